@@ -1,0 +1,127 @@
+package id.go.layanandesa.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every setting of the service; the README lists them with their defaults. */
+@ConfigMapping(prefix = "layanan")
+public interface LayananConfig {
+
+    /** Folder for the embedded database, the generated signing key and the demo accounts file. */
+    @WithName("data-dir")
+    @WithDefault("data")
+    String dataDir();
+
+    /** Set by the launcher when it started the embedded PostgreSQL. */
+    @WithDefault("false")
+    boolean embedded();
+
+    Demo demo();
+
+    Auth auth();
+
+    Idempotency idempotency();
+
+    Queue queue();
+
+    Tracking tracking();
+
+    interface Demo {
+        /** Load the Luwu Timur demo kabupaten on start when it is absent. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface Auth {
+        /** Lifetime of the access tokens that POST /api/v1/auth/login issues. */
+        @WithName("token-lifetime")
+        @WithDefault("PT8H")
+        Duration tokenLifetime();
+
+        /** Failed logins in a row that lock an account. */
+        @WithName("max-failed-logins")
+        @WithDefault("5")
+        int maxFailedLogins();
+
+        /** How long a locked account stays locked. */
+        @WithName("lock-duration")
+        @WithDefault("PT15M")
+        Duration lockDuration();
+
+        /** Issuer of the tokens this service signs. */
+        @WithDefault("layanan-desa")
+        String issuer();
+
+        Claims claims();
+
+        interface Claims {
+            /** Claim carrying the kabupaten code (for tokens from an external identity provider too). */
+            @WithDefault("kabupaten")
+            String kabupaten();
+
+            /** Claim carrying the desa code of a desa officer. */
+            @WithDefault("desa")
+            String desa();
+
+            /** Claim carrying the OPD id of an OPD officer. */
+            @WithDefault("opd")
+            String opd();
+
+            /** Claim carrying the account id; the subject when absent. */
+            @WithName("account-id")
+            @WithDefault("account")
+            String accountId();
+        }
+    }
+
+    interface Idempotency {
+        /** How long a response is kept for replay under its Idempotency-Key. */
+        @WithDefault("PT24H")
+        Duration retention();
+    }
+
+    interface Queue {
+        /** Lease of a claim when the call names none. */
+        @WithName("default-lease")
+        @WithDefault("PT5M")
+        Duration defaultLease();
+
+        @WithName("min-lease")
+        @WithDefault("PT10S")
+        Duration minLease();
+
+        @WithName("max-lease")
+        @WithDefault("PT1H")
+        Duration maxLease();
+
+        /** Longest a claim call may wait for work. */
+        @WithName("max-wait")
+        @WithDefault("PT30S")
+        Duration maxWait();
+
+        /** Deliveries after which an unfinished request is flagged for a person instead of delivered again. */
+        @WithName("max-deliveries")
+        @WithDefault("5")
+        int maxDeliveries();
+
+        /** Forwards after which a request goes to triage instead. */
+        @WithName("max-forwards")
+        @WithDefault("3")
+        int maxForwards();
+    }
+
+    interface Tracking {
+        /** Public tracking look-ups allowed per client address per minute. */
+        @WithName("requests-per-minute")
+        @WithDefault("30")
+        int requestsPerMinute();
+
+        /** Header that carries the client address when behind a trusted proxy (e.g. X-Forwarded-For). */
+        @WithName("client-address-header")
+        Optional<String> clientAddressHeader();
+    }
+}

@@ -1,0 +1,42 @@
+package id.go.layanandesa.common.error;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** An RFC 9457 problem detail: the body of every error response. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Problem", description = "RFC 9457 problem details, the body of every 4xx and 5xx response.")
+public record Problem(
+        @Schema(description = "URI reference naming the kind of problem", example = "urn:layanan-desa:problem:validation-failed")
+        String type,
+        @Schema(description = "Short summary of the kind of problem", example = "Validation failed")
+        String title,
+        @Schema(description = "HTTP status code", example = "400")
+        int status,
+        @Schema(description = "What went wrong in this occurrence", example = "2 fields are invalid")
+        String detail,
+        @Schema(description = "The path of the request that failed", example = "/api/v1/requests")
+        String instance,
+        @Schema(description = "Stable machine-readable code", example = "VALIDATION_FAILED")
+        String code,
+        @Schema(description = "The request id, also in the X-Request-Id header; quote it when reporting a fault", example = "5f2c9a1e7b3d4c10")
+        String requestId,
+        @Schema(description = "For validation failures: one entry per invalid field")
+        List<Violation> violations,
+        @Schema(description = "For state conflicts: the current status of the resource", example = "COMPLETED")
+        String currentStatus,
+        @Schema(description = "For state conflicts: the actions allowed from the current status")
+        List<String> allowed) {
+
+    @Schema(name = "Violation", description = "One invalid field")
+    public record Violation(
+            @Schema(description = "Path of the field in the request", example = "citizen.nik") String field,
+            @Schema(description = "What is wrong with it", example = "must be 16 digits") String message) {
+    }
+
+    public static String typeFor(String code) {
+        return "urn:layanan-desa:problem:" + code.toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,135 @@
+package id.go.layanandesa.common.security;
+
+import id.go.layanandesa.common.LayananConfig;
+import id.go.layanandesa.common.error.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling, with the scope every rule checks: the kabupaten, and the desa or OPD for those roles.
+ * Built from an access token (ours or an external identity provider's) or from an API key.
+ */
+@RequestScoped
+public class Caller {
+
+    /** Attributes an API-key identity carries. */
+    public static final String ATTR_KABUPATEN = "layanan.kabupaten";
+    public static final String ATTR_OPD = "layanan.opd";
+    public static final String ATTR_API_KEY = "layanan.api-key";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    LayananConfig config;
+
+    private boolean resolved;
+    private Role role;
+    private String kabupatenCode;
+    private String desaCode;
+    private Long opdId;
+    private Long accountId;
+    private Long apiKeyId;
+    private String name;
+
+    private void resolve() {
+        if (resolved) {
+            return;
+        }
+        if (identity == null || identity.isAnonymous()) {
+            throw new io.quarkus.security.UnauthorizedException();
+        }
+        role = identity.getRoles().stream()
+                .map(r -> {
+                    try {
+                        return Role.valueOf(r);
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                })
+                .filter(r -> r != null)
+                .findFirst()
+                .orElseThrow(() -> ProblemException.forbidden("this identity carries no role of this service"));
+        name = identity.getPrincipal().getName();
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            LayananConfig.Auth.Claims claims = config.auth().claims();
+            kabupatenCode = stringClaim(jwt, claims.kabupaten());
+            desaCode = stringClaim(jwt, claims.desa());
+            String opd = stringClaim(jwt, claims.opd());
+            opdId = opd == null ? null : Long.valueOf(opd);
+            String account = stringClaim(jwt, claims.accountId());
+            accountId = account == null ? null : Long.valueOf(account);
+        } else {
+            kabupatenCode = identity.getAttribute(ATTR_KABUPATEN);
+            opdId = identity.getAttribute(ATTR_OPD);
+            apiKeyId = identity.getAttribute(ATTR_API_KEY);
+        }
+        if (kabupatenCode == null
+                || (role == Role.DESA_OFFICER && desaCode == null)
+                || ((role == Role.OPD_OFFICER || role == Role.OPD_SYSTEM) && opdId == null)) {
+            throw ProblemException.forbidden("the credentials do not name the kabupaten, desa or OPD this role needs");
+        }
+        resolved = true;
+    }
+
+    private static String stringClaim(JsonWebToken jwt, String claim) {
+        Object value = jwt.getClaim(claim);
+        if (value == null) {
+            return null;
+        }
+        String s = value instanceof jakarta.json.JsonString js ? js.getString() : value.toString();
+        return s.isBlank() ? null : s;
+    }
+
+    public Role role() {
+        resolve();
+        return role;
+    }
+
+    public boolean is(Role r) {
+        return role() == r;
+    }
+
+    public String kabupatenCode() {
+        resolve();
+        return kabupatenCode;
+    }
+
+    /** The desa of a desa officer, else null. */
+    public String desaCode() {
+        resolve();
+        return desaCode;
+    }
+
+    /** The OPD of an OPD officer or system, else null. */
+    public Long opdId() {
+        resolve();
+        return opdId;
+    }
+
+    /** The account of a person, else null. */
+    public Long accountId() {
+        resolve();
+        return accountId;
+    }
+
+    /** The API key of a machine client, else null. */
+    public Long apiKeyId() {
+        resolve();
+        return apiKeyId;
+    }
+
+    /** A short stable key of the caller: {@code account:12} or {@code key:7}. */
+    public String principalKey() {
+        resolve();
+        return accountId != null ? "account:" + accountId : apiKeyId != null ? "key:" + apiKeyId : "sub:" + name;
+    }
+
+    /** The name history events show. */
+    public String displayName() {
+        resolve();
+        return name;
+    }
+}
