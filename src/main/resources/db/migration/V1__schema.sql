@@ -140,7 +140,7 @@ create table service_request (
     opd_id               bigint       not null references opd (id),
     routing_rule_id      bigint,
     status               varchar(16)  not null check (status in ('SUBMITTED', 'IN_PROGRESS', 'NEEDS_INFO', 'COMPLETED', 'REJECTED', 'CANCELLED')),
-    citizen_nik          char(16)     not null,
+    citizen_nik          varchar(16)  not null,
     citizen_name         varchar(200) not null,
     citizen_phone        varchar(20),
     citizen_address      varchar(500),
@@ -196,7 +196,7 @@ create index request_event_request_idx on request_event (request_id, id);
 create table idempotency_record (
     principal       varchar(40)  not null,
     idem_key        varchar(100) not null,
-    request_hash    char(64)     not null,
+    request_hash    varchar(64)     not null,
     status          integer      not null,
     body            text         not null,
     location        varchar(300),

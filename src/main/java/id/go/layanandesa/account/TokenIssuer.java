@@ -1,0 +1,45 @@
+package id.go.layanandesa.account;
+
+import id.go.layanandesa.common.LayananConfig;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+/** Signs the access tokens of people. */
+@ApplicationScoped
+public class TokenIssuer {
+
+    @Inject
+    LayananConfig config;
+
+    @Inject
+    Clock clock;
+
+    public record Token(String value, Instant expiresAt) {
+    }
+
+    public Token issue(Account account) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(config.auth().tokenLifetime());
+        LayananConfig.Auth.Claims claims = config.auth().claims();
+        var builder = Jwt.issuer(config.auth().issuer())
+                .subject(account.id.toString())
+                .upn(account.username)
+                .groups(Set.of(account.role.name()))
+                .issuedAt(now)
+                .expiresAt(expires)
+                .claim(claims.accountId(), account.id.toString())
+                .claim(claims.kabupaten(), account.kabupatenCode);
+        if (account.desaCode != null) {
+            builder.claim(claims.desa(), account.desaCode);
+        }
+        if (account.opdId != null) {
+            builder.claim(claims.opd(), account.opdId.toString());
+        }
+        return new Token(builder.sign(), expires);
+    }
+}

@@ -1,0 +1,57 @@
+package id.go.layanandesa.holiday;
+
+import id.go.layanandesa.common.TimeZones;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Due dates in working days: Monday to Friday, less the kabupaten's holidays, in the kabupaten's zone. */
+@ApplicationScoped
+public class WorkingDays {
+
+    @Inject
+    EntityManager em;
+
+    /** The local date, in the kabupaten's zone, of an instant. */
+    public LocalDate localDate(String kabupatenCode, Instant instant) {
+        return instant.atZone(TimeZones.forRegion(kabupatenCode)).toLocalDate();
+    }
+
+    /**
+     * The date {@code days} working days after the day of {@code filedAt}: a request filed on Friday
+     * with a limit of 1 day is due the next Monday (or the next working day after it).
+     */
+    public LocalDate dueDate(String kabupatenCode, Instant filedAt, int days) {
+        LocalDate start = localDate(kabupatenCode, filedAt);
+        // Weekends alone stretch n working days over at most n + 2 * (n / 5 + 1) calendar days;
+        // holidays stretch it further, so fetch a generous window once.
+        LocalDate horizon = start.plusDays(days * 2L + 60);
+        List<LocalDate> holidays = em.createQuery(
+                        "select h.key.day from Holiday h where h.key.kabupatenCode = :k and h.key.day > :from and h.key.day <= :to",
+                        LocalDate.class)
+                .setParameter("k", kabupatenCode)
+                .setParameter("from", start)
+                .setParameter("to", horizon)
+                .getResultList();
+        return addWorkingDays(start, days, new HashSet<>(holidays));
+    }
+
+    static LocalDate addWorkingDays(LocalDate start, int days, Set<LocalDate> holidays) {
+        LocalDate date = start;
+        int left = days;
+        while (left > 0) {
+            date = date.plusDays(1);
+            if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.contains(date)) {
+                left--;
+            }
+        }
+        return date;
+    }
+}

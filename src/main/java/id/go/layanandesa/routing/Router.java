@@ -1,0 +1,63 @@
+package id.go.layanandesa.routing;
+
+import id.go.layanandesa.region.RegionCodes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+
+/**
+ * Resolves where a request for a service from a desa goes, in one query. Precedence, first match wins:
+ * a rule for the service type (desa, then kecamatan, then kabupaten-wide), a rule for all services
+ * (desa, kecamatan, kabupaten-wide), the service type's default OPD, the kabupaten's triage OPD.
+ * A candidate whose OPD is inactive is passed over.
+ */
+@ApplicationScoped
+public class Router {
+
+    static final String[] BASES = {
+            "RULE_SERVICE_DESA", "RULE_SERVICE_KECAMATAN", "RULE_SERVICE_KABUPATEN",
+            "RULE_ALL_DESA", "RULE_ALL_KECAMATAN", "RULE_ALL_KABUPATEN",
+            "SERVICE_DEFAULT", "TRIAGE"};
+
+    // rank: service-specific rules 0-2, all-service rules 3-5 (desa 0, kecamatan 1, kabupaten 2), default 6, triage 7
+    private static final String RESOLVE = """
+            select c.opd_id, c.rule_id, c.rank from (
+                select r.opd_id, r.id as rule_id,
+                       (case when r.service_type_id is null then 3 else 0 end)
+                     + (case r.region_code when :desa then 0 when :kecamatan then 1 else 2 end) as rank
+                  from routing_rule r
+                 where r.kabupaten_code = :kabupaten
+                   and coalesce(r.service_type_id, 0) in (:serviceType, 0)
+                   and r.region_code in (:desa, :kecamatan, :kabupaten)
+                union all
+                select s.default_opd_id, null, 6 from service_type s where s.id = :serviceType
+                union all
+                select o.id, null, 7 from opd o where o.kabupaten_code = :kabupaten and o.triage
+            ) c
+            join opd o on o.id = c.opd_id and o.active
+            order by c.rank
+            limit 1
+            """;
+
+    @Inject
+    EntityManager em;
+
+    /** Where a request for {@code serviceTypeId} from {@code desaCode} goes; the triage OPD when nothing else does. */
+    public Route resolve(long serviceTypeId, String desaCode) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(RESOLVE)
+                .setParameter("kabupaten", RegionCodes.kabupatenOf(desaCode))
+                .setParameter("kecamatan", RegionCodes.kecamatanOf(desaCode))
+                .setParameter("desa", desaCode)
+                .setParameter("serviceType", serviceTypeId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("kabupaten " + RegionCodes.kabupatenOf(desaCode) + " has no active triage OPD");
+        }
+        Object[] row = rows.get(0);
+        int rank = ((Number) row[2]).intValue();
+        return new Route(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).longValue(), BASES[rank]);
+    }
+}
