@@ -52,6 +52,18 @@ public class Opd extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /**
+     * Persists a new OPD together with its queue counter row: every OPD has one, and whatever creates an
+     * OPD goes through here so that none is ever missing.
+     */
+    public void persistWithQueueState() {
+        persistAndFlush();
+        getEntityManager().createNativeQuery("insert into opd_queue_state (opd_id, version, changed_at) values (?1, 0, ?2)")
+                .setParameter(1, id)
+                .setParameter(2, createdAt)
+                .executeUpdate();
+    }
+
     public static Opd triageOf(String kabupatenCode) {
         return find("kabupatenCode = ?1 and triage = true", kabupatenCode).firstResult();
     }
