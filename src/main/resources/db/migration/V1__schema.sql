@@ -181,7 +181,7 @@ create table request_event (
     request_id      bigint       not null references service_request (id),
     at              timestamptz  not null,
     type            varchar(20)  not null,
-    actor_kind      varchar(10)  not null,
+    actor_kind      varchar(20)  not null,
     actor_id        bigint,
     actor_name      varchar(200),
     from_status     varchar(16),

@@ -25,6 +25,7 @@ public class Main {
         } else {
             checkExternalDatabase();
         }
+        ensureSigningKeys();
         Quarkus.run(Service.class, args);
     }
 
@@ -34,7 +35,6 @@ public class Main {
         EmbeddedDatabase db;
         try {
             db = EmbeddedDatabase.start(dataDir.resolve("pg"), port, true);
-            SigningKeys.ensure(dataDir.resolve("jwt"));
         } catch (IOException | RuntimeException e) {
             System.err.println("ERROR cannot start the embedded PostgreSQL in " + dataDir + ": " + rootMessage(e));
             System.exit(1);
@@ -56,10 +56,6 @@ public class Main {
         if (setting("layanan.demo.enabled") == null) {
             System.setProperty("layanan.demo.enabled", "true");
         }
-        if (setting("smallrye.jwt.sign.key.location") == null) {
-            System.setProperty("smallrye.jwt.sign.key.location", dataDir.resolve("jwt/private.pem").toUri().toString());
-            System.setProperty("mp.jwt.verify.publickey.location", dataDir.resolve("jwt/public.pem").toUri().toString());
-        }
     }
 
     /** The service finishes its requests and closes its pool before the database goes. */
@@ -76,6 +72,21 @@ public class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Without configured key locations, tokens are signed with a key pair kept in the data folder. */
+    private static void ensureSigningKeys() {
+        if (setting("smallrye.jwt.sign.key.location") != null || setting("mp.jwt.verify.publickey.location") != null) {
+            return;
+        }
+        Path dataDir = Path.of(settingOr("layanan.data-dir", "data")).toAbsolutePath().normalize();
+        try {
+            SigningKeys.ensure(dataDir.resolve("jwt"));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("ERROR cannot create the token signing key in " + dataDir.resolve("jwt") + ": " + rootMessage(e));
+            System.exit(1);
+        }
+        System.setProperty("layanan.data-dir", dataDir.toString());
     }
 
     /** An unreachable database should be one clear line, not the wall of traces a failed migration prints. */

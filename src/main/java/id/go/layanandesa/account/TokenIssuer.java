@@ -1,6 +1,7 @@
 package id.go.layanandesa.account;
 
 import id.go.layanandesa.common.LayananConfig;
+import io.quarkus.arc.Unremovable;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import java.util.Set;
 
 /** Signs the access tokens of people. */
 @ApplicationScoped
+@Unremovable
 public class TokenIssuer {
 
     @Inject

@@ -51,9 +51,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "",
-                "layanan.data-dir", root.toString(),
-                "smallrye.jwt.sign.key.location", root.resolve("jwt/private.pem").toUri().toString(),
-                "mp.jwt.verify.publickey.location", root.resolve("jwt/public.pem").toUri().toString());
+                "layanan.data-dir", root.toString());
     }
 
     @Override

@@ -1,0 +1,111 @@
+package id.go.layanandesa.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.go.layanandesa.common.error.Problem;
+import id.go.layanandesa.common.error.ProblemException;
+import id.go.layanandesa.common.idempotency.Idempotency;
+import id.go.layanandesa.common.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Files the requests a phone queued while offline: each item on its own, results in order. */
+@ApplicationScoped
+public class BatchFiling {
+
+    private static final Logger LOG = Logger.getLogger(BatchFiling.class);
+    public static final int MAX_ITEMS = 100;
+
+    @Schema(name = "BatchFilingRequest")
+    public record BatchRequest(@NotEmpty @Size(max = MAX_ITEMS) List<@NotNull @Valid Item> items) {
+    }
+
+    @Schema(name = "BatchFilingItem")
+    public record Item(
+            @Schema(description = "The item's own Idempotency-Key", example = "harapan-20261129-0008") @NotBlank @Size(max = 100) String idempotencyKey,
+            @Schema(description = "The filing, as for POST /api/v1/requests") @NotNull FilingRequest filing) {
+    }
+
+    @Schema(name = "BatchFilingItemResult")
+    public record ItemResult(
+            @Schema(description = "Position in the batch, from 0", example = "0") int index,
+            @Schema(example = "harapan-20261129-0008") String idempotencyKey,
+            @Schema(description = "The status filing alone would have answered", example = "201") int status,
+            @Schema(description = "On success: the filing receipt") JsonNode receipt,
+            @Schema(description = "On failure: the problem") Problem problem,
+            @Schema(description = "True when this item had been filed before under its key", example = "false") boolean replayed) {
+    }
+
+    @Schema(name = "BatchFilingResult")
+    public record BatchResult(List<ItemResult> items,
+                              @Schema(example = "2") int filed,
+                              @Schema(example = "1") int failed) {
+    }
+
+    @Inject
+    FilingService filing;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    ObjectMapper mapper;
+
+    public BatchResult file(Caller caller, BatchRequest batch) {
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < batch.items().size(); i++) {
+            if (!keys.add(batch.items().get(i).idempotencyKey())) {
+                throw ProblemException.invalid("items[" + i + "].idempotencyKey", "repeats the key of an earlier item");
+            }
+        }
+        List<ItemResult> results = new ArrayList<>();
+        int filed = 0;
+        for (int i = 0; i < batch.items().size(); i++) {
+            Item item = batch.items().get(i);
+            ItemResult result = fileOne(caller, i, item);
+            if (result.status() < 300) {
+                filed++;
+            }
+            results.add(result);
+        }
+        return new BatchResult(results, filed, results.size() - filed);
+    }
+
+    private ItemResult fileOne(Caller caller, int index, Item item) {
+        try {
+            Set<ConstraintViolation<FilingRequest>> invalid = validator.validate(item.filing());
+            if (!invalid.isEmpty()) {
+                throw ProblemException.invalid(invalid.stream()
+                        .map(v -> new Problem.Violation(v.getPropertyPath().toString(), v.getMessage()))
+                        .sorted(Comparator.comparing(Problem.Violation::field))
+                        .toList());
+            }
+            Idempotency.Reply reply = filing.fileAlone(caller, item.filing(), item.idempotencyKey());
+            return new ItemResult(index, item.idempotencyKey(), reply.status(), mapper.readTree(reply.body()), null, reply.replayed());
+        } catch (ProblemException e) {
+            Problem problem = new Problem(Problem.typeFor(e.code()), e.title(), e.status(), e.getMessage(), null, e.code(), null,
+                    e.violations(), e.currentStatus(), e.allowed());
+            return new ItemResult(index, item.idempotencyKey(), e.status(), null, problem, false);
+        } catch (Exception e) {
+            LOG.errorf(e, "batch item %d failed unexpectedly", index);
+            Problem problem = new Problem(Problem.typeFor("INTERNAL_ERROR"), "Internal error", 500,
+                    "this item failed unexpectedly; retry it with the same key", null, "INTERNAL_ERROR", null, null, null, null);
+            return new ItemResult(index, item.idempotencyKey(), 500, null, problem, false);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package id.go.layanandesa.request;
+
+import id.go.layanandesa.catalog.ServiceType;
+import id.go.layanandesa.common.error.Problem.Violation;
+import id.go.layanandesa.common.error.ProblemException;
+import id.go.layanandesa.common.idempotency.Idempotency;
+import id.go.layanandesa.common.security.Caller;
+import id.go.layanandesa.holiday.WorkingDays;
+import id.go.layanandesa.opd.Opd;
+import id.go.layanandesa.queue.QueueSignals;
+import id.go.layanandesa.region.RegionCodes;
+import id.go.layanandesa.routing.Route;
+import id.go.layanandesa.routing.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Files a citizen's request: validates it against the service's definition, routes it, dates it and
+ * records it with its first history entry, all in one transaction.
+ */
+@ApplicationScoped
+public class FilingService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Router router;
+
+    @Inject
+    WorkingDays workingDays;
+
+    @Inject
+    History history;
+
+    @Inject
+    QueueSignals signals;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Clock clock;
+
+    /** Files one request; with an idempotency key, a repeated call answers what the first one did. */
+    @Transactional
+    public Idempotency.Reply file(Caller caller, FilingRequest filing, String idempotencyKey) {
+        return fileInCurrentTransaction(caller, filing, idempotencyKey);
+    }
+
+    /** The same as {@link #file} in a transaction of its own, for one item of a batch. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Idempotency.Reply fileAlone(Caller caller, FilingRequest filing, String idempotencyKey) {
+        return fileInCurrentTransaction(caller, filing, idempotencyKey);
+    }
+
+    private Idempotency.Reply fileInCurrentTransaction(Caller caller, FilingRequest filing, String idempotencyKey) {
+        Idempotency.checkKey(idempotencyKey);
+        String principal = caller.principalKey();
+        String fingerprint = idempotencyKey == null ? null : idempotency.fingerprint("file", filing);
+        if (idempotencyKey != null) {
+            Optional<Idempotency.Reply> replay = idempotency.begin(principal, idempotencyKey, fingerprint);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        String desa = caller.desaCode();
+        List<Violation> violations = new ArrayList<>();
+        ServiceType type = ServiceType.findById(filing.serviceTypeId());
+        if (type == null || !type.kabupatenCode.equals(caller.kabupatenCode())) {
+            throw ProblemException.invalid("serviceTypeId", "is not a service of your kabupaten's catalog");
+        }
+        if (!type.open) {
+            throw ProblemException.invalid("serviceTypeId", "is not open for filing");
+        }
+        FilingRequest.Citizen citizen = filing.citizen();
+        NikRules.problem(citizen.nik()).ifPresentOrElse(
+                problem -> violations.add(new Violation("citizen.nik", problem)),
+                () -> checkNikRegion(citizen.nik(), violations));
+        String phone = null;
+        if (citizen.phone() != null && !citizen.phone().isBlank()) {
+            phone = PhoneNumbers.normalise(citizen.phone()).orElse(null);
+            if (phone == null) {
+                violations.add(new Violation("citizen.phone", "must be an Indonesian mobile number: 08…, 628… or +628…"));
+            }
+        }
+        Map<String, Object> answers = AnswerValidator.answers(type.fields, filing.answers(), "answers", false, violations);
+        List<DocumentDeclaration> documents = AnswerValidator.documents(type.documents, filing.documents(), "documents", false, violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Route route = router.resolve(type.id, desa);
+        ServiceRequest request = new ServiceRequest();
+        request.trackingCode = TrackingCodes.next();
+        request.kabupatenCode = caller.kabupatenCode();
+        request.kecamatanCode = RegionCodes.kecamatanOf(desa);
+        request.desaCode = desa;
+        request.serviceTypeId = type.id;
+        request.serviceTypeVersion = type.version;
+        request.opdId = route.opdId();
+        request.routingRuleId = route.ruleId();
+        request.status = RequestStatus.SUBMITTED;
+        request.citizenNik = citizen.nik();
+        request.citizenName = citizen.name().strip();
+        request.citizenPhone = phone;
+        request.citizenAddress = citizen.address() == null || citizen.address().isBlank() ? null : citizen.address().strip();
+        request.answers = answers;
+        request.documents = documents;
+        request.note = filing.note();
+        request.filedBy = caller.accountId();
+        request.filedAt = now;
+        request.dueDate = workingDays.dueDate(request.kabupatenCode, now, type.timeLimitDays);
+        request.updatedAt = now;
+        request.persist();
+        history.append(request, RequestEvent.EventType.FILED, Actor.of(caller), now, null, null,
+                "routed by " + route.basis());
+
+        Opd opd = em.find(Opd.class, route.opdId());
+        RequestViews.FilingReceipt receipt = new RequestViews.FilingReceipt(request.id, request.trackingCode, request.status,
+                new RequestViews.OpdRef(opd.id, opd.code, opd.name), route.basis(), now, request.dueDate, 0);
+        Idempotency.Reply reply = idempotency.complete(principal, idempotencyKey, fingerprint, 201, receipt,
+                "/api/v1/requests/" + request.id);
+        signals.changed(route.opdId());
+        return reply;
+    }
+
+    /** A NIK's kecamatan must exist when its kabupaten's kecamatan are known here. */
+    private void checkNikRegion(String nik, List<Violation> violations) {
+        String kecamatan = RegionCodes.kecamatanOfNik(nik);
+        Object[] known = (Object[]) em.createNativeQuery("""
+                        select exists(select 1 from region where code = :kec),
+                               exists(select 1 from region where parent_code = :kab)""")
+                .setParameter("kec", kecamatan)
+                .setParameter("kab", RegionCodes.parent(kecamatan))
+                .getSingleResult();
+        if (!(Boolean) known[0] && (Boolean) known[1]) {
+            violations.add(new Violation("citizen.nik", "digits 1 to 6 must be a kecamatan code; " + kecamatan + " is not one"));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package id.go.layanandesa.request;
+
+import id.go.layanandesa.common.error.ProblemException;
+import id.go.layanandesa.common.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+/**
+ * The scope rule of requests. A desa officer sees its desa's; an OPD officer or system those in its
+ * OPD's queue, and read-only those it handled before; an admin its kabupaten's. Anything else is
+ * answered as not found, so that ids cannot be probed.
+ */
+@ApplicationScoped
+public class RequestAccess {
+
+    @Inject
+    EntityManager em;
+
+    /** A request the caller may read. */
+    public ServiceRequest readable(Caller caller, long id) {
+        ServiceRequest r = em.find(ServiceRequest.class, id);
+        if (r == null || !canRead(caller, r)) {
+            throw ProblemException.notFound("request " + id);
+        }
+        return r;
+    }
+
+    /** A request the caller may change, locked for the rest of the transaction. */
+    public ServiceRequest changeable(Caller caller, long id) {
+        ServiceRequest r = em.find(ServiceRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null || !canChange(caller, r)) {
+            if (r != null && canRead(caller, r)) {
+                throw ProblemException.conflict("NOT_IN_YOUR_QUEUE",
+                        "request " + id + " is no longer in your queue; it is with another OPD now");
+            }
+            throw ProblemException.notFound("request " + id);
+        }
+        return r;
+    }
+
+    boolean canRead(Caller caller, ServiceRequest r) {
+        if (!r.kabupatenCode.equals(caller.kabupatenCode())) {
+            return false;
+        }
+        return switch (caller.role()) {
+            case ADMIN -> true;
+            case DESA_OFFICER -> r.desaCode.equals(caller.desaCode());
+            case OPD_OFFICER, OPD_SYSTEM -> r.opdId.equals(caller.opdId()) || handledBefore(caller.opdId(), r.id);
+            case VIEWER -> false;
+        };
+    }
+
+    boolean canChange(Caller caller, ServiceRequest r) {
+        if (!r.kabupatenCode.equals(caller.kabupatenCode())) {
+            return false;
+        }
+        return switch (caller.role()) {
+            case ADMIN -> true;
+            case DESA_OFFICER -> r.desaCode.equals(caller.desaCode());
+            case OPD_OFFICER, OPD_SYSTEM -> r.opdId.equals(caller.opdId());
+            case VIEWER -> false;
+        };
+    }
+
+    private boolean handledBefore(long opdId, long requestId) {
+        return !em.createNativeQuery("""
+                        select 1 from request_event
+                         where request_id = :r and (from_opd_id = :o or to_opd_id = :o) limit 1""")
+                .setParameter("r", requestId).setParameter("o", opdId)
+                .getResultList().isEmpty();
+    }
+}

@@ -1,0 +1,71 @@
+package id.go.layanandesa.request;
+
+import id.go.layanandesa.catalog.ServiceType;
+import id.go.layanandesa.holiday.WorkingDays;
+import id.go.layanandesa.opd.Opd;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import id.go.layanandesa.common.security.Caller;
+import jakarta.persistence.EntityManager;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the full view of a request: its citizen, answers and history. */
+@ApplicationScoped
+public class RequestDetails {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    WorkingDays workingDays;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    RequestAccess access;
+
+    /** A request the caller may read, in full. */
+    @Transactional
+    public RequestViews.RequestDetail read(Caller caller, long id) {
+        return of(access.readable(caller, id));
+    }
+
+    public RequestViews.RequestDetail of(ServiceRequest r) {
+        List<RequestEvent> events = em.createQuery("from RequestEvent where requestId = :r order by id", RequestEvent.class)
+                .setParameter("r", r.id).getResultList();
+        Set<Long> opdIds = new HashSet<>();
+        opdIds.add(r.opdId);
+        for (RequestEvent e : events) {
+            if (e.fromOpdId != null) {
+                opdIds.add(e.fromOpdId);
+            }
+            if (e.toOpdId != null) {
+                opdIds.add(e.toOpdId);
+            }
+        }
+        Map<Long, RequestViews.OpdRef> opds = new HashMap<>();
+        em.createQuery("from Opd where id in :ids", Opd.class).setParameter("ids", opdIds).getResultList()
+                .forEach(o -> opds.put(o.id, new RequestViews.OpdRef(o.id, o.code, o.name)));
+        ServiceType type = em.find(ServiceType.class, r.serviceTypeId);
+        List<RequestViews.HistoryEntry> history = events.stream()
+                .map(e -> new RequestViews.HistoryEntry(e.at, e.type, e.actorName, e.actorKind, e.fromStatus, e.toStatus,
+                        e.fromOpdId == null ? null : opds.get(e.fromOpdId), e.toOpdId == null ? null : opds.get(e.toOpdId), e.note))
+                .toList();
+        boolean overdue = !r.status.isFinished() && r.dueDate.isBefore(workingDays.localDate(r.kabupatenCode, clock.instant()));
+        return new RequestViews.RequestDetail(r.id, r.trackingCode,
+                new RequestViews.ServiceTypeRef(type.id, type.code, type.name, r.serviceTypeVersion),
+                r.status,
+                new FilingRequest.Citizen(r.citizenNik, r.citizenName, r.citizenPhone, r.citizenAddress),
+                r.answers, r.documents, r.note, r.desaCode, opds.get(r.opdId), r.routingRuleId, r.filedAt, r.dueDate,
+                r.finishedAt, overdue, r.assignedTo, r.deliveryCount, r.needsAttention, r.forwardCount, r.resultNote,
+                r.documentNumber, r.version, history);
+    }
+}

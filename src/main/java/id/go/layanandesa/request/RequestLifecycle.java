@@ -1,0 +1,268 @@
+package id.go.layanandesa.request;
+
+import id.go.layanandesa.catalog.ServiceTypeVersion;
+import id.go.layanandesa.common.ETags;
+import id.go.layanandesa.common.LayananConfig;
+import id.go.layanandesa.common.error.Problem.Violation;
+import id.go.layanandesa.common.error.ProblemException;
+import id.go.layanandesa.common.idempotency.Idempotency;
+import id.go.layanandesa.common.security.Caller;
+import id.go.layanandesa.common.security.Role;
+import id.go.layanandesa.opd.Opd;
+import id.go.layanandesa.queue.QueueSignals;
+import id.go.layanandesa.request.Lifecycle.Action;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every change of a request after filing: the desa's cancel and supply-info, the OPD's accept, ask for
+ * information, forward, complete, reject and release, the admin's reassign. Each checks scope, version
+ * (If-Match) or claim, and the state machine, then appends to the history in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class RequestLifecycle {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RequestAccess access;
+
+    @Inject
+    RequestDetails details;
+
+    @Inject
+    History history;
+
+    @Inject
+    QueueSignals signals;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    LayananConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** How a change is asked for: the version the caller saw, or the claim that delivered the request. */
+    public record Precondition(String ifMatch, UUID claimId, String idempotencyKey) {
+    }
+
+    private interface Change {
+        /** Applies the change to the locked request and returns the history note. */
+        String apply(ServiceRequest r, Instant now);
+    }
+
+    public Idempotency.Reply cancel(Caller caller, long id, ActionBodies.Cancel body, Precondition pre) {
+        return perform(caller, id, pre, Action.CANCEL, "cancel", body, (r, now) -> {
+            r.finishedAt = now;
+            return body == null ? null : body.reason();
+        });
+    }
+
+    public Idempotency.Reply supplyInfo(Caller caller, long id, ActionBodies.SupplyInfo body, Precondition pre) {
+        return perform(caller, id, pre, Action.SUPPLY_INFO, "supply-info", body, (r, now) -> {
+            ServiceTypeVersion filed = ServiceTypeVersion.findById(new ServiceTypeVersion.Key(r.serviceTypeId, r.serviceTypeVersion));
+            List<Violation> violations = new ArrayList<>();
+            Map<String, Object> answers = AnswerValidator.answers(filed.snapshot.fields(), body.answers(), "answers", true, violations);
+            List<DocumentDeclaration> documents = AnswerValidator.documents(filed.snapshot.documents(), body.documents(), "documents", true, violations);
+            if (!violations.isEmpty()) {
+                throw ProblemException.invalid(violations);
+            }
+            Map<String, Object> merged = new LinkedHashMap<>(r.answers);
+            merged.putAll(answers);
+            r.answers = merged;
+            Map<String, DocumentDeclaration> docs = new LinkedHashMap<>();
+            r.documents.forEach(d -> docs.put(d.code(), d));
+            documents.forEach(d -> docs.put(d.code(), d));
+            r.documents = new ArrayList<>(docs.values());
+            if (r.infoRequestedBy != null) {
+                r.opdId = r.infoRequestedBy;
+            }
+            r.infoRequestedBy = null;
+            return body.note();
+        });
+    }
+
+    public Idempotency.Reply accept(Caller caller, long id, ActionBodies.Accept body, Precondition pre) {
+        return perform(caller, id, pre, Action.ACCEPT, "accept", body, (r, now) -> {
+            r.assignedTo = caller.principalKey();
+            return body == null ? null : body.note();
+        });
+    }
+
+    public Idempotency.Reply requestInfo(Caller caller, long id, ActionBodies.RequestInfo body, Precondition pre) {
+        return perform(caller, id, pre, Action.REQUEST_INFO, "request-info", body, (r, now) -> {
+            r.infoRequestedBy = r.opdId;
+            String missing = "missing: " + String.join("; ", body.missing());
+            return body.note() == null || body.note().isBlank() ? missing : missing + ". " + body.note();
+        });
+    }
+
+    public Idempotency.Reply forward(Caller caller, long id, ActionBodies.Forward body, Precondition pre) {
+        return perform(caller, id, pre, Action.FORWARD, "forward", body, (r, now) -> {
+            Opd target = targetOpd(r, body.toOpdId());
+            Opd current = em.find(Opd.class, r.opdId);
+            String note = body.reason();
+            if (current.triage) {
+                r.forwardCount = 0;
+                r.opdId = target.id;
+            } else if (r.forwardCount + 1 > config.queue().maxForwards()) {
+                Opd triage = Opd.triageOf(r.kabupatenCode);
+                r.opdId = triage.id;
+                r.forwardCount = 0;
+                note = note + " (forwarded more than " + config.queue().maxForwards() + " times: sent to triage instead of "
+                        + target.code + ")";
+            } else {
+                r.forwardCount++;
+                r.opdId = target.id;
+            }
+            r.assignedTo = null;
+            return note;
+        });
+    }
+
+    public Idempotency.Reply complete(Caller caller, long id, ActionBodies.Complete body, Precondition pre) {
+        return perform(caller, id, pre, Action.COMPLETE, "complete", body, (r, now) -> {
+            r.finishedAt = now;
+            r.resultNote = body.resultNote();
+            r.documentNumber = body.documentNumber();
+            return body.resultNote();
+        });
+    }
+
+    public Idempotency.Reply reject(Caller caller, long id, ActionBodies.Reject body, Precondition pre) {
+        return perform(caller, id, pre, Action.REJECT, "reject", body, (r, now) -> {
+            r.finishedAt = now;
+            r.resultNote = body.reason();
+            return body.reason();
+        });
+    }
+
+    public Idempotency.Reply release(Caller caller, long id, ActionBodies.Release body, Precondition pre) {
+        return perform(caller, id, pre, Action.RELEASE, "release", body, (r, now) -> body.note());
+    }
+
+    public Idempotency.Reply reassign(Caller caller, long id, ActionBodies.Reassign body, Precondition pre) {
+        return perform(caller, id, pre, Action.REASSIGN, "reassign", body, (r, now) -> {
+            Opd target = targetOpd(r, body.toOpdId());
+            r.opdId = target.id;
+            r.forwardCount = 0;
+            r.assignedTo = null;
+            r.infoRequestedBy = null;
+            return body.reason();
+        });
+    }
+
+    private Opd targetOpd(ServiceRequest r, long toOpdId) {
+        Opd target = em.find(Opd.class, toOpdId);
+        if (target == null || !target.kabupatenCode.equals(r.kabupatenCode)) {
+            throw ProblemException.invalid("toOpdId", "is not an OPD of this kabupaten");
+        }
+        if (!target.active) {
+            throw ProblemException.invalid("toOpdId", "is an inactive OPD");
+        }
+        if (target.id.equals(r.opdId)) {
+            throw ProblemException.invalid("toOpdId", "is the OPD that has the request now");
+        }
+        return target;
+    }
+
+    private Idempotency.Reply perform(Caller caller, long id, Precondition pre, Action action, String operation, Object body,
+                                      Change change) {
+        Idempotency.checkKey(pre.idempotencyKey());
+        String principal = caller.principalKey();
+        String fingerprint = null;
+        if (pre.idempotencyKey() != null) {
+            Map<String, Object> call = new LinkedHashMap<>();
+            call.put("request", id);
+            call.put("body", body);
+            fingerprint = idempotency.fingerprint(operation, call);
+            Optional<Idempotency.Reply> replay = idempotency.begin(principal, pre.idempotencyKey(), fingerprint);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        ServiceRequest r = access.changeable(caller, id);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        checkPrecondition(caller, r, pre, action, now);
+        Lifecycle.check(action, r.status);
+        RequestStatus from = r.status;
+        Long fromOpd = r.opdId;
+        String note = change.apply(r, now);
+        r.status = action.to();
+        r.claimId = null;
+        r.claimedBy = null;
+        r.leaseUntil = null;
+        r.updatedAt = now;
+        history.append(r, eventOf(action), Actor.of(caller), now, from, fromOpd, note);
+        em.flush();
+        RequestViews.RequestDetail detail = details.of(r);
+        Idempotency.Reply reply = idempotency.complete(principal, pre.idempotencyKey(), fingerprint, 200, detail, null);
+        signals.changed(fromOpd);
+        if (!fromOpd.equals(r.opdId)) {
+            signals.changed(r.opdId);
+        }
+        return reply;
+    }
+
+    /**
+     * A machine consumer proves it still holds the request with its claim id; a person with If-Match.
+     * Nobody acts on a SUBMITTED request while another consumer's lease on it holds.
+     */
+    private void checkPrecondition(Caller caller, ServiceRequest r, Precondition pre, Action action, Instant now) {
+        boolean leased = r.leaseUntil != null && r.leaseUntil.isAfter(now);
+        if (pre.claimId() != null) {
+            if (!pre.claimId().equals(r.claimId)) {
+                throw ProblemException.conflict(leased ? "LEASE_HELD_BY_ANOTHER" : "LEASE_EXPIRED",
+                        leased ? "another consumer holds request " + r.id + " now"
+                                : "your claim on request " + r.id + " is over; claim it again");
+            }
+            if (!leased) {
+                throw ProblemException.conflict("LEASE_EXPIRED", "your lease on request " + r.id + " ran out; claim it again");
+            }
+            if (pre.ifMatch() != null) {
+                ETags.requireMatch(pre.ifMatch(), r.version);
+            }
+            return;
+        }
+        if (action == Action.RELEASE) {
+            throw ProblemException.invalid("claimId", "is required to release a claimed request");
+        }
+        ETags.requireMatch(pre.ifMatch(), r.version);
+        boolean desaSide = caller.role() == Role.DESA_OFFICER || caller.role() == Role.ADMIN;
+        if (leased && !desaSide) {
+            throw ProblemException.conflict("LEASE_HELD_BY_ANOTHER",
+                    "a consumer holds request " + r.id + " under a claim until " + r.leaseUntil);
+        }
+    }
+
+    private static RequestEvent.EventType eventOf(Action action) {
+        return switch (action) {
+            case ACCEPT -> RequestEvent.EventType.ACCEPTED;
+            case REQUEST_INFO -> RequestEvent.EventType.INFO_REQUESTED;
+            case SUPPLY_INFO -> RequestEvent.EventType.INFO_SUPPLIED;
+            case FORWARD -> RequestEvent.EventType.FORWARDED;
+            case COMPLETE -> RequestEvent.EventType.COMPLETED;
+            case REJECT -> RequestEvent.EventType.REJECTED;
+            case CANCEL -> RequestEvent.EventType.CANCELLED;
+            case RELEASE -> RequestEvent.EventType.RELEASED;
+            case REASSIGN -> RequestEvent.EventType.REASSIGNED;
+        };
+    }
+}

@@ -1,0 +1,164 @@
+package id.go.layanandesa.request;
+
+import id.go.layanandesa.common.ETags;
+import id.go.layanandesa.common.idempotency.Idempotency;
+import id.go.layanandesa.common.idempotency.Replies;
+import id.go.layanandesa.common.security.Caller;
+import id.go.layanandesa.common.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Filing at the desa and following requests. */
+@Path("/api/v1/requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Requests")
+@SecurityRequirement(name = "bearer")
+public class RequestResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    FilingService filing;
+
+    @Inject
+    BatchFiling batch;
+
+    @Inject
+    RequestQueries queries;
+
+    @Inject
+    RequestDetails details;
+
+    @Inject
+    RequestLifecycle lifecycle;
+
+    @Inject
+    Replies replies;
+
+    @POST
+    @RolesAllowed(Role.DESA_OFFICER_)
+    @Operation(operationId = "fileRequest", summary = "File a citizen's request",
+            description = "Validates the request against the service's definition, routes it to one OPD, gives it a tracking "
+                    + "code and a due date, all in one transaction. Send an Idempotency-Key so that a retry after a lost "
+                    + "answer returns the first answer instead of filing twice.")
+    @APIResponse(responseCode = "201", description = "Filed",
+            headers = {@Header(name = "Location", description = "The new request"), @Header(name = "ETag", description = "Its version")},
+            content = @Content(schema = @Schema(implementation = RequestViews.FilingReceipt.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid; violations name each one")
+    @APIResponse(responseCode = "409", description = "A call with the same Idempotency-Key is still in flight")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different body")
+    public Response file(@Valid @NotNull FilingRequest body,
+                         @Parameter(in = ParameterIn.HEADER, description = "Up to 100 of A-Z a-z 0-9 . _ : -; kept 24 h per account",
+                                 example = "harapan-20261129-0007")
+                         @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return replies.toResponse(filing.file(caller, body, idempotencyKey));
+    }
+
+    @POST
+    @Path("/batch")
+    @RolesAllowed(Role.DESA_OFFICER_)
+    @Operation(operationId = "fileRequestBatch", summary = "File up to 100 requests queued offline",
+            description = "Each item is filed in a transaction of its own with its own Idempotency-Key and succeeds or fails "
+                    + "on its own; results come back in order. Resending the batch after a lost answer is safe.")
+    @APIResponse(responseCode = "200", description = "One result per item, in order",
+            content = @Content(schema = @Schema(implementation = BatchFiling.BatchResult.class)))
+    @APIResponse(responseCode = "400", description = "The batch itself is invalid (empty, over 100 items, repeated keys)")
+    public BatchFiling.BatchResult fileBatch(@Valid @NotNull BatchFiling.BatchRequest body) {
+        return batch.file(caller, body);
+    }
+
+    @GET
+    @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_})
+    @Operation(operationId = "listRequests", summary = "List the desa's requests, newest first",
+            description = "A desa officer sees its desa's requests; an admin those of the kabupaten (filter by desa). NIKs are "
+                    + "masked. Keyset pagination: pass the returned next as cursor; pages stay correct while requests arrive.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = RequestViews.RequestPage.class)))
+    @APIResponse(responseCode = "400", description = "A filter or the cursor is invalid")
+    public RequestViews.RequestPage list(
+            @Parameter(description = "Only these statuses") @QueryParam("status") List<RequestStatus> status,
+            @QueryParam("serviceTypeId") Long serviceTypeId,
+            @Parameter(description = "Filed at or after (ISO instant)", example = "2026-11-01T00:00:00Z") @QueryParam("filedFrom") Instant filedFrom,
+            @Parameter(description = "Filed before (ISO instant)") @QueryParam("filedTo") Instant filedTo,
+            @Parameter(description = "Only overdue (true) or only not overdue (false)") @QueryParam("overdue") Boolean overdue,
+            @Parameter(description = "Admins: only this desa") @QueryParam("desa") String desa,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        String desaFilter = caller.is(Role.DESA_OFFICER) ? caller.desaCode() : desa;
+        return queries.list(new RequestQueries.Filter(caller.kabupatenCode(), desaFilter, null, null, status, serviceTypeId,
+                filedFrom, filedTo, overdue, null, null), RequestQueries.Sort.FILED_DESC, cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
+    @Operation(operationId = "getRequest", summary = "A request with its citizen, answers and whole history")
+    @APIResponse(responseCode = "200", description = "The request", headers = @Header(name = "ETag", description = "Send it in If-Match to change the request"),
+            content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such request in your scope")
+    public Response get(@PathParam("id") long id) {
+        RequestViews.RequestDetail detail = details.read(caller, id);
+        return Response.ok(detail).header("ETag", ETags.of(detail.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed(Role.DESA_OFFICER_)
+    @Operation(operationId = "cancelRequest", summary = "Cancel a request that is SUBMITTED or NEEDS_INFO")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such request in your desa")
+    @APIResponse(responseCode = "409", description = "The request is past cancelling")
+    @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response cancel(@PathParam("id") long id, @Valid ActionBodies.Cancel body,
+                           @HeaderParam("If-Match") String ifMatch, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return replies.toResponse(lifecycle.cancel(caller, id, body == null ? new ActionBodies.Cancel(null) : body,
+                new RequestLifecycle.Precondition(ifMatch, null, idempotencyKey)));
+    }
+
+    @POST
+    @Path("/{id}/supply-info")
+    @RolesAllowed(Role.DESA_OFFICER_)
+    @Operation(operationId = "supplyInfo", summary = "Supply the information an OPD asked for",
+            description = "Answers replace the ones named, documents are added or re-declared; the request returns as SUBMITTED "
+                    + "to the OPD that asked.")
+    @APIResponse(responseCode = "200", description = "Back in the OPD's queue", content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @APIResponse(responseCode = "400", description = "An answer or document is invalid")
+    @APIResponse(responseCode = "404", description = "No such request in your desa")
+    @APIResponse(responseCode = "409", description = "Nobody asked for information")
+    @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response supplyInfo(@PathParam("id") long id, @Valid @NotNull ActionBodies.SupplyInfo body,
+                               @HeaderParam("If-Match") String ifMatch, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return replies.toResponse(lifecycle.supplyInfo(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null, idempotencyKey)));
+    }
+}

@@ -1,0 +1,99 @@
+package id.go.layanandesa.request;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** What requests look like on the wire. */
+public final class RequestViews {
+
+    private RequestViews() {
+    }
+
+    @Schema(name = "OpdRef")
+    public record OpdRef(@Schema(example = "1001") long id, @Schema(example = "DISDUKCAPIL") String code,
+                         @Schema(example = "Dinas Kependudukan dan Pencatatan Sipil") String name) {
+    }
+
+    @Schema(name = "ServiceTypeRef")
+    public record ServiceTypeRef(@Schema(example = "1001") long id, @Schema(example = "AKTA_KELAHIRAN") String code,
+                                 @Schema(example = "Akta Kelahiran") String name, @Schema(example = "1") int version) {
+    }
+
+    @Schema(name = "FilingReceipt", description = "What filing answers: where the request went and when it is due")
+    public record FilingReceipt(
+            @Schema(example = "1001") long id,
+            @Schema(description = "Give this to the citizen", example = "K7M2-QX9P-RT") String trackingCode,
+            @Schema(example = "SUBMITTED") RequestStatus status,
+            OpdRef opd,
+            @Schema(description = "Why it went there", example = "SERVICE_DEFAULT") String routedBy,
+            @Schema(example = "2026-11-30T02:15:00Z") Instant filedAt,
+            @Schema(description = "In the kabupaten's calendar", example = "2026-12-14") LocalDate dueDate,
+            @Schema(example = "0") int version) {
+    }
+
+    @Schema(name = "RequestSummary", description = "A request in a list; the NIK is masked")
+    public record RequestSummary(
+            @Schema(example = "1001") long id,
+            @Schema(example = "K7M2-QX9P-RT") String trackingCode,
+            ServiceTypeRef serviceType,
+            @Schema(example = "SUBMITTED") RequestStatus status,
+            @Schema(example = "7324************01") String nikMasked,
+            @Schema(example = "Siti Rahmawati") String citizenName,
+            @Schema(example = "73.24.04.2001") String desaCode,
+            OpdRef opd,
+            @Schema(example = "2026-11-30T02:15:00Z") Instant filedAt,
+            @Schema(example = "2026-12-14") LocalDate dueDate,
+            @Schema(description = "Past its due date and not finished", example = "false") boolean overdue,
+            @Schema(description = "Set when repeated deliveries failed and a person should look", example = "false") boolean needsAttention,
+            @Schema(example = "0") int version) {
+    }
+
+    @Schema(name = "RequestPage", description = "One page of requests; pass next as cursor for the following page")
+    public record RequestPage(List<RequestSummary> items,
+                              @Schema(description = "Cursor of the next page, null on the last", example = "MjAyNi0xMS0zMFQwMjoxNTowMFp8MTAwMQ") String next) {
+    }
+
+    @Schema(name = "HistoryEntry")
+    public record HistoryEntry(
+            @Schema(example = "2026-11-30T02:15:00Z") Instant at,
+            @Schema(example = "FILED") RequestEvent.EventType type,
+            @Schema(example = "desa.harapan") String actor,
+            @Schema(example = "DESA_OFFICER") String actorKind,
+            RequestStatus fromStatus,
+            @Schema(example = "SUBMITTED") RequestStatus toStatus,
+            OpdRef fromOpd,
+            OpdRef toOpd,
+            @Schema(example = "Berkas lengkap") String note) {
+    }
+
+    @Schema(name = "RequestDetail", description = "A request with its citizen, answers and whole history")
+    public record RequestDetail(
+            long id,
+            String trackingCode,
+            ServiceTypeRef serviceType,
+            RequestStatus status,
+            FilingRequest.Citizen citizen,
+            Map<String, Object> answers,
+            List<DocumentDeclaration> documents,
+            String note,
+            String desaCode,
+            OpdRef opd,
+            @Schema(description = "Why the current OPD has it", example = "RULE_SERVICE_KECAMATAN") Long routingRuleId,
+            Instant filedAt,
+            LocalDate dueDate,
+            Instant finishedAt,
+            boolean overdue,
+            @Schema(description = "Principal that accepted it", example = "account:1051") String assignedTo,
+            @Schema(description = "Times a claim delivered it") int deliveryCount,
+            boolean needsAttention,
+            int forwardCount,
+            String resultNote,
+            String documentNumber,
+            int version,
+            List<HistoryEntry> history) {
+    }
+}

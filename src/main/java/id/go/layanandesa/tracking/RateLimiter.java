@@ -1,0 +1,52 @@
+package id.go.layanandesa.tracking;
+
+import id.go.layanandesa.common.LayananConfig;
+import id.go.layanandesa.common.error.ProblemException;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fixed one-minute window per client address, per instance. Enough to make guessing tracking codes
+ * hopeless (about 49 bits each); behind a load balancer each instance counts on its own.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private record Window(long minute, AtomicInteger count) {
+    }
+
+    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+    @Inject
+    LayananConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Counts one call from {@code client}; 429 with Retry-After once over the limit. */
+    public void acquire(String client) {
+        long millis = clock.millis();
+        long minute = millis / 60_000;
+        Window w = windows.compute(client, (k, old) -> old == null || old.minute != minute ? new Window(minute, new AtomicInteger()) : old);
+        if (w.count.incrementAndGet() > config.tracking().requestsPerMinute()) {
+            long retryAfter = Math.max(1, (minute + 1) * 60 - millis / 1000);
+            throw ProblemException.tooManyRequests(retryAfter);
+        }
+    }
+
+    @Scheduled(every = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetOldWindows() {
+        long minute = clock.millis() / 60_000;
+        windows.values().removeIf(w -> w.minute < minute);
+    }
+
+    /** Tests start from a clean slate. */
+    public void reset() {
+        windows.clear();
+    }
+}

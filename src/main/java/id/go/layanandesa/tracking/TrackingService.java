@@ -1,0 +1,53 @@
+package id.go.layanandesa.tracking;
+
+import id.go.layanandesa.catalog.ServiceType;
+import id.go.layanandesa.common.error.ProblemException;
+import id.go.layanandesa.holiday.WorkingDays;
+import id.go.layanandesa.opd.Opd;
+import id.go.layanandesa.request.RequestEvent;
+import id.go.layanandesa.request.ServiceRequest;
+import id.go.layanandesa.request.TrackingCodes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+@ApplicationScoped
+public class TrackingService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    WorkingDays workingDays;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TrackingView track(String code) {
+        String normalised = TrackingCodes.normalise(code);
+        ServiceRequest r = normalised == null ? null
+                : em.createQuery("from ServiceRequest where trackingCode = :c", ServiceRequest.class)
+                .setParameter("c", normalised).getResultStream().findFirst().orElse(null);
+        if (r == null) {
+            throw ProblemException.notFound("a request with tracking code " + code);
+        }
+        ServiceType type = em.find(ServiceType.class, r.serviceTypeId);
+        Opd opd = em.find(Opd.class, r.opdId);
+        List<TrackingView.Step> steps = new ArrayList<>();
+        for (RequestEvent e : em.createQuery("from RequestEvent where requestId = :r order by id", RequestEvent.class)
+                .setParameter("r", r.id).getResultList()) {
+            boolean statusChanged = e.fromStatus == null || e.fromStatus != e.toStatus || e.type == RequestEvent.EventType.FORWARDED;
+            if (statusChanged) {
+                steps.add(new TrackingView.Step(e.at, e.toStatus));
+            }
+        }
+        boolean overdue = !r.status.isFinished() && r.dueDate.isBefore(workingDays.localDate(r.kabupatenCode, clock.instant()));
+        return new TrackingView(r.trackingCode, type.name, r.status, opd.name, r.filedAt, r.dueDate, r.finishedAt, overdue, steps);
+    }
+}

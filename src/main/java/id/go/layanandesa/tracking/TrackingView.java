@@ -1,0 +1,27 @@
+package id.go.layanandesa.tracking;
+
+import id.go.layanandesa.request.RequestStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What anyone holding a tracking code may see: nothing personal, no notes. */
+@Schema(name = "TrackingView")
+public record TrackingView(
+        @Schema(example = "K7M2-QX9P-RT") String trackingCode,
+        @Schema(example = "Akta Kelahiran") String service,
+        @Schema(example = "IN_PROGRESS") RequestStatus status,
+        @Schema(description = "The OPD working on it", example = "Dinas Kependudukan dan Pencatatan Sipil") String opd,
+        @Schema(example = "2026-11-30T02:15:00Z") Instant filedAt,
+        @Schema(example = "2026-12-14") LocalDate dueDate,
+        @Schema(description = "When it was completed, rejected or cancelled") Instant finishedAt,
+        @Schema(example = "false") boolean overdue,
+        List<Step> history) {
+
+    @Schema(name = "TrackingStep")
+    public record Step(@Schema(example = "2026-11-30T02:15:00Z") Instant at,
+                       @Schema(example = "SUBMITTED") RequestStatus status) {
+    }
+}

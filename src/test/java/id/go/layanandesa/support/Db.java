@@ -1,0 +1,54 @@
+package id.go.layanandesa.support;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+
+/** Reads the database directly, so tests check effects and not only answers. */
+public final class Db {
+
+    private Db() {
+    }
+
+    public static long count(String sql, Object... params) {
+        return ((Number) single(sql, params)).longValue();
+    }
+
+    public static Object single(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = CDI.current().select(EntityManager.class).get().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return q.getSingleResult();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Object[]> rows(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = CDI.current().select(EntityManager.class).get().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return (List<Object[]>) q.getResultList();
+        });
+    }
+
+    public static void exec(String sql, Object... params) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var q = CDI.current().select(EntityManager.class).get().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            q.executeUpdate();
+        });
+    }
+
+    /** Id of a service type of the demo kabupaten by its code. */
+    public static long serviceType(String kabupaten, String code) {
+        return count("select id from service_type where kabupaten_code = ?1 and code = ?2", kabupaten, code);
+    }
+}
