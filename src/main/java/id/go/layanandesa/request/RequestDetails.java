@@ -39,11 +39,25 @@ public class RequestDetails {
     }
 
     public RequestViews.RequestDetail of(ServiceRequest r) {
-        List<RequestEvent> events = em.createQuery("from RequestEvent where requestId = :r order by id", RequestEvent.class)
-                .setParameter("r", r.id).getResultList();
+        return ofAll(List.of(r)).get(0);
+    }
+
+    /** Views of many requests in a constant number of queries. */
+    public List<RequestViews.RequestDetail> ofAll(List<ServiceRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = requests.stream().map(r -> r.id).toList();
+        Map<Long, List<RequestEvent>> eventsByRequest = new HashMap<>();
         Set<Long> opdIds = new HashSet<>();
-        opdIds.add(r.opdId);
-        for (RequestEvent e : events) {
+        Set<Long> typeIds = new HashSet<>();
+        for (ServiceRequest r : requests) {
+            opdIds.add(r.opdId);
+            typeIds.add(r.serviceTypeId);
+        }
+        for (RequestEvent e : em.createQuery("from RequestEvent where requestId in :ids order by id", RequestEvent.class)
+                .setParameter("ids", ids).getResultList()) {
+            eventsByRequest.computeIfAbsent(e.requestId, k -> new java.util.ArrayList<>()).add(e);
             if (e.fromOpdId != null) {
                 opdIds.add(e.fromOpdId);
             }
@@ -54,12 +68,21 @@ public class RequestDetails {
         Map<Long, RequestViews.OpdRef> opds = new HashMap<>();
         em.createQuery("from Opd where id in :ids", Opd.class).setParameter("ids", opdIds).getResultList()
                 .forEach(o -> opds.put(o.id, new RequestViews.OpdRef(o.id, o.code, o.name)));
-        ServiceType type = em.find(ServiceType.class, r.serviceTypeId);
+        Map<Long, ServiceType> types = new HashMap<>();
+        em.createQuery("from ServiceType where id in :ids", ServiceType.class).setParameter("ids", typeIds).getResultList()
+                .forEach(t -> types.put(t.id, t));
+        java.time.LocalDate today = workingDays.localDate(requests.get(0).kabupatenCode, clock.instant());
+        return requests.stream().map(r -> view(r, eventsByRequest.getOrDefault(r.id, List.of()), opds, types.get(r.serviceTypeId), today))
+                .toList();
+    }
+
+    private RequestViews.RequestDetail view(ServiceRequest r, List<RequestEvent> events, Map<Long, RequestViews.OpdRef> opds,
+                                            ServiceType type, java.time.LocalDate today) {
         List<RequestViews.HistoryEntry> history = events.stream()
                 .map(e -> new RequestViews.HistoryEntry(e.at, e.type, e.actorName, e.actorKind, e.fromStatus, e.toStatus,
                         e.fromOpdId == null ? null : opds.get(e.fromOpdId), e.toOpdId == null ? null : opds.get(e.toOpdId), e.note))
                 .toList();
-        boolean overdue = !r.status.isFinished() && r.dueDate.isBefore(workingDays.localDate(r.kabupatenCode, clock.instant()));
+        boolean overdue = !r.status.isFinished() && r.dueDate.isBefore(today);
         return new RequestViews.RequestDetail(r.id, r.trackingCode,
                 new RequestViews.ServiceTypeRef(type.id, type.code, type.name, r.serviceTypeVersion),
                 r.status,
@@ -68,4 +91,5 @@ public class RequestDetails {
                 r.finishedAt, overdue, r.assignedTo, r.deliveryCount, r.needsAttention, r.forwardCount, r.resultNote,
                 r.documentNumber, r.version, history);
     }
+
 }

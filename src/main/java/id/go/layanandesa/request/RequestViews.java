@@ -41,7 +41,7 @@ public final class RequestViews {
             @Schema(example = "K7M2-QX9P-RT") String trackingCode,
             ServiceTypeRef serviceType,
             @Schema(example = "SUBMITTED") RequestStatus status,
-            @Schema(example = "7324************01") String nikMasked,
+            @Schema(example = "7324**********01") String nikMasked,
             @Schema(example = "Siti Rahmawati") String citizenName,
             @Schema(example = "73.24.04.2001") String desaCode,
             OpdRef opd,
