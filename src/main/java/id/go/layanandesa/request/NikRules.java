@@ -42,7 +42,7 @@ public final class NikRules {
         }
     }
 
-    /** {@code 7324************01}: enough to tell requests apart, not enough to identify anyone. */
+    /** {@code 7324**********01}: enough to tell requests apart, not enough to identify anyone. */
     public static String mask(String nik) {
         if (nik == null || nik.length() < 6) {
             return nik;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import id.go.layanandesa.common.ParamConverters;
 import id.go.layanandesa.common.RequestIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -70,6 +71,11 @@ public class ProblemMappers {
         }
         return problem(new ProblemException(400, "MALFORMED_JSON", "Malformed JSON",
                 "the request body is not valid JSON" + location(e)), request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(ParamConverters.InvalidParameterException e, HttpServerRequest request) {
+        return problem(new ProblemException(400, "INVALID_PARAMETER", "Invalid parameter", e.getMessage()), request);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,169 @@
+package id.go.layanandesa.request;
+
+import id.go.layanandesa.support.Db;
+import id.go.layanandesa.support.Filings;
+import id.go.layanandesa.support.TestAccounts;
+import id.go.layanandesa.tracking.RateLimiter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The desa following its requests: its list, cancelling, and the citizen's public tracking. */
+@QuarkusTest
+class FollowingTest {
+
+    @Inject
+    RateLimiter limiter;
+
+    @Test
+    void desaListIsNewestFirstMaskedAndKeysetPagesStayCorrectWhileRequestsArrive() {
+        String desa = "73.24.01.2002"; // Wonorejo: no other test files here
+        String officer = TestAccounts.desaOfficer(desa);
+        List<Long> filed = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            filed.add(Filings.fileOne(officer));
+        }
+        ExtractableResponse<Response> first = given().auth().oauth2(officer).get("/api/v1/requests?limit=3").then().statusCode(200)
+                .body("items", hasSize(3))
+                .body("items[0].nikMasked", is("7324**********01"))
+                .body("items[0].citizen", nullValue())
+                .body("items[0].desaCode", is(desa))
+                .extract();
+        assertTrue(!first.asString().contains("7324044107900001"), "lists never carry the full NIK");
+        List<Integer> seen = new ArrayList<>(first.path("items.id"));
+        String next = first.path("next");
+        // new requests arrive between pages: they are newer than the cursor and do not shift the pages
+        for (int i = 0; i < 4; i++) {
+            Filings.fileOne(officer);
+        }
+        while (next != null) {
+            ExtractableResponse<Response> page = given().auth().oauth2(officer).queryParam("cursor", next)
+                    .get("/api/v1/requests?limit=3").then().statusCode(200).extract();
+            seen.addAll(page.path("items.id"));
+            next = page.path("next");
+        }
+        List<Integer> expected = new ArrayList<>(filed.stream().map(Long::intValue).toList());
+        java.util.Collections.reverse(expected);
+        assertEquals(expected, seen, "every request filed before the first page, once each, newest first");
+        Set<Integer> unique = new HashSet<>(seen);
+        assertEquals(seen.size(), unique.size());
+
+        // another desa's officer sees none of them; an admin sees them with the desa filter
+        given().auth().oauth2(TestAccounts.desaOfficer("73.24.04.2002")).get("/api/v1/requests?limit=100").then().statusCode(200)
+                .body("items.desaCode", everyItem(is("73.24.04.2002")));
+        given().auth().oauth2(TestAccounts.admin("73.24")).get("/api/v1/requests?limit=100&desa=" + desa).then().statusCode(200)
+                .body("items", hasSize(11));
+        given().auth().oauth2(TestAccounts.viewer("73.24")).get("/api/v1/requests").then().statusCode(403);
+    }
+
+    @Test
+    void listFilters() {
+        String desa = "73.24.02.2005"; // Matano
+        String officer = TestAccounts.desaOfficer(desa);
+        long a = Filings.fileOne(officer);
+        long b = Filings.fileOne(officer);
+        given().auth().oauth2(officer).header("If-Match", "\"0\"").contentType("application/json").body(Map.of("reason", "batal"))
+                .post("/api/v1/requests/" + a + "/cancel").then().statusCode(200);
+        given().auth().oauth2(officer).get("/api/v1/requests?status=CANCELLED").then().statusCode(200).body("items.id", contains((int) a));
+        given().auth().oauth2(officer).get("/api/v1/requests?status=SUBMITTED").then().statusCode(200).body("items.id", hasItem((int) b))
+                .body("items.id", not(hasItem((int) a)));
+        given().auth().oauth2(officer).get("/api/v1/requests?overdue=true").then().statusCode(200).body("items", empty());
+        given().auth().oauth2(officer).get("/api/v1/requests?filedFrom=2999-01-01T00:00:00Z").then().statusCode(200).body("items", empty());
+        given().auth().oauth2(officer).get("/api/v1/requests?serviceTypeId=" + Db.serviceType("73.24", "KTP_BARU")).then().statusCode(200)
+                .body("items", empty());
+        given().auth().oauth2(officer).get("/api/v1/requests?status=NOPE").then().statusCode(400).body("code", is("INVALID_PARAMETER")).body("detail", containsString("SUBMITTED"));
+        given().auth().oauth2(officer).get("/api/v1/requests?filedFrom=yesterday").then().statusCode(400).body("code", is("INVALID_PARAMETER"));
+        given().auth().oauth2(officer).get("/api/v1/requests?limit=0").then().statusCode(400).body("violations[0].field", is("limit"));
+        // a request made overdue shows as overdue
+        Db.exec("update service_request set due_date = date '2020-01-02' where id = ?1", b);
+        given().auth().oauth2(officer).get("/api/v1/requests?overdue=true").then().statusCode(200)
+                .body("items.id", contains((int) b)).body("items[0].overdue", is(true));
+    }
+
+    @Test
+    void cancelOnlyFromSubmittedOrNeedsInfoWithTheCurrentVersion() {
+        String officer = TestAccounts.desaOfficer("73.24.04.2001");
+        long id = Filings.fileOne(officer);
+        String path = "/api/v1/requests/" + id + "/cancel";
+        given().auth().oauth2(officer).contentType("application/json").body(Map.of()).post(path).then().statusCode(428)
+                .body("code", is("IF_MATCH_REQUIRED"));
+        given().auth().oauth2(officer).header("If-Match", "\"3\"").contentType("application/json").body(Map.of()).post(path)
+                .then().statusCode(412).body("code", is("STALE_VERSION"));
+        given().auth().oauth2(TestAccounts.desaOfficer("73.24.04.2002")).header("If-Match", "\"0\"").contentType("application/json")
+                .body(Map.of()).post(path).then().statusCode(404);
+        assertEquals("SUBMITTED", Db.single("select status from service_request where id = ?1", id));
+        given().auth().oauth2(officer).header("If-Match", "\"0\"").contentType("application/json").body(Map.of("reason", "Warga membatalkan"))
+                .post(path).then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("status", is("CANCELLED"))
+                .body("finishedAt", notNullValue())
+                .body("history[1].type", is("CANCELLED"))
+                .body("history[1].note", is("Warga membatalkan"));
+        given().auth().oauth2(officer).header("If-Match", "\"1\"").contentType("application/json").body(Map.of()).post(path)
+                .then().statusCode(409).body("code", is("INVALID_TRANSITION")).body("currentStatus", is("CANCELLED"))
+                .body("allowed", empty());
+        // supplying information nobody asked for
+        given().auth().oauth2(officer).header("If-Match", "\"1\"").contentType("application/json").body(Map.of("note", "x"))
+                .post("/api/v1/requests/" + id + "/supply-info").then().statusCode(409).body("currentStatus", is("CANCELLED"));
+        assertEquals(2L, Db.count("select count(*) from request_event where request_id = ?1", id));
+    }
+
+    @Test
+    void cancelIsIdempotentWithAKey() {
+        String officer = TestAccounts.desaOfficer("73.24.04.2001");
+        long id = Filings.fileOne(officer);
+        String first = given().auth().oauth2(officer).header("If-Match", "\"0\"").header("Idempotency-Key", "cancel-" + id)
+                .contentType("application/json").body(Map.of()).post("/api/v1/requests/" + id + "/cancel")
+                .then().statusCode(200).extract().asString();
+        given().auth().oauth2(officer).header("If-Match", "\"0\"").header("Idempotency-Key", "cancel-" + id)
+                .contentType("application/json").body(Map.of()).post("/api/v1/requests/" + id + "/cancel")
+                .then().statusCode(200).header("Idempotent-Replayed", "true").body(is(first));
+    }
+
+    @Test
+    void trackingIsPublicForgivingAndImpersonal() {
+        limiter.reset();
+        String officer = TestAccounts.desaOfficer("73.24.04.2001");
+        String code = Filings.file(officer, Filings.aktaKelahiran()).statusCode(201).extract().path("trackingCode");
+        String body = given().get("/api/v1/tracking/" + code.replace("-", " ").toLowerCase()).then().statusCode(200)
+                .body("trackingCode", is(code))
+                .body("service", is("Penerbitan Akta Kelahiran"))
+                .body("status", is("SUBMITTED"))
+                .body("opd", is("Dinas Kependudukan dan Pencatatan Sipil"))
+                .body("dueDate", notNullValue())
+                .body("history.status", contains("SUBMITTED"))
+                .extract().asString();
+        for (String personal : List.of("7324044107900001", "Siti", "0812", "+62", "Dusun", "Orang tua", "nama_bayi", "Aminah")) {
+            assertTrue(!body.contains(personal), "tracking shows " + personal);
+        }
+        given().get("/api/v1/tracking/ZZZZ-ZZZZ-ZZ").then().statusCode(404).body("code", is("NOT_FOUND"));
+        given().get("/api/v1/tracking/not-a-code").then().statusCode(404);
+    }
+
+    @Test
+    void trackingIsRateLimitedPerAddress() {
+        limiter.reset();
+        int allowed = 30;
+        for (int i = 0; i < allowed; i++) {
+            given().get("/api/v1/tracking/ZZZZ-ZZZZ-Z" + (i % 2 == 0 ? "A" : "B")).then().statusCode(404);
+        }
+        given().get("/api/v1/tracking/ZZZZ-ZZZZ-ZZ").then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("\\d+"))
+                .body("code", is("RATE_LIMITED"));
+        limiter.reset();
+    }
+}
