@@ -95,6 +95,23 @@ public class RegionService {
         return new CursorPage<>(page.items().stream().map(r -> RegionView.of(r, null)).toList(), page.next());
     }
 
+    /**
+     * 400 on {@code field} unless {@code code} is an existing region of {@code kabupaten} whose level is at least
+     * {@code minLevel} (2: the kabupaten itself, 3: a kecamatan, 4: a desa).
+     */
+    public Region requireArea(String field, String code, String kabupaten, int minLevel) {
+        String levels = minLevel <= 2 ? "the kabupaten itself, one of its kecamatan or one of its desa"
+                : minLevel == 3 ? "a kecamatan or desa of kabupaten " + kabupaten : "a desa of kabupaten " + kabupaten;
+        if (!RegionCodes.isValid(code) || RegionCodes.level(code) < minLevel || !kabupaten.equals(RegionCodes.kabupatenOf(code))) {
+            throw ProblemException.invalid(field, "must be " + levels);
+        }
+        Region region = Region.findById(code);
+        if (region == null) {
+            throw ProblemException.invalid(field, "no region has code " + code);
+        }
+        return region;
+    }
+
     private Region find(String code) {
         if (!RegionCodes.isValid(code)) {
             throw ProblemException.invalid("code", CODE_MESSAGE);
