@@ -73,6 +73,12 @@ public class ProblemMappers {
                 "the request body is not valid JSON" + location(e)), request);
     }
 
+    /** More specific than the JSON mapper above so that Quarkus's own dev/test-mode mapper of this type does not answer instead. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
+    }
+
     @ServerExceptionMapper
     public Response invalidParameter(ParamConverters.InvalidParameterException e, HttpServerRequest request) {
         return problem(new ProblemException(400, "INVALID_PARAMETER", "Invalid parameter", e.getMessage()), request);

@@ -1,0 +1,130 @@
+package id.go.layanandesa.catalog;
+
+import id.go.layanandesa.common.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/service-types")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalog")
+@SecurityRequirement(name = "bearer")
+public class CatalogResource {
+
+    @Inject
+    CatalogService catalog;
+
+    @GET
+    @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
+    @Operation(operationId = "listServiceTypes", summary = "The catalog of the caller's kabupaten, by code")
+    @APIResponse(responseCode = "200", description = "Every entry (or only open or closed ones); not paged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceTypeView.class)))
+    public List<ServiceTypeView> list(@Parameter(description = "Only entries open (true) or closed (false) for filing")
+                                      @QueryParam("open") Boolean open) {
+        return catalog.list(open);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
+    @Operation(operationId = "getServiceType", summary = "One catalog entry at its current version")
+    @APIResponse(responseCode = "200", description = "The entry; its ETag is its version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, example = "\"1\"")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceTypeView.class)))
+    @APIResponse(responseCode = "404", description = "No entry with this id in the caller's kabupaten")
+    public Response get(@PathParam("id") long id) {
+        ServiceTypeView view = catalog.get(id);
+        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+    }
+
+    @GET
+    @Path("/{id}/versions/{version}")
+    @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
+    @Operation(operationId = "getServiceTypeVersion", summary = "A catalog entry's definition as it stood at one version",
+            description = "What a request filed under that version was filed against.")
+    @APIResponse(responseCode = "200", description = "The kept definition",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceTypeVersionView.class)))
+    @APIResponse(responseCode = "404", description = "No such entry in the caller's kabupaten, or no such version")
+    public ServiceTypeVersionView version(@PathParam("id") long id, @PathParam("version") int version) {
+        return catalog.version(id, version);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_)
+    @Operation(operationId = "createServiceType", summary = "Add a service to the caller's kabupaten's catalog")
+    @APIResponse(responseCode = "201", description = "Created at version 1; Location names it",
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceTypeView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields or definitions, or the default OPD is missing, inactive or another kabupaten's")
+    @APIResponse(responseCode = "409", description = "DUPLICATE_CODE: the code is taken in the kabupaten")
+    public Response create(@Valid @NotNull ServiceTypeCreate body, @Context UriInfo uri) {
+        ServiceTypeView view = catalog.create(body);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(view.id())).build())
+                .tag(new EntityTag(String.valueOf(view.version()))).entity(view).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_)
+    @Operation(operationId = "updateServiceType", summary = "Replace a catalog entry's definition, making the next version")
+    @APIResponse(responseCode = "200", description = "The entry at its new version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceTypeView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields or definitions, or the default OPD is missing, inactive or another kabupaten's")
+    @APIResponse(responseCode = "404", description = "No entry with this id in the caller's kabupaten")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response update(@PathParam("id") long id,
+                           @Parameter(description = "The ETag as last read", required = true, example = "\"1\"")
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull ServiceTypeUpdate body) {
+        ServiceTypeView view = catalog.update(id, ifMatch, body);
+        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Role.ADMIN_)
+    @Operation(operationId = "deleteServiceType", summary = "Delete a catalog entry no request was filed under",
+            description = "Its kept versions and its routing rules go with it. One with requests is closed (open = false) instead.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No entry with this id in the caller's kabupaten")
+    @APIResponse(responseCode = "409", description = "SERVICE_TYPE_IN_USE: requests were filed under it")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public void delete(@PathParam("id") long id,
+                       @Parameter(description = "The ETag as last read", required = true, example = "\"1\"")
+                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        catalog.delete(id, ifMatch);
+    }
+}

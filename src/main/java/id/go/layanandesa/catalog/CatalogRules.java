@@ -1,0 +1,103 @@
+package id.go.layanandesa.catalog;
+
+import id.go.layanandesa.common.error.Problem;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The rules a catalog entry's documents and fields obey beyond what each one's own annotations say. */
+final class CatalogRules {
+
+    private CatalogRules() {
+    }
+
+    static List<Problem.Violation> check(List<DocumentDefinition> documents, List<FieldDefinition> fields) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < documents.size(); i++) {
+            if (!codes.add(documents.get(i).code())) {
+                violations.add(v("documents[" + i + "].code", "duplicate document code " + documents.get(i).code()));
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldDefinition f = fields.get(i);
+            String at = "fields[" + i + "].";
+            if (!keys.add(f.key())) {
+                violations.add(v(at + "key", "duplicate field key " + f.key()));
+            }
+            boolean choice = f.type() == FieldType.SINGLE_CHOICE || f.type() == FieldType.MULTI_CHOICE;
+            List<String> options = f.options() == null ? List.of() : f.options();
+            if (choice && options.isEmpty()) {
+                violations.add(v(at + "options", "a " + f.type() + " field needs at least one option"));
+            } else if (choice && new HashSet<>(options).size() != options.size()) {
+                violations.add(v(at + "options", "options must be distinct"));
+            } else if (!choice && !options.isEmpty()) {
+                violations.add(v(at + "options", "only SINGLE_CHOICE and MULTI_CHOICE fields have options"));
+            }
+            boolean text = f.type() == FieldType.TEXT || f.type() == FieldType.LONG_TEXT;
+            if (!text && (f.minLength() != null || f.maxLength() != null)) {
+                violations.add(v(at + (f.minLength() != null ? "minLength" : "maxLength"), "only TEXT and LONG_TEXT fields have lengths"));
+            }
+            if (f.minLength() != null && f.minLength() < 0) {
+                violations.add(v(at + "minLength", "must be 0 or more"));
+            }
+            if (f.maxLength() != null && f.maxLength() < 1) {
+                violations.add(v(at + "maxLength", "must be 1 or more"));
+            }
+            if (f.minLength() != null && f.maxLength() != null && f.minLength() > f.maxLength()) {
+                violations.add(v(at + "minLength", "must not be greater than maxLength"));
+            }
+            boolean numeric = f.type() == FieldType.NUMBER || f.type() == FieldType.MULTI_CHOICE;
+            if (!numeric && (f.min() != null || f.max() != null)) {
+                violations.add(v(at + (f.min() != null ? "min" : "max"), "only NUMBER and MULTI_CHOICE fields have min and max"));
+            }
+            if (f.min() != null && f.max() != null && f.min().compareTo(f.max()) > 0) {
+                violations.add(v(at + "min", "must not be greater than max"));
+            }
+            if (f.type() == FieldType.MULTI_CHOICE) {
+                checkPicks(violations, at + "min", f.min(), options.size());
+                checkPicks(violations, at + "max", f.max(), options.size());
+            }
+            if (f.type() != FieldType.DATE && (f.minDate() != null || f.maxDate() != null)) {
+                violations.add(v(at + (f.minDate() != null ? "minDate" : "maxDate"), "only DATE fields have minDate and maxDate"));
+            }
+            LocalDate min = date(violations, at + "minDate", f.minDate());
+            LocalDate max = date(violations, at + "maxDate", f.maxDate());
+            if (min != null && max != null && min.isAfter(max)) {
+                violations.add(v(at + "minDate", "must not be after maxDate"));
+            }
+        }
+        return violations;
+    }
+
+    private static void checkPicks(List<Problem.Violation> violations, String field, BigDecimal picks, int options) {
+        if (picks == null) {
+            return;
+        }
+        if (picks.stripTrailingZeros().scale() > 0 || picks.signum() < 0 || picks.compareTo(BigDecimal.valueOf(options)) > 0) {
+            violations.add(v(field, "picks of a MULTI_CHOICE must be a whole number from 0 to the number of options (" + options + ")"));
+        }
+    }
+
+    private static LocalDate date(List<Problem.Violation> violations, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            violations.add(v(field, "must be an ISO date like 2026-01-31"));
+            return null;
+        }
+    }
+
+    private static Problem.Violation v(String field, String message) {
+        return new Problem.Violation(field, message);
+    }
+}

@@ -1,0 +1,20 @@
+package id.go.layanandesa.routing;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+
+@Schema(name = "RoutingRule", description = "For this service (or every service) from this area, route to this OPD")
+public record RoutingRuleView(
+        @Schema(example = "2001") long id,
+        @Schema(example = "73.24") String kabupatenCode,
+        @Schema(description = "Null: every service", example = "1051", nullable = true) Long serviceTypeId,
+        @Schema(description = "The kabupaten itself, one of its kecamatan or one of its desa", example = "73.24.04") String regionCode,
+        @Schema(example = "1008") long opdId,
+        @Schema(example = "Legalisasi di Malili ditandatangani Camat Malili", nullable = true) String note,
+        @Schema(example = "2026-11-02T01:30:00Z") Instant createdAt) {
+
+    static RoutingRuleView of(RoutingRule r) {
+        return new RoutingRuleView(r.id, r.kabupatenCode, r.serviceTypeId, r.regionCode, r.opdId, r.note, r.createdAt);
+    }
+}
