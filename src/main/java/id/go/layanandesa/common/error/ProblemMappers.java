@@ -53,7 +53,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        boolean truncated = e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input");
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() && !truncated) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
@@ -111,6 +112,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, request);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, request);
