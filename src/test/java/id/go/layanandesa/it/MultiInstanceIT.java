@@ -1,0 +1,262 @@
+package id.go.layanandesa.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.go.layanandesa.common.EmbeddedDatabase;
+import id.go.layanandesa.common.SigningKeys;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two instances of the packaged service on one PostgreSQL: claims on both at once never hand out a
+ * request twice, and a claim waiting on one instance wakes when a request is filed on the other.
+ */
+class MultiInstanceIT {
+
+    static Path root;
+    static EmbeddedDatabase db;
+    static ServiceProcess a;
+    static ServiceProcess b;
+    static PrivateKey signingKey;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        root = Files.createTempDirectory("layanan-multi");
+        db = EmbeddedDatabase.start(root.resolve("pg"), 0, false);
+        SigningKeys.ensure(root.resolve("jwt"));
+        signingKey = KeyUtils.decodePrivateKey(Files.readString(root.resolve("jwt/private.pem")));
+        Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(), "QUARKUS_DATASOURCE_USERNAME", "postgres");
+        a = ServiceProcess.start("a", Map.of("layanan.data-dir", root.toString(), "layanan.demo.enabled", "true"), env, root);
+        b = ServiceProcess.start("b", Map.of("layanan.data-dir", root.toString()), env, root);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    static Connection jdbc() throws Exception {
+        return DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
+    }
+
+    /** A test OPD that receives AKTA_KELAHIRAN filed from {@code desa}; returns its id. */
+    static long opdFor(String code, String desa) throws Exception {
+        try (Connection c = jdbc(); Statement s = c.createStatement()) {
+            s.execute("insert into opd (id, kabupaten_code, code, name, kind, active, triage, version, created_at, updated_at) "
+                    + "values (nextval('opd_seq'), '73.24', '" + code + "', 'Queue " + code + "', 'DINAS', true, false, 0, now(), now())");
+            long id = single(c, "select id from opd where code = '" + code + "'");
+            s.execute("insert into opd_queue_state (opd_id, version, changed_at) values (" + id + ", 0, now())");
+            s.execute("insert into routing_rule (id, kabupaten_code, service_type_id, region_code, opd_id, created_at) "
+                    + "select nextval('routing_rule_seq'), '73.24', id, '" + desa + "', " + id + ", now() "
+                    + "from service_type where kabupaten_code = '73.24' and code = 'AKTA_KELAHIRAN'");
+            return id;
+        }
+    }
+
+    static long account(String username, String role, String desa, Long opd) throws Exception {
+        try (Connection c = jdbc(); PreparedStatement p = c.prepareStatement(
+                "insert into account (id, kabupaten_code, username, display_name, password_hash, role, desa_code, opd_id, created_at, updated_at) "
+                        + "values (nextval('account_seq'), '73.24', ?, ?, '!', ?, ?, ?, now(), now()) returning id")) {
+            p.setString(1, username);
+            p.setString(2, username);
+            p.setString(3, role);
+            p.setString(4, desa);
+            if (opd == null) {
+                p.setNull(5, java.sql.Types.BIGINT);
+            } else {
+                p.setLong(5, opd);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static String token(long accountId, String username, String role, String desa, Long opd) {
+        var builder = Jwt.issuer("layanan-desa").subject(Long.toString(accountId)).upn(username).groups(Set.of(role))
+                .claim("account", Long.toString(accountId)).claim("kabupaten", "73.24")
+                .expiresAt(Instant.now().plusSeconds(3600));
+        if (desa != null) {
+            builder.claim("desa", desa);
+        }
+        if (opd != null) {
+            builder.claim("opd", opd.toString());
+        }
+        return builder.sign(signingKey);
+    }
+
+    static long single(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static Map<String, Object> filing(long serviceTypeId) {
+        return Map.of(
+                "serviceTypeId", serviceTypeId,
+                "citizen", Map.of("nik", "7324044107900001", "name", "Warga Uji"),
+                "answers", Map.of("nama_bayi", "Bayi", "tanggal_lahir", "2026-11-20", "jenis_kelamin", "LAKI_LAKI", "anak_ke", 1,
+                        "tempat_lahir", "Malili"),
+                "documents", List.of(Map.of("code", "SURAT_KETERANGAN_LAHIR", "provision", "ON_PAPER"),
+                        Map.of("code", "KK", "provision", "ON_PAPER")));
+    }
+
+    @Test
+    void eightConsumersOnTwoInstancesReceiveEveryRequestExactlyOnce() throws Exception {
+        long opd = opdFor("MI_CLAIMS", "73.24.01.2001");
+        long filer = account("mi-filer", "DESA_OFFICER", "73.24.01.2001", null);
+        long worker = account("mi-worker", "OPD_OFFICER", null, opd);
+        String workerToken = token(worker, "mi-worker", "OPD_OFFICER", null, opd);
+        int total = 2000;
+        try (Connection c = jdbc(); Statement s = c.createStatement()) {
+            // the rows filing would make, written in bulk: this test is about claiming them
+            s.execute("""
+                    insert into service_request (id, tracking_code, kabupaten_code, kecamatan_code, desa_code, service_type_id,
+                        service_type_version, opd_id, status, citizen_nik, citizen_name, answers, documents, filed_by, filed_at,
+                        due_date, version, updated_at)
+                    select nextval('service_request_seq'), 'MI' || lpad(g::text, 8, '0'), '73.24', '73.24.01', '73.24.01.2001',
+                           st.id, st.version, %d, 'SUBMITTED', '7324044107900001', 'Warga Uji', '{}', '[]', %d, now(),
+                           current_date + (g %% 20), 0, now()
+                      from generate_series(1, %d) g, service_type st
+                     where st.kabupaten_code = '73.24' and st.code = 'AKTA_KELAHIRAN'""".formatted(opd, filer, total));
+        }
+        Map<Long, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+        Map<Long, String> holder = new ConcurrentHashMap<>();
+        List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger accepted = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> consumers = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < 8; i++) {
+            ServiceProcess instance = i % 2 == 0 ? a : b;
+            String name = "consumer-" + i;
+            consumers.add(pool.submit(() -> {
+                int emptyInARow = 0;
+                while (emptyInARow < 2) {
+                    Http.Reply claim = Http.post(instance.url("/api/v1/queue/claims"), workerToken,
+                            Map.of("limit", 25, "leaseSeconds", 300, "consumer", name));
+                    if (claim.status() != 200) {
+                        problems.add("claim " + claim.status() + " " + claim.body());
+                        return null;
+                    }
+                    JsonNode items = claim.body().get("items");
+                    if (items.isEmpty()) {
+                        emptyInARow++;
+                        continue;
+                    }
+                    emptyInARow = 0;
+                    String claimId = claim.body().get("claimId").asText();
+                    for (JsonNode item : items) {
+                        long id = item.get("id").asLong();
+                        deliveries.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                        String previous = holder.putIfAbsent(id, name);
+                        if (previous != null) {
+                            problems.add("request " + id + " delivered to " + name + " while held by " + previous);
+                        }
+                        Http.Reply accept = Http.post(instance.url("/api/v1/queue/requests/" + id + "/accept"), workerToken,
+                                Map.of("claimId", claimId));
+                        if (accept.status() != 200) {
+                            problems.add("accept " + id + ": " + accept.status() + " " + accept.body());
+                        } else {
+                            accepted.incrementAndGet();
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : consumers) {
+            f.get(10, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("multi-instance claim run: %d requests, 8 consumers on 2 instances, %.1f s, %.0f claimed+accepted per s%n",
+                total, seconds, total / seconds);
+        assertEquals(List.of(), problems.subList(0, Math.min(10, problems.size())));
+        assertEquals(total, deliveries.size(), "every request was delivered");
+        assertTrue(deliveries.values().stream().allMatch(n -> n.get() == 1), "no request was delivered twice");
+        assertEquals(total, accepted.get());
+        try (Connection c = jdbc()) {
+            assertEquals(total, single(c, "select count(*) from service_request where opd_id = " + opd + " and status = 'IN_PROGRESS'"));
+            assertEquals(0, single(c, "select count(*) from service_request where opd_id = " + opd + " and delivery_count <> 1"));
+            assertEquals(total, single(c, "select count(*) from request_event e join service_request r on r.id = e.request_id "
+                    + "where r.opd_id = " + opd + " and e.type = 'ACCEPTED'"));
+        }
+    }
+
+    @Test
+    void aClaimWaitingOnOneInstanceWakesWhenTheOtherFiles() throws Exception {
+        long opd = opdFor("MI_LONGPOLL", "73.24.01.2002");
+        long filer = account("mi-lp-filer", "DESA_OFFICER", "73.24.01.2002", null);
+        long worker = account("mi-lp-worker", "OPD_OFFICER", null, opd);
+        String filerToken = token(filer, "mi-lp-filer", "DESA_OFFICER", "73.24.01.2002", null);
+        String workerToken = token(worker, "mi-lp-worker", "OPD_OFFICER", null, opd);
+        long serviceType;
+        try (Connection c = jdbc()) {
+            serviceType = single(c, "select id from service_type where kabupaten_code = '73.24' and code = 'AKTA_KELAHIRAN'");
+        }
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        long[] wakeMillis = new long[7];
+        for (int round = 0; round < wakeMillis.length; round++) {
+            Future<Long> waiting = pool.submit(() -> {
+                Http.Reply claim = Http.post(b.url("/api/v1/queue/claims"), workerToken, Map.of("limit", 5, "waitSeconds", 20));
+                long received = System.nanoTime();
+                assertEquals(200, claim.status(), String.valueOf(claim.body()));
+                assertEquals(1, claim.body().get("items").size(), "the waiting claim receives the new request");
+                return received;
+            });
+            Thread.sleep(800);
+            assertTrue(!waiting.isDone(), "the claim waits while the queue is empty");
+            Http.Reply metrics = Http.get(b.url("/q/metrics"), null);
+            double active = Arrays.stream(metrics.raw().body().split("\n")).filter(l -> l.startsWith("agroal_active_count"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            assertEquals(0.0, active, "a waiting claim holds no pooled connection");
+            Http.Reply filed = Http.post(a.url("/api/v1/requests"), filerToken, filing(serviceType));
+            long answered = System.nanoTime();
+            assertEquals(201, filed.status(), String.valueOf(filed.body()));
+            long received = waiting.get(30, TimeUnit.SECONDS);
+            wakeMillis[round] = Math.max(0, (received - answered) / 1_000_000);
+        }
+        pool.shutdown();
+        System.out.println("cross-instance long-poll wake-up after the filing's 201, ms: " + Arrays.toString(wakeMillis));
+        long[] sorted = wakeMillis.clone();
+        Arrays.sort(sorted);
+        assertTrue(sorted[sorted.length / 2] < 500, "median wake-up " + sorted[sorted.length / 2] + " ms");
+    }
+}
