@@ -78,7 +78,7 @@ class ReferenceDataOpenApiTest {
         }
         assertEquals(List.of(), problems);
         assertEquals(23, operations, "operations of the reference-data features");
-        assertNotNull(spec.get("components.schemas.Opd.properties.code.example"));
-        assertNotNull(spec.get("components.schemas.Region.properties.code.example"));
+        assertNotNull(spec.get("components.schemas.Opd.properties.code.examples[0]"));
+        assertNotNull(spec.get("components.schemas.Region.properties.code.examples[0]"));
     }
 }
