@@ -82,7 +82,11 @@ public class CatalogService {
         t.version = 1;
         t.createdAt = now;
         t.updatedAt = now;
-        t.persistAndFlush();
+        try {
+            t.persistAndFlush();
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            throw ProblemException.conflict("DUPLICATE_CODE", "a service type with code " + t.code + " was just created");
+        }
         ServiceTypeVersion.of(t, now).persist();
         return ServiceTypeView.of(t);
     }

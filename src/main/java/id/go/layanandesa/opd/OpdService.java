@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -77,7 +78,11 @@ public class OpdService {
         o.triage = body.triage();
         o.createdAt = now;
         o.updatedAt = now;
-        o.persistWithQueueState();
+        try {
+            o.persistWithQueueState();
+        } catch (ConstraintViolationException e) {
+            throw conflictOf(e, o.code);
+        }
         return OpdView.of(o);
     }
 
@@ -144,17 +149,18 @@ public class OpdService {
         }
     }
 
-    /** Clears the flag on the current triage OPD first, so that the one-triage index never sees two. */
+    /**
+     * Clears the flag on the current triage OPD first, so that the one-triage index never sees two. A concurrent
+     * move that slips past this meets opd_one_triage_idx at flush and becomes a 409.
+     */
     private void takeTriageFromOthers(String kabupaten, Long keep, Instant now) {
-        List<Opd> current = Opd.list("kabupatenCode = ?1 and triage = true", kabupaten);
-        for (Opd t : current) {
-            if (!t.id.equals(keep)) {
-                Opd locked = Opd.findById(t.id, LockModeType.PESSIMISTIC_WRITE);
-                locked.triage = false;
-                locked.updatedAt = now;
-            }
-        }
-        flush();
+        em.createNativeQuery("""
+                        update opd set triage = false, version = version + 1, updated_at = ?1
+                         where kabupaten_code = ?2 and triage and id <> ?3""")
+                .setParameter(1, now)
+                .setParameter(2, kabupaten)
+                .setParameter(3, keep == null ? -1L : keep)
+                .executeUpdate();
     }
 
     private void count(List<String> uses, String what, String sql, long id) {
@@ -169,6 +175,16 @@ public class OpdService {
             em.flush();
         } catch (OptimisticLockException e) {
             throw ProblemException.preconditionFailed("the OPD changed meanwhile; read it again");
+        } catch (ConstraintViolationException e) {
+            throw conflictOf(e, null);
         }
+    }
+
+    /** A unique index a concurrent change got to first. */
+    private static ProblemException conflictOf(ConstraintViolationException e, String code) {
+        if (e.getConstraintName() != null && e.getConstraintName().contains("triage")) {
+            return ProblemException.conflict("TRIAGE_CONFLICT", "another OPD was made the triage OPD meanwhile; read the OPDs again");
+        }
+        return ProblemException.conflict("DUPLICATE_CODE", "an OPD with code " + code + " was just created");
     }
 }

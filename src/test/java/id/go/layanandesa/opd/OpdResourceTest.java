@@ -198,6 +198,41 @@ class OpdResourceTest {
     }
 
     @Test
+    void concurrentTriageMovesLeaveExactlyOneTriageOpd() throws Exception {
+        String kabupaten = ScratchKabupaten.ensure("86.02");
+        String admin = TestAccounts.admin(kabupaten);
+        create(admin, body(uniqueCode("ORG"), null, true)).statusCode(201);
+        int rounds = 5;
+        for (int round = 0; round < rounds; round++) {
+            int[] ids = new int[4];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = create(admin, body(uniqueCode("C"), null, false)).statusCode(201).extract().path("id");
+            }
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(ids.length);
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int id : ids) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                            .body(update("Calon triage", null, true, true))
+                            .when().put("/api/v1/opds/" + id).then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            int ok = 0;
+            for (var f : futures) {
+                int status = f.get();
+                assertTrue(status == 200 || status == 409, "status " + status);
+                ok += status == 200 ? 1 : 0;
+            }
+            pool.shutdown();
+            assertTrue(ok >= 1, "at least one move succeeds");
+            assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Opd.count("kabupatenCode = ?1 and triage = true", kabupaten)));
+        }
+    }
+
+    @Test
     void anOpdThatThingsReferToCannotBeDeletedButCanBeDeactivated() {
         String admin = TestAccounts.admin("73.24");
         int id = create(admin, body(uniqueCode("PKM"), "73.24.04", false)).statusCode(201).extract().path("id");

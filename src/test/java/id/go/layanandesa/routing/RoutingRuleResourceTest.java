@@ -81,6 +81,33 @@ class RoutingRuleResourceTest {
     }
 
     @Test
+    void racingTwinsMakeOneRuleAndOneConflict() throws Exception {
+        String admin = TestAccounts.admin("73.24");
+        long dinkes = TestAccounts.opd("73.24", "DINKES");
+        long survey = serviceType("DTKS_DAFTAR");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var futures = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int i = 0; i < 4; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return post(admin, rule(survey, "73.24.09.2001", dinkes)).extract().statusCode();
+            }));
+        }
+        start.countDown();
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var f : futures) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(3, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() ->
+                RoutingRule.count("serviceTypeId = ?1 and regionCode = ?2", survey, "73.24.09.2001")));
+        QuarkusTransaction.requiringNew().run(() -> RoutingRule.delete("serviceTypeId = ?1 and regionCode = ?2", survey, "73.24.09.2001"));
+    }
+
+    @Test
     void anotherKabupatensServiceOpdOrAreaIsAViolation() {
         OtherKabupaten.ensure();
         String admin = TestAccounts.admin("73.24");
