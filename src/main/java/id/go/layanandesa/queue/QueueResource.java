@@ -1,6 +1,6 @@
 package id.go.layanandesa.queue;
 
-import id.go.layanandesa.common.ETags;
+import id.go.layanandesa.common.IfMatch;
 import id.go.layanandesa.common.LayananConfig;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.idempotency.Idempotency;

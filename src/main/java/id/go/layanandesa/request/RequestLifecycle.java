@@ -1,7 +1,7 @@
 package id.go.layanandesa.request;
 
 import id.go.layanandesa.catalog.ServiceTypeVersion;
-import id.go.layanandesa.common.ETags;
+import id.go.layanandesa.common.IfMatch;
 import id.go.layanandesa.common.LayananConfig;
 import id.go.layanandesa.common.error.Problem.Violation;
 import id.go.layanandesa.common.error.ProblemException;
@@ -237,14 +237,14 @@ public class RequestLifecycle {
                 throw ProblemException.conflict("LEASE_EXPIRED", "your lease on request " + r.id + " ran out; claim it again");
             }
             if (pre.ifMatch() != null) {
-                ETags.requireMatch(pre.ifMatch(), r.version);
+                IfMatch.check(pre.ifMatch(), r.version);
             }
             return;
         }
         if (action == Action.RELEASE) {
             throw ProblemException.invalid("claimId", "is required to release a claimed request");
         }
-        ETags.requireMatch(pre.ifMatch(), r.version);
+        IfMatch.check(pre.ifMatch(), r.version);
         boolean desaSide = caller.role() == Role.DESA_OFFICER || caller.role() == Role.ADMIN;
         if (leased && !desaSide) {
             throw ProblemException.conflict("LEASE_HELD_BY_ANOTHER",

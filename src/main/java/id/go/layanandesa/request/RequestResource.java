@@ -1,6 +1,6 @@
 package id.go.layanandesa.request;
 
-import id.go.layanandesa.common.ETags;
+import id.go.layanandesa.common.IfMatch;
 import id.go.layanandesa.common.idempotency.Idempotency;
 import id.go.layanandesa.common.idempotency.Replies;
 import id.go.layanandesa.common.security.Caller;
@@ -127,7 +127,7 @@ public class RequestResource {
     @APIResponse(responseCode = "404", description = "No such request in your scope")
     public Response get(@PathParam("id") long id) {
         RequestViews.RequestDetail detail = details.read(caller, id);
-        return Response.ok(detail).header("ETag", ETags.of(detail.version())).build();
+        return Response.ok(detail).header("ETag", IfMatch.etag(detail.version())).build();
     }
 
     @POST

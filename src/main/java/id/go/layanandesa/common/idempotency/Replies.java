@@ -2,7 +2,7 @@ package id.go.layanandesa.common.idempotency;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.go.layanandesa.common.ETags;
+import id.go.layanandesa.common.IfMatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
@@ -27,7 +27,7 @@ public class Replies {
         try {
             JsonNode version = mapper.readTree(reply.body()).get("version");
             if (version != null && version.isNumber()) {
-                builder.header("ETag", ETags.of(version.asLong()));
+                builder.header("ETag", IfMatch.etag(version.asLong()));
             }
         } catch (Exception e) {
             // not an object with a version: no ETag
