@@ -37,7 +37,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the jar with these system properties and environment, and waits until it is ready. */
     public static ServiceProcess start(String name, Map<String, String> properties, Map<String, String> env, Path workDir) throws Exception {
-        int port = freePort();
+        ServiceProcess service = launch(name, freePort(), properties, env, workDir);
+        service.awaitReady(Duration.ofSeconds(90));
+        return service;
+    }
+
+    /** Starts the jar and returns at once. */
+    public static ServiceProcess launch(String name, int port, Map<String, String> properties, Map<String, String> env, Path workDir)
+            throws Exception {
         Path log = Files.createTempFile("layanan-" + name + "-", ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -50,9 +57,20 @@ public final class ServiceProcess implements AutoCloseable {
         builder.directory(workDir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("LAYANAN_"));
         builder.environment().putAll(env);
-        ServiceProcess service = new ServiceProcess(port, log, builder.start());
-        service.awaitReady(Duration.ofSeconds(90));
-        return service;
+        return new ServiceProcess(port, log, builder.start());
+    }
+
+    /** Waits for the process to end by itself; its exit code. */
+    public int awaitExit(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the service did not exit in " + timeout + ":\n" + Files.readString(log));
+        }
+        return process.exitValue();
+    }
+
+    public String output() throws IOException {
+        return Files.readString(log);
     }
 
     public String url(String path) {
