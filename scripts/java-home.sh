@@ -1,36 +1,38 @@
-#!/usr/bin/env bash
-# Sourced by the project's scripts: exports JAVA_HOME pointing at a JDK 21 or newer.
-# Keeps JAVA_HOME when it already is one; else looks beside the default java.
-_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+# Sourced by mvnw and the project's scripts (POSIX sh): exports JAVA_HOME pointing at a JDK 21 or newer.
+# Keeps JAVA_HOME when it already is one; else looks beside the default java and in the usual places.
+_layanan_java_major() {
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
+    | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
 }
-_pick_jdk() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(_java_major "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then
-    return 0
+_layanan_pick_jdk() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+    _m=$(_layanan_java_major "$JAVA_HOME")
+    if [ "${_m:-0}" -ge 21 ] 2>/dev/null; then
+      return 0
+    fi
   fi
-  local candidates=()
+  _best=""
+  _best_major=0
+  _default=""
   if command -v java >/dev/null 2>&1; then
-    local default_home
-    default_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-    candidates+=("$default_home")
-    for d in "$(dirname "$default_home")"/*; do candidates+=("$d"); done
+    _default=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
   fi
-  for d in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/*; do
-    [ -d "$d" ] && candidates+=("$d")
-  done
-  local best="" best_major=0 major
-  for d in "${candidates[@]}"; do
-    [ -x "$d/bin/javac" ] || continue
-    major=$(_java_major "$d" 2>/dev/null || echo 0)
-    if [ "${major:-0}" -ge 21 ] 2>/dev/null && [ "$major" -gt "$best_major" ]; then
-      best="$d"; best_major="$major"
+  for _d in "$_default" "$(dirname "${_default:-/nonexistent}")"/* /usr/lib/jvm/* \
+      /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/*; do
+    [ -n "$_d" ] && [ -x "$_d/bin/javac" ] || continue
+    _m=$(_layanan_java_major "$_d" 2>/dev/null)
+    if [ "${_m:-0}" -ge 21 ] 2>/dev/null && [ "$_m" -gt "$_best_major" ]; then
+      _best="$_d"
+      _best_major="$_m"
     fi
   done
-  if [ -z "$best" ]; then
+  if [ -z "$_best" ]; then
     echo "No JDK 21 or newer found: install one and set JAVA_HOME to it." >&2
     return 1
   fi
-  export JAVA_HOME="$best"
+  JAVA_HOME="$_best"
+  export JAVA_HOME
 }
-_pick_jdk || exit 1
-export PATH="$JAVA_HOME/bin:$PATH"
+_layanan_pick_jdk || exit 1
+PATH="$JAVA_HOME/bin:$PATH"
+export PATH

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the service when needed and runs it. Without QUARKUS_DATASOURCE_JDBC_URL it starts its own
+# PostgreSQL with its data in ./data (LAYANAN_DATA_DIR to change), loads the demo kabupaten on first start
+# and prints the demo accounts once. Extra arguments go to the JVM, e.g. ./run.sh -Dquarkus.http.port=9090
+set -euo pipefail
+cd "$(dirname "$0")"
+source ./scripts/java-home.sh
+jar=target/quarkus-app/quarkus-run.jar
+if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+  ./mvnw -B -q package -DskipTests
+fi
+exec "$JAVA_HOME/bin/java" "$@" -jar "$jar"
