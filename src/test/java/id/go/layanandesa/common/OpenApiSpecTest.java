@@ -1,0 +1,122 @@
+package id.go.layanandesa.common;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The spec is a product: every operation of the API has an id, a summary, one known tag, its security,
+ * a success response and every error response as a problem document with an example.
+ */
+@QuarkusTest
+class OpenApiSpecTest {
+
+    static final Set<String> TAGS = Set.of("Auth", "Accounts", "Regions", "OPDs", "Catalog", "Routing", "Holidays", "Requests",
+            "Queue", "Tracking");
+    static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "GET /api/v1/tracking/{code}");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationIsComplete() {
+        JsonPath spec = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = spec.getMap("paths");
+        List<String> problems = new ArrayList<>();
+        Set<String> operationIds = new java.util.HashSet<>();
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (var op : path.getValue().entrySet()) {
+                if (!Set.of("get", "post", "put", "delete", "patch").contains(op.getKey())) {
+                    continue;
+                }
+                operations++;
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                Map<String, Object> operation = op.getValue();
+                String id = (String) operation.get("operationId");
+                if (id == null || !operationIds.add(id)) {
+                    problems.add(where + ": missing or repeated operationId " + id);
+                }
+                if (operation.get("summary") == null) {
+                    problems.add(where + ": no summary");
+                }
+                List<String> tags = (List<String>) operation.get("tags");
+                if (tags == null || tags.size() != 1 || !TAGS.contains(tags.get(0))) {
+                    problems.add(where + ": tags " + tags);
+                }
+                List<Map<String, Object>> security = (List<Map<String, Object>>) operation.get("security");
+                if (PUBLIC.contains(where)) {
+                    if (security == null || !(security.isEmpty() || security.stream().allMatch(Map::isEmpty))) {
+                        problems.add(where + ": public but declares security " + security);
+                    }
+                } else if (security == null || security.stream().noneMatch(s -> s.containsKey("bearer"))) {
+                    problems.add(where + ": not secured by bearer");
+                }
+                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+                if (responses.keySet().stream().noneMatch(s -> s.startsWith("2"))) {
+                    problems.add(where + ": no success response");
+                }
+                List<String> required = PUBLIC.contains(where) ? List.of("500") : List.of("401", "403", "500");
+                for (String status : required) {
+                    if (!responses.containsKey(status)) {
+                        problems.add(where + ": no " + status);
+                    }
+                }
+                for (var response : responses.entrySet()) {
+                    String status = response.getKey();
+                    if (status.startsWith("4") || status.startsWith("5")) {
+                        Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) response.getValue().get("content");
+                        Map<String, Object> problem = content == null ? null : content.get("application/problem+json");
+                        if (problem == null) {
+                            problems.add(where + ": " + status + " is not a problem document");
+                            continue;
+                        }
+                        Map<String, Object> schema = (Map<String, Object>) problem.get("schema");
+                        if (schema == null || !"#/components/schemas/Problem".equals(schema.get("$ref"))) {
+                            problems.add(where + ": " + status + " does not reference the Problem schema");
+                        }
+                        if (problem.get("example") == null && problem.get("examples") == null) {
+                            problems.add(where + ": " + status + " has no example");
+                        }
+                    } else if (status.startsWith("2") && !status.equals("204")) {
+                        if (response.getValue().get("content") == null) {
+                            problems.add(where + ": " + status + " has no body schema");
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(operations >= 40, "operations found: " + operations);
+    }
+
+    @Test
+    void bothSecuritySchemesAndTheProblemSchemaAreDeclared() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", is("Layanan Desa API"))
+                .body("info.contact.email", notNullValue())
+                .body("servers[0].url", notNullValue())
+                .body("tags.name", hasItems(TAGS.toArray()))
+                .body("components.securitySchemes.bearer.scheme", is("bearer"))
+                .body("components.securitySchemes.apiKey.name", is("X-API-Key"))
+                .body("components.schemas.Problem.properties.keySet()", hasItems("type", "title", "status", "detail", "instance",
+                        "code", "violations"))
+                .body("components.schemas.FilingRequest.properties.serviceTypeId", notNullValue());
+    }
+
+    @Test
+    void theSpecIsServedAsYamlAndTheUiIsPackaged() {
+        given().get("/q/openapi").then().statusCode(200).contentType(containsString("yaml")).body(containsString("openapi: 3."));
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+}
