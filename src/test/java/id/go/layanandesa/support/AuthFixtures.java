@@ -115,6 +115,36 @@ public final class AuthFixtures {
         });
     }
 
+    private static final java.util.Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The secret of a working API key of the OPD, made once per test run. */
+    public static String apiKey(long opdId) {
+        return KEYS.computeIfAbsent("opd" + opdId, k -> newApiKey(opdId, "test system", false));
+    }
+
+    /** A new API key of the OPD; revoked already when asked. Returns the secret. */
+    public static String newApiKey(long opdId, String name, boolean revoked) {
+        String secret = id.go.layanandesa.account.ApiKeySecrets.generate();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Opd opd = Opd.findById(opdId);
+            id.go.layanandesa.account.ApiKey key = new id.go.layanandesa.account.ApiKey();
+            key.kabupatenCode = opd.kabupatenCode;
+            key.opdId = opdId;
+            key.name = name;
+            key.prefix = secret.substring(0, 12);
+            key.keyHash = id.go.layanandesa.account.ApiKeySecrets.hash(secret);
+            key.createdAt = Instant.now();
+            key.revokedAt = revoked ? key.createdAt : null;
+            key.persist();
+        });
+        return secret;
+    }
+
+    /** The id of the API key with this secret. */
+    public static long apiKeyId(String secret) {
+        return ((Number) scalar("select id from api_key where key_hash = ?1", id.go.layanandesa.account.ApiKeySecrets.hash(secret))).longValue();
+    }
+
     public static Account reload(long id) {
         return QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(id));
     }
