@@ -34,7 +34,8 @@ public final class ApiKeySecrets {
         }
     }
 
-    static String shown(String key) {
+    /** The characters of a key that lists show. */
+    public static String shown(String key) {
         return key.substring(0, Math.min(SHOWN, key.length()));
     }
 }
