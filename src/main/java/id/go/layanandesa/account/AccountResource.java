@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -74,7 +75,8 @@ public class AccountResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createAccount", summary = "Create an account in the admin's kabupaten")
-    @APIResponse(responseCode = "201", description = "The account", headers = {
+    @APIResponse(responseCode = "201", description = "The account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)), headers = {
             @Header(name = "Location", description = "Where to read it"),
             @Header(name = "ETag", description = "Its version, for If-Match")})
     @APIResponse(responseCode = "400", description = "Invalid fields, a weak password, or a desa or OPD outside the kabupaten")

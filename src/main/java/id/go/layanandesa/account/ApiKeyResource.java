@@ -16,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,7 +63,9 @@ public class ApiKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createApiKey", summary = "Create an API key for an OPD's system; the secret is shown once")
-    @APIResponse(responseCode = "201", description = "The key with its secret")
+    @APIResponse(responseCode = "201", description = "The key with its secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewApiKey.class)),
+            headers = @Header(name = "Location", description = "Where to read the key (without its secret)"))
     @APIResponse(responseCode = "400", description = "No name, or the OPD is not one of the kabupaten")
     public RestResponse<NewApiKey> create(@Valid @NotNull NewApiKeyRequest request) {
         ApiKeyService.Created created = keys.create(caller, request.opdId(), request.name());
