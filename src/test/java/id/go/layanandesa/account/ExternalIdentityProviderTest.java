@@ -43,6 +43,8 @@ class ExternalIdentityProviderTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
+                    // the test resource gives the service's own public key inline, which would win over any location; NONE is smallrye-jwt's "unset"
+                    "mp.jwt.verify.publickey", "NONE",
                     "mp.jwt.verify.publickey.location", jwksFile().toUri().toString(),
                     "mp.jwt.verify.issuer", ISSUER,
                     "smallrye.jwt.path.groups", "realm_access/roles",
