@@ -187,6 +187,51 @@ class LoginTest {
     }
 
     @Test
+    void noUsernameOrPasswordEverReachesTheLog() {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                String message = r instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage() : r.getMessage();
+                lines.add(r.getLoggerName() + " " + message + (r.getThrown() == null ? "" : " " + r.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        String username = uniqueUsername("rahasia");
+        String created = uniqueUsername("rahasia");
+        try {
+            Account account = account(username, PASSWORD, Role.VIEWER, KABUPATEN, null, null);
+            for (int i = 0; i < 5; i++) {
+                login(username, "Salah2026sandi" + i).then().statusCode(401);
+            }
+            login(username, PASSWORD).then().statusCode(401);
+            login(uniqueUsername("nobody"), "Salah2026sandi").then().statusCode(401);
+            String admin = id.go.layanandesa.support.TestAccounts.admin(KABUPATEN);
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("username", created, "displayName", "Rahasia", "role", "VIEWER", "password", "Dibuat2026admin"))
+                    .post("/api/v1/accounts").then().statusCode(201);
+            given().auth().oauth2(admin).header("If-Match", "\"" + reload(account.id).version + "\"").contentType(ContentType.JSON)
+                    .body(Map.of("password", "Direset2026admin")).post("/api/v1/accounts/" + account.id + "/password")
+                    .then().statusCode(200);
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("locked after 5 failed logins")), "the capture works: " + lines);
+        for (String secret : List.of(username, created, PASSWORD, "Salah2026sandi", "Dibuat2026admin", "Direset2026admin")) {
+            assertTrue(lines.stream().noneMatch(l -> l.contains(secret)), secret + " was logged: " + lines);
+        }
+    }
+
+    @Test
     void aBodyWithoutPasswordIsAValidationProblem() {
         given().contentType(ContentType.JSON).body(Map.of("username", "someone")).when().post("/api/v1/auth/login")
                 .then().statusCode(400)
