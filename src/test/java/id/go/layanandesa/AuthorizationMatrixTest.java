@@ -197,15 +197,15 @@ class AuthorizationMatrixTest {
     private static final AtomicInteger UNIQUE = new AtomicInteger();
 
     /** How each placeholder becomes a value in the home scope; called once per case that uses it. */
-    static final Map<String, java.util.function.Supplier<String>> PLACEHOLDERS = Map.of(
-            "kabupaten", () -> AuthFixtures.KABUPATEN,
-            "desa", () -> AuthFixtures.DESA,
-            "opd", () -> Long.toString(AuthFixtures.homeOpd()),
-            "account", () -> Long.toString(AuthFixtures.account(AuthFixtures.uniqueUsername("matrix"), null, VIEWER,
-                    AuthFixtures.KABUPATEN, null, null).id),
-            "apiKey", () -> Long.toString(AuthFixtures.apiKeyId(AuthFixtures.newApiKey(AuthFixtures.homeOpd(), "matrix", false))),
-            "loginUser", AuthorizationMatrixTest::loginUser,
-            "unique", () -> "u" + System.nanoTime() % 100_000 + "-" + UNIQUE.incrementAndGet());
+    static final Map<String, java.util.function.Supplier<String>> PLACEHOLDERS = Map.ofEntries(
+            Map.entry("kabupaten", () -> AuthFixtures.KABUPATEN),
+            Map.entry("desa", () -> AuthFixtures.DESA),
+            Map.entry("opd", () -> Long.toString(AuthFixtures.homeOpd())),
+            Map.entry("account", () -> Long.toString(AuthFixtures.account(AuthFixtures.uniqueUsername("matrix"), null, VIEWER,
+                    AuthFixtures.KABUPATEN, null, null).id)),
+            Map.entry("apiKey", () -> Long.toString(AuthFixtures.apiKeyId(AuthFixtures.newApiKey(AuthFixtures.homeOpd(), "matrix", false)))),
+            Map.entry("loginUser", AuthorizationMatrixTest::loginUser),
+            Map.entry("unique", () -> "u" + System.nanoTime() % 100_000 + "-" + UNIQUE.incrementAndGet()));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 

@@ -87,7 +87,15 @@ public class AccountService {
         a.opdId = request.opdId();
         a.createdAt = now();
         a.updatedAt = a.createdAt;
-        a.persistAndFlush();
+        try {
+            a.persistAndFlush();
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            // two admins creating the same username at once: the unique index decides
+            if ("account_username_key".equals(e.getConstraintName())) {
+                throw ProblemException.conflict("USERNAME_TAKEN", "the username " + username + " is taken");
+            }
+            throw e;
+        }
         LOG.infof("account %d (%s) created by %s", a.id, a.role, caller.principalKey());
         return a;
     }

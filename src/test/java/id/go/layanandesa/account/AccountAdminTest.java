@@ -74,6 +74,29 @@ class AccountAdminTest {
     }
 
     @Test
+    void concurrentCreatesOfOneUsernameMakeOneAccountAndConflictsForTheRest() throws Exception {
+        String username = uniqueUsername("race");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return create(admin, body(username, Role.VIEWER, null, null, PASSWORD)).statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var f : results) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(1L, ((Number) scalar("select count(*) from account where username = ?1", username)).longValue());
+    }
+
+    @Test
     void everyInvalidFieldIsReportedAndNothingIsCreated() {
         long before = ((Number) scalar("select count(*) from account")).longValue();
         String u = uniqueUsername("bad");
