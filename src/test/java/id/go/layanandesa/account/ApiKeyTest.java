@@ -133,6 +133,8 @@ class ApiKeyTest {
 
         given().auth().oauth2(TestAccounts.viewer(KABUPATEN)).get("/api/v1/api-keys").then().statusCode(403)
                 .contentType("application/problem+json").body("code", is("FORBIDDEN"));
+        given().auth().oauth2(TestAccounts.admin(KABUPATEN)).get("/api/v1/api-keys?opdId=dinsos").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", is("opdId"));
         var blank = create(TestAccounts.admin(KABUPATEN), opd, " ");
         assertEquals(400, blank.statusCode());
         assertEquals("name", blank.path("violations[0].field"));
