@@ -57,10 +57,10 @@ public class Caller {
             LayananConfig.Auth.Claims claims = config.auth().claims();
             kabupatenCode = stringClaim(jwt, claims.kabupaten());
             desaCode = stringClaim(jwt, claims.desa());
-            String opd = stringClaim(jwt, claims.opd());
-            opdId = opd == null ? null : Long.valueOf(opd);
-            String account = stringClaim(jwt, claims.accountId());
-            accountId = account == null ? null : Long.valueOf(account);
+            // An external identity provider may omit these or fill them with its own ids: what is not a number
+            // is treated as absent (the rule below refuses an OPD role without an OPD).
+            opdId = number(stringClaim(jwt, claims.opd()));
+            accountId = number(stringClaim(jwt, claims.accountId()));
         } else {
             kabupatenCode = identity.getAttribute(ATTR_KABUPATEN);
             opdId = identity.getAttribute(ATTR_OPD);
@@ -72,6 +72,17 @@ public class Caller {
             throw ProblemException.forbidden("the credentials do not name the kabupaten, desa or OPD this role needs");
         }
         resolved = true;
+    }
+
+    private static Long number(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String stringClaim(JsonWebToken jwt, String claim) {

@@ -1,0 +1,189 @@
+package id.go.layanandesa.account;
+
+import id.go.layanandesa.common.error.ProblemException;
+import id.go.layanandesa.common.security.Caller;
+import id.go.layanandesa.common.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts")
+@RolesAllowed(Role.ADMIN_)
+@SecurityRequirement(name = "bearer")
+public class AccountResource {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Caller caller;
+
+    @Schema(name = "NewAccountRequest")
+    public record NewAccountRequest(
+            @NotBlank @Size(max = 60) @Schema(description = "Unique across the service; stored in lower case", example = "desa.laskap")
+            String username,
+            @NotBlank @Size(max = 200) @Schema(example = "Operator Desa Laskap") String displayName,
+            @NotNull @Schema(description = "ADMIN, VIEWER, DESA_OFFICER or OPD_OFFICER", example = "DESA_OFFICER") Role role,
+            @Schema(description = "Required for a DESA_OFFICER: a desa of the kabupaten", example = "73.24.04.2002") String desaCode,
+            @Schema(description = "Required for an OPD_OFFICER: an OPD of the kabupaten", example = "1051") Long opdId,
+            @NotNull @Schema(description = "At least 10 characters with a letter and a digit, not the username",
+                    example = "Laskap2026pelayanan") String password) {
+    }
+
+    @Schema(name = "PasswordReset")
+    public record PasswordReset(
+            @NotNull @Schema(description = "At least 10 characters with a letter and a digit, not the username",
+                    example = "Baru2026pelayanan") String password) {
+    }
+
+    @Schema(name = "AccountPage", description = "A page of accounts; pass nextCursor as `after` for the next page")
+    public record AccountPage(List<AccountView> items,
+                              @Schema(description = "Absent on the last page", example = "1049") String nextCursor) {
+    }
+
+    private static final String IF_MATCH_DESCRIPTION = "The account's ETag, from reading it";
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createAccount", summary = "Create an account in the admin's kabupaten")
+    @APIResponse(responseCode = "201", description = "The account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)), headers = {
+            @Header(name = "Location", description = "Where to read it"),
+            @Header(name = "ETag", description = "Its version, for If-Match")})
+    @APIResponse(responseCode = "400", description = "Invalid fields, a weak password, or a desa or OPD outside the kabupaten")
+    @APIResponse(responseCode = "409", description = "The username is taken")
+    public RestResponse<AccountView> create(@Valid @NotNull NewAccountRequest request) {
+        Account a = accounts.create(caller, new AccountService.NewAccount(request.username(), request.displayName(),
+                request.role(), request.desaCode(), request.opdId(), request.password()));
+        return RestResponse.ResponseBuilder.<AccountView>created(URI.create("/api/v1/accounts/" + a.id))
+                .entity(AccountView.of(a, accounts.now()))
+                .header("ETag", ETags.of(a.version))
+                .build();
+    }
+
+    @GET
+    @Operation(operationId = "listAccounts", summary = "List the kabupaten's accounts, oldest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of accounts")
+    @APIResponse(responseCode = "400", description = "Invalid role, cursor or limit")
+    public AccountPage list(
+            @Parameter(description = "Only accounts with this role", example = "DESA_OFFICER",
+                    schema = @Schema(implementation = Role.class)) @QueryParam("role") String role,
+            @Parameter(description = "The nextCursor of the previous page", example = "1049") @QueryParam("after") String after,
+            @Parameter(description = "Page size, 1 to 200", example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        // parsed here rather than by JAX-RS, which answers 404 to a query parameter it cannot convert
+        Role roleFilter = null;
+        if (role != null && !role.isBlank()) {
+            try {
+                roleFilter = Role.valueOf(role);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("role", "must be one of ADMIN, VIEWER, DESA_OFFICER, OPD_OFFICER");
+            }
+        }
+        Long cursor = null;
+        if (after != null && !after.isBlank()) {
+            try {
+                cursor = Long.valueOf(after);
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalid("after", "must be the nextCursor of a previous page");
+            }
+        }
+        AccountService.Page page = accounts.list(caller, roleFilter, cursor, limit);
+        var now = accounts.now();
+        return new AccountPage(page.items().stream().map(a -> AccountView.of(a, now)).toList(),
+                page.next() == null ? null : page.next().toString());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getAccount", summary = "One account of the kabupaten")
+    @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its version, for If-Match"))
+    @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
+    public RestResponse<AccountView> get(@RestPath long id) {
+        return withETag(accounts.get(caller, id));
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    @Operation(operationId = "disableAccount", summary = "Disable an account: it can no longer log in")
+    @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
+    @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
+    @APIResponse(responseCode = "409", description = "An admin cannot disable their own account")
+    @APIResponse(responseCode = "412", description = "The account changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public RestResponse<AccountView> disable(@RestPath long id,
+                                             @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
+        return withETag(accounts.setEnabled(caller, id, ifMatch, false));
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @Operation(operationId = "enableAccount", summary = "Enable a disabled account")
+    @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
+    @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
+    @APIResponse(responseCode = "412", description = "The account changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public RestResponse<AccountView> enable(@RestPath long id,
+                                            @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
+        return withETag(accounts.setEnabled(caller, id, ifMatch, true));
+    }
+
+    @POST
+    @Path("/{id}/unlock")
+    @Operation(operationId = "unlockAccount", summary = "Lift the lock that failed logins put on an account")
+    @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
+    @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
+    @APIResponse(responseCode = "412", description = "The account changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public RestResponse<AccountView> unlock(@RestPath long id,
+                                            @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
+        return withETag(accounts.unlock(caller, id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "resetAccountPassword", summary = "Set a new password for an account (and lift any lock)")
+    @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
+    @APIResponse(responseCode = "400", description = "The password does not obey the policy")
+    @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
+    @APIResponse(responseCode = "412", description = "The account changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public RestResponse<AccountView> resetPassword(@RestPath long id,
+                                                   @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+                                                   @Valid @NotNull PasswordReset request) {
+        return withETag(accounts.resetPassword(caller, id, ifMatch, request.password()));
+    }
+
+    private RestResponse<AccountView> withETag(Account a) {
+        return RestResponse.ResponseBuilder.ok(AccountView.of(a, accounts.now())).header("ETag", ETags.of(a.version)).build();
+    }
+}

@@ -1,0 +1,95 @@
+package id.go.layanandesa.account;
+
+import id.go.layanandesa.common.security.Caller;
+import id.go.layanandesa.common.security.Capability;
+import id.go.layanandesa.common.security.Role;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Auth")
+public class AuthResource {
+
+    @Inject
+    LoginService login;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    MeService me;
+
+    @Schema(name = "LoginRequest")
+    public record LoginRequest(
+            @NotBlank @Size(max = 60) @Schema(example = "desa.harapan") String username,
+            @NotNull @Size(max = 200) @Schema(example = "k7Rm2pXq9wTz4nLb") String password) {
+    }
+
+    @Schema(name = "LoginResponse")
+    public record LoginResponse(
+            @Schema(description = "Send as `Authorization: Bearer <accessToken>`", example = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOi…")
+            String accessToken,
+            @Schema(example = "Bearer") String tokenType,
+            @Schema(example = "2026-03-02T16:00:00Z") Instant expiresAt,
+            AccountView account) {
+    }
+
+    @Schema(name = "Me", description = "Who the caller is and what it may do")
+    public record MeView(
+            @Schema(description = "PERSON for an account's token, SYSTEM for an API key", example = "PERSON") String kind,
+            @Schema(example = "DESA_OFFICER") Role role,
+            @Schema(example = "Operator Desa Harapan") String name,
+            @Schema(description = "The account, for people with an account here", example = "1001") Long accountId,
+            @Schema(description = "The API key, for OPD systems", example = "51") Long apiKeyId,
+            @Schema(example = "73.24") String kabupatenCode,
+            @Schema(example = "Kabupaten Luwu Timur") String kabupatenName,
+            @Schema(example = "73.24.04.2001") String desaCode,
+            @Schema(example = "Harapan") String desaName,
+            @Schema(example = "1051") Long opdId,
+            @Schema(example = "Dinas Kependudukan dan Pencatatan Sipil") String opdName,
+            @Schema(description = "What the caller may do; clients draw their menus from it",
+                    example = "[\"FILE_REQUESTS\", \"VIEW_REQUESTS\"]") List<Capability> capabilities) {
+    }
+
+    @POST
+    @Path("/auth/login")
+    @SecurityRequirements
+    @Operation(operationId = "login", summary = "Log in with a username and password and get an access token")
+    @APIResponse(responseCode = "200", description = "The access token and the account")
+    @APIResponse(responseCode = "400", description = "The body is not a username and password")
+    @APIResponse(responseCode = "401", description = "Wrong username or password, or the account is disabled or locked")
+    public LoginResponse login(@Valid @NotNull LoginRequest request) {
+        LoginService.Login result = login.login(request.username(), request.password());
+        return new LoginResponse(result.token().value(), "Bearer", result.token().expiresAt(), result.account());
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(operationId = "me", summary = "Who the caller is and what it may do")
+    @APIResponse(responseCode = "200", description = "The caller")
+    public MeView me() {
+        return me.describe(caller);
+    }
+}

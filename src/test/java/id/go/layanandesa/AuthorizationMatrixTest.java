@@ -1,0 +1,357 @@
+package id.go.layanandesa;
+
+import id.go.layanandesa.common.security.Role;
+import id.go.layanandesa.support.AuthFixtures;
+import id.go.layanandesa.support.DatabaseFingerprint;
+import id.go.layanandesa.support.TestAccounts;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static id.go.layanandesa.common.security.Role.*;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Who may call what. Every endpoint of the service is one line of {@link #ENDPOINTS}; every line is tried with
+ * every caller of {@link Who}: no credentials, broken credentials, each role in the home scope, and each role from
+ * another desa, OPD and kabupaten. The expected status follows from the line; on every refusal the whole database
+ * must be unchanged ({@link DatabaseFingerprint}: row counts and an md5 of every row of every table).
+ *
+ * <h2>Adding an endpoint: one line</h2>
+ * <pre>
+ *   ep(METHOD, "/path/{placeholder}", BODY_OR_NULL, SUCCESS_STATUS, Scope.X, ROLES...)   // optionally .header(name, value)
+ * </pre>
+ * <ul>
+ * <li><b>Placeholders</b> in path, body and headers are resolved for each case in the <em>home</em> scope
+ *   (kabupaten 73.24, desa 73.24.04.2001, OPD TEST_AUTH_A of 73.24): {@code {kabupaten}}, {@code {desa}},
+ *   {@code {opd}} (id of the home OPD), {@code {account}} (a fresh VIEWER account of the home kabupaten, version 0,
+ *   so {@code If-Match: "0"} matches), {@code {apiKey}} (a fresh key of the home OPD), {@code {loginUser}} (an
+ *   account whose password is {@link #LOGIN_PASSWORD}), {@code {unique}} (a string no other case uses). Add a
+ *   resolver to {@link #PLACEHOLDERS} for a new kind of thing (e.g. a request filed at the home desa).</li>
+ * <li><b>Body</b>: JSON text, or null for none.</li>
+ * <li><b>Success status</b>: what an allowed caller in scope gets (200, 201, 204).</li>
+ * <li><b>Roles</b>: the roles allowed; every other role gets 403. {@code PUBLIC} lines list none.</li>
+ * <li><b>Scope</b>: what an allowed role of another desa, OPD or kabupaten gets (see {@link Scope}).</li>
+ * </ul>
+ * The callers are fixed; a new line is automatically tried with all of them.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    static final String LOGIN_PASSWORD = "Matrix2026login";
+    static final String NO_BODY = null;
+
+    /** One line per endpoint. Keep them grouped by feature. */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            // public
+            ep("POST", "/api/v1/auth/login", "{\"username\":\"{loginUser}\",\"password\":\"" + LOGIN_PASSWORD + "\"}", 200, Scope.PUBLIC),
+            ep("GET", "/q/health/ready", NO_BODY, 200, Scope.PUBLIC),
+            ep("GET", "/q/openapi", NO_BODY, 200, Scope.PUBLIC),
+            // auth
+            ep("GET", "/api/v1/me", NO_BODY, 200, Scope.ANY, ADMIN, VIEWER, DESA_OFFICER, OPD_OFFICER, OPD_SYSTEM),
+            // accounts
+            ep("GET", "/api/v1/accounts", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
+            ep("POST", "/api/v1/accounts", "{\"username\":\"m-{unique}\",\"displayName\":\"M\",\"role\":\"VIEWER\",\"password\":\"Matrix2026pass\"}", 201, Scope.OWN_KABUPATEN, ADMIN),
+            ep("GET", "/api/v1/accounts/{account}", NO_BODY, 200, Scope.KABUPATEN, ADMIN),
+            ep("POST", "/api/v1/accounts/{account}/disable", NO_BODY, 200, Scope.KABUPATEN, ADMIN).header("If-Match", "\"0\""),
+            ep("POST", "/api/v1/accounts/{account}/enable", NO_BODY, 200, Scope.KABUPATEN, ADMIN).header("If-Match", "\"0\""),
+            ep("POST", "/api/v1/accounts/{account}/unlock", NO_BODY, 200, Scope.KABUPATEN, ADMIN).header("If-Match", "\"0\""),
+            ep("POST", "/api/v1/accounts/{account}/password", "{\"password\":\"Matrix2026new\"}", 200, Scope.KABUPATEN, ADMIN).header("If-Match", "\"0\""),
+            // API keys
+            ep("GET", "/api/v1/api-keys", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
+            ep("POST", "/api/v1/api-keys", "{\"opdId\":{opd},\"name\":\"m-{unique}\"}", 201, Scope.KABUPATEN_IN_BODY, ADMIN),
+            ep("GET", "/api/v1/api-keys/{apiKey}", NO_BODY, 200, Scope.KABUPATEN, ADMIN),
+            ep("POST", "/api/v1/api-keys/{apiKey}/revoke", NO_BODY, 200, Scope.KABUPATEN, ADMIN)
+    );
+
+    /** What an allowed role gets when the thing named belongs to another desa, OPD or kabupaten than the caller's. */
+    enum Scope {
+        /** No credentials needed; every caller, even with broken credentials, gets the success status. */
+        PUBLIC(0),
+        /** About the caller itself: every allowed caller succeeds. */
+        ANY(0),
+        /** A collection of the caller's own kabupaten (a list, or a create naming nothing else): every allowed caller succeeds, in their own. */
+        OWN_KABUPATEN(0),
+        /** The path names a thing of the home kabupaten: another kabupaten's caller gets 404. */
+        KABUPATEN(404),
+        /** The body names a thing of the home kabupaten: another kabupaten's caller gets 400 naming the field. */
+        KABUPATEN_IN_BODY(400),
+        /** The path names a thing of the home desa: another desa's or kabupaten's caller gets 404; kabupaten-wide roles of the home kabupaten are in scope. */
+        DESA(404),
+        /** The path names a thing of the home OPD: another OPD's or kabupaten's caller gets 404; kabupaten-wide roles of the home kabupaten are in scope. */
+        OPD(404);
+
+        final int outOfScope;
+
+        Scope(int outOfScope) {
+            this.outOfScope = outOfScope;
+        }
+
+        boolean inScope(Who who) {
+            return switch (this) {
+                case PUBLIC, ANY, OWN_KABUPATEN -> true;
+                case KABUPATEN, KABUPATEN_IN_BODY -> who.place != Place.OTHER_KABUPATEN;
+                case DESA -> who.place == Place.HOME || who.place == Place.OTHER_DESA_OR_OPD && who.role != DESA_OFFICER;
+                case OPD -> who.place == Place.HOME || who.place == Place.OTHER_DESA_OR_OPD
+                        && who.role != OPD_OFFICER && who.role != OPD_SYSTEM;
+            };
+        }
+    }
+
+    enum Place { NONE, HOME, OTHER_DESA_OR_OPD, OTHER_KABUPATEN }
+
+    /** Every caller each line is tried with. */
+    enum Who {
+        NO_CREDENTIALS(null, Place.NONE),
+        MALFORMED_TOKEN(null, Place.NONE),
+        TOKEN_SIGNED_BY_ANOTHER_KEY(null, Place.NONE),
+        EXPIRED_TOKEN(null, Place.NONE),
+        UNKNOWN_API_KEY(null, Place.NONE),
+        REVOKED_API_KEY(null, Place.NONE),
+        /** A valid token whose groups hold no role of this service. */
+        TOKEN_WITHOUT_A_ROLE(null, Place.HOME),
+        ADMIN_HOME(ADMIN, Place.HOME),
+        VIEWER_HOME(VIEWER, Place.HOME),
+        DESA_OFFICER_HOME(DESA_OFFICER, Place.HOME),
+        OPD_OFFICER_HOME(OPD_OFFICER, Place.HOME),
+        OPD_SYSTEM_HOME(OPD_SYSTEM, Place.HOME),
+        DESA_OFFICER_OTHER_DESA(DESA_OFFICER, Place.OTHER_DESA_OR_OPD),
+        OPD_OFFICER_OTHER_OPD(OPD_OFFICER, Place.OTHER_DESA_OR_OPD),
+        OPD_SYSTEM_OTHER_OPD(OPD_SYSTEM, Place.OTHER_DESA_OR_OPD),
+        ADMIN_OTHER_KABUPATEN(ADMIN, Place.OTHER_KABUPATEN),
+        VIEWER_OTHER_KABUPATEN(VIEWER, Place.OTHER_KABUPATEN),
+        DESA_OFFICER_OTHER_KABUPATEN(DESA_OFFICER, Place.OTHER_KABUPATEN),
+        OPD_OFFICER_OTHER_KABUPATEN(OPD_OFFICER, Place.OTHER_KABUPATEN),
+        OPD_SYSTEM_OTHER_KABUPATEN(OPD_SYSTEM, Place.OTHER_KABUPATEN);
+
+        final Role role;
+        final Place place;
+
+        Who(Role role, Place place) {
+            this.role = role;
+            this.place = place;
+        }
+
+        boolean unauthenticated() {
+            return place == Place.NONE;
+        }
+    }
+
+    record Endpoint(String method, String path, String body, int success, Scope scope, Set<Role> roles, Map<String, String> headers) {
+        Endpoint header(String name, String value) {
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Endpoint(method, path, body, success, scope, roles, h);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static Endpoint ep(String method, String path, String body, int success, Scope scope, Role... roles) {
+        return new Endpoint(method, path, body, success, scope,
+                roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(roles)), Map.of());
+    }
+
+    static int expected(Endpoint e, Who who) {
+        if (e.scope == Scope.PUBLIC) {
+            return e.success;
+        }
+        if (who.unauthenticated()) {
+            return 401;
+        }
+        if (who.role == null || !e.roles.contains(who.role)) {
+            return 403;
+        }
+        return e.scope.inScope(who) ? e.success : e.scope.outOfScope;
+    }
+
+    static Stream<Arguments> cases() {
+        return ENDPOINTS.stream().flatMap(e -> Arrays.stream(Who.values()).map(w -> Arguments.of(e, w)));
+    }
+
+    // --- resolving placeholders ---------------------------------------------------------------------------
+
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+    /** How each placeholder becomes a value in the home scope; called once per case that uses it. */
+    static final Map<String, java.util.function.Supplier<String>> PLACEHOLDERS = Map.ofEntries(
+            Map.entry("kabupaten", () -> AuthFixtures.KABUPATEN),
+            Map.entry("desa", () -> AuthFixtures.DESA),
+            Map.entry("opd", () -> Long.toString(AuthFixtures.homeOpd())),
+            Map.entry("account", () -> Long.toString(AuthFixtures.account(AuthFixtures.uniqueUsername("matrix"), null, VIEWER,
+                    AuthFixtures.KABUPATEN, null, null).id)),
+            Map.entry("apiKey", () -> Long.toString(AuthFixtures.apiKeyId(AuthFixtures.newApiKey(AuthFixtures.homeOpd(), "matrix", false)))),
+            Map.entry("loginUser", AuthorizationMatrixTest::loginUser),
+            Map.entry("unique", () -> "u" + System.nanoTime() % 100_000 + "-" + UNIQUE.incrementAndGet()));
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+    static String resolve(String template, Map<String, String> resolved) {
+        if (template == null) {
+            return null;
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            var resolver = PLACEHOLDERS.get(name);
+            if (resolver == null) {
+                // JSON braces are not placeholders
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                continue;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(resolved.computeIfAbsent(name, n -> resolver.get())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static volatile String loginUser;
+
+    static synchronized String loginUser() {
+        if (loginUser == null) {
+            String u = AuthFixtures.uniqueUsername("matrix-login");
+            AuthFixtures.account(u, LOGIN_PASSWORD, VIEWER, AuthFixtures.KABUPATEN, null, null);
+            loginUser = u;
+        }
+        return loginUser;
+    }
+
+    // --- callers ------------------------------------------------------------------------------------------
+
+    static RequestSpecification as(Who who) {
+        RequestSpecification spec = given();
+        return switch (who) {
+            case NO_CREDENTIALS -> spec;
+            case MALFORMED_TOKEN -> spec.header("Authorization", "Bearer not.a-token");
+            case TOKEN_SIGNED_BY_ANOTHER_KEY -> spec.auth().oauth2(foreignToken());
+            case EXPIRED_TOKEN -> spec.auth().oauth2(Jwt.issuer("layanan-desa").upn("expired").groups(Set.of("ADMIN"))
+                    .claim("kabupaten", AuthFixtures.KABUPATEN)
+                    .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign());
+            case UNKNOWN_API_KEY -> spec.header("X-API-Key", id.go.layanandesa.account.ApiKeySecrets.generate());
+            case REVOKED_API_KEY -> spec.header("X-API-Key", revokedKey());
+            case TOKEN_WITHOUT_A_ROLE -> spec.auth().oauth2(Jwt.issuer("layanan-desa").upn("stranger").groups(Set.of("CITIZEN"))
+                    .claim("kabupaten", AuthFixtures.KABUPATEN).expiresIn(600).sign());
+            case ADMIN_HOME -> spec.auth().oauth2(TestAccounts.admin(AuthFixtures.KABUPATEN));
+            case VIEWER_HOME -> spec.auth().oauth2(TestAccounts.viewer(AuthFixtures.KABUPATEN));
+            case DESA_OFFICER_HOME -> spec.auth().oauth2(TestAccounts.desaOfficer(AuthFixtures.DESA));
+            case OPD_OFFICER_HOME -> spec.auth().oauth2(TestAccounts.opdOfficer(AuthFixtures.homeOpd()));
+            case OPD_SYSTEM_HOME -> spec.header("X-API-Key", AuthFixtures.apiKey(AuthFixtures.homeOpd()));
+            case DESA_OFFICER_OTHER_DESA -> spec.auth().oauth2(TestAccounts.desaOfficer(AuthFixtures.OTHER_DESA));
+            case OPD_OFFICER_OTHER_OPD -> spec.auth().oauth2(TestAccounts.opdOfficer(AuthFixtures.otherOpd()));
+            case OPD_SYSTEM_OTHER_OPD -> spec.header("Authorization", "Bearer " + AuthFixtures.apiKey(AuthFixtures.otherOpd()));
+            case ADMIN_OTHER_KABUPATEN -> spec.auth().oauth2(TestAccounts.admin(AuthFixtures.OTHER_KABUPATEN));
+            case VIEWER_OTHER_KABUPATEN -> spec.auth().oauth2(TestAccounts.viewer(AuthFixtures.OTHER_KABUPATEN));
+            case DESA_OFFICER_OTHER_KABUPATEN -> spec.auth().oauth2(TestAccounts.desaOfficer(AuthFixtures.OTHER_KABUPATEN_DESA));
+            case OPD_OFFICER_OTHER_KABUPATEN -> spec.auth().oauth2(TestAccounts.opdOfficer(AuthFixtures.otherKabupatenOpd()));
+            case OPD_SYSTEM_OTHER_KABUPATEN -> spec.header("X-API-Key", AuthFixtures.apiKey(AuthFixtures.otherKabupatenOpd()));
+        };
+    }
+
+    private static volatile String foreignToken;
+    private static volatile String revokedKey;
+
+    static synchronized String foreignToken() {
+        if (foreignToken == null) {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                foreignToken = Jwt.issuer("layanan-desa").upn("forger").groups(Set.of("ADMIN"))
+                        .claim("kabupaten", AuthFixtures.KABUPATEN).expiresIn(600).sign(generator.generateKeyPair().getPrivate());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return foreignToken;
+    }
+
+    static synchronized String revokedKey() {
+        if (revokedKey == null) {
+            revokedKey = AuthFixtures.newApiKey(AuthFixtures.homeOpd(), "revoked", true);
+        }
+        return revokedKey;
+    }
+
+    // --- the test -----------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("cases")
+    void everyEndpointAnswersEveryCallerByTheRule(Endpoint e, Who who) {
+        AuthFixtures.ensureRegions();
+        Map<String, String> resolved = new LinkedHashMap<>();
+        String path = resolve(e.path, resolved);
+        String body = resolve(e.body, resolved);
+        RequestSpecification request = as(who);
+        e.headers.forEach((name, value) -> request.header(name, resolve(value, resolved)));
+        if (body != null) {
+            request.contentType(ContentType.JSON).body(body);
+        }
+        int expected = expected(e, who);
+        Map<String, String> before = expected >= 400 ? DatabaseFingerprint.take() : null;
+
+        Response response = request.when().request(e.method, path);
+
+        String what = e + " as " + who + " (" + path + ")";
+        assertEquals(expected, response.statusCode(), what + ": " + response.asString());
+        if (expected >= 400) {
+            assertTrue(response.contentType().startsWith("application/problem+json"), what + ": " + response.contentType());
+            assertEquals(expected, response.jsonPath().getInt("status"), what);
+            if (expected == 401) {
+                assertNotNull(response.header("WWW-Authenticate"), what + " has no WWW-Authenticate");
+            }
+            assertEquals(before, DatabaseFingerprint.take(), what + " changed the database although refused");
+        }
+    }
+
+    /** The fingerprint must see a change, or every comparison above would pass for nothing. */
+    @Test
+    void theFingerprintSeesEveryKindOfChange() {
+        AuthFixtures.ensureRegions();
+        var account = AuthFixtures.account(AuthFixtures.uniqueUsername("fingerprint"), null, VIEWER, AuthFixtures.KABUPATEN, null, null);
+        Map<String, String> before = DatabaseFingerprint.take();
+        assertTrue(before.keySet().containsAll(List.of("account", "api_key", "opd", "region", "service_request")), before.keySet().toString());
+        AuthFixtures.update("update account set display_name = display_name || '.' where id = ?1", account.id);
+        Map<String, String> changed = DatabaseFingerprint.take();
+        assertNotEquals(before.get("account"), changed.get("account"), "an update of one column");
+        AuthFixtures.update("update account set failed_logins = failed_logins + 1 where id = ?1", account.id);
+        assertNotEquals(changed.get("account"), DatabaseFingerprint.take().get("account"), "a counter");
+        Map<String, String> beforeInsert = DatabaseFingerprint.take();
+        AuthFixtures.newApiKey(AuthFixtures.homeOpd(), "fingerprint", false);
+        assertNotEquals(beforeInsert.get("api_key"), DatabaseFingerprint.take().get("api_key"), "an insert");
+    }
+
+    /** A sanity check of the table itself: each line's expectations are not all the same. */
+    @Test
+    void everySecuredLineRefusesSomeoneAndAdmitsSomeone() {
+        for (Endpoint e : ENDPOINTS) {
+            if (e.scope == Scope.PUBLIC) {
+                continue;
+            }
+            var statuses = Arrays.stream(Who.values()).map(w -> expected(e, w)).collect(java.util.stream.Collectors.toSet());
+            assertTrue(statuses.contains(e.success) && statuses.contains(401) && statuses.contains(403), e + ": " + statuses);
+        }
+    }
+}
