@@ -47,19 +47,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     @Override
     public Map<String, String> start() {
         EmbeddedDatabase db = database();
-        // In test mode smallrye-jwt configures an in-memory key pair whose inline keys win over key locations;
-        // give it our pair inline too, so that tokens signed by the token issuer verify.
-        String privatePem;
-        String publicPem;
-        try {
-            privatePem = Files.readString(root.resolve("jwt/private.pem"));
-            publicPem = Files.readString(root.resolve("jwt/public.pem"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return Map.of(
-                "smallrye.jwt.sign.key", privatePem,
-                "mp.jwt.verify.publickey", publicPem,
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "",
