@@ -26,8 +26,9 @@ public class QueueSignals {
     public void changed(long opdId) {
         em.createNativeQuery("""
                         with bumped as (
-                            update opd_queue_state set version = version + 1, changed_at = :now
-                             where opd_id = :opd returning opd_id)
+                            insert into opd_queue_state as q (opd_id, version, changed_at) values (:opd, 1, :now)
+                            on conflict (opd_id) do update set version = q.version + 1, changed_at = excluded.changed_at
+                            returning opd_id)
                         select pg_notify('%s', cast(opd_id as text)) from bumped""".formatted(CHANNEL))
                 .setParameter("opd", opdId)
                 .setParameter("now", Timestamp.from(clock.instant()))

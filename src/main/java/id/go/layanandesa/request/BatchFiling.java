@@ -102,7 +102,7 @@ public class BatchFiling {
                     e.violations(), e.currentStatus(), e.allowed());
             return new ItemResult(index, item.idempotencyKey(), e.status(), null, problem, false);
         } catch (Exception e) {
-            LOG.errorf(e, "batch item %d failed unexpectedly", index);
+            LOG.errorf("batch item %d failed unexpectedly: %s", index, id.go.layanandesa.common.error.SafeTraces.describe(e));
             Problem problem = new Problem(Problem.typeFor("INTERNAL_ERROR"), "Internal error", 500,
                     "this item failed unexpectedly; retry it with the same key", null, "INTERNAL_ERROR", null, null, null, null);
             return new ItemResult(index, item.idempotencyKey(), 500, null, problem, false);

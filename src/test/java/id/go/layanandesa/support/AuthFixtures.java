@@ -70,7 +70,7 @@ public final class AuthFixtures {
             opd.kind = OpdKind.DINAS;
             opd.createdAt = Instant.now();
             opd.updatedAt = opd.createdAt;
-            opd.persist();
+            opd.persistWithQueueState();
             return opd.id;
         });
     }

@@ -145,7 +145,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String requestId = RequestIds.of(request);
-        LOG.errorf(e, "unexpected failure of %s %s (request id %s)", request.method(), request.path(), requestId);
+        LOG.errorf("unexpected failure of %s %s (request id %s): %s", request.method(), request.path(), requestId,
+                SafeTraces.describe(e));
         return problem(new ProblemException(500, "INTERNAL_ERROR", "Internal error",
                 "the service failed to answer; quote request id " + requestId + " when reporting it"), request);
     }
