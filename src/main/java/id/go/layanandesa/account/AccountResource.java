@@ -1,5 +1,6 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.common.IfMatch;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
@@ -86,7 +87,7 @@ public class AccountResource {
                 request.role(), request.desaCode(), request.opdId(), request.password()));
         return RestResponse.ResponseBuilder.<AccountView>created(URI.create("/api/v1/accounts/" + a.id))
                 .entity(AccountView.of(a, accounts.now()))
-                .header("ETag", ETags.of(a.version))
+                .header("ETag", IfMatch.etag(a.version))
                 .build();
     }
 
@@ -184,6 +185,6 @@ public class AccountResource {
     }
 
     private RestResponse<AccountView> withETag(Account a) {
-        return RestResponse.ResponseBuilder.ok(AccountView.of(a, accounts.now())).header("ETag", ETags.of(a.version)).build();
+        return RestResponse.ResponseBuilder.ok(AccountView.of(a, accounts.now())).header("ETag", IfMatch.etag(a.version)).build();
     }
 }

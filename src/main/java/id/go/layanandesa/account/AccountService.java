@@ -1,6 +1,7 @@
 package id.go.layanandesa.account;
 
 import id.go.layanandesa.common.error.Problem;
+import id.go.layanandesa.common.IfMatch;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
@@ -180,9 +181,7 @@ public class AccountService {
         if (a == null || !a.kabupatenCode.equals(caller.kabupatenCode())) {
             throw ProblemException.notFound("account " + id);
         }
-        if (!ETags.matches(ifMatch, a.version)) {
-            throw ProblemException.preconditionFailed("the account changed and is now at version " + a.version + "; read it again");
-        }
+        IfMatch.check(ifMatch, a.version);
         return a;
     }
 
