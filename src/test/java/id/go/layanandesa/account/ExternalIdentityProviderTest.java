@@ -126,6 +126,21 @@ class ExternalIdentityProviderTest {
     }
 
     @Test
+    void aDesaOfficerOfTheProviderFilesAndFollowsRequestsWithoutAnAccountHere() {
+        String token = sign(person("siti.desa.with.a.rather.long.username.from.the.province", "DESA_OFFICER")
+                .claim("kode_kabupaten", AuthFixtures.KABUPATEN).claim("kode_desa", "73.24.04.2001"));
+        String key = "external-" + System.nanoTime();
+        Object requestId = given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(id.go.layanandesa.support.Filings.aktaKelahiran()).post("/api/v1/requests")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(id.go.layanandesa.support.Filings.aktaKelahiran()).post("/api/v1/requests")
+                .then().statusCode(201).header("Idempotent-Replayed", "true");
+        given().auth().oauth2(token).get("/api/v1/requests/" + requestId).then().statusCode(200)
+                .body("history[0].actor", is("siti.desa.with.a.rather.long.username.from.the.province"));
+    }
+
+    @Test
     void anAdminWithoutAnAccountHereCanStillKeepApiKeys() {
         AuthFixtures.ensureRegions();
         String token = sign(person("admin.organisasi", "ADMIN").claim("kode_kabupaten", AuthFixtures.KABUPATEN));

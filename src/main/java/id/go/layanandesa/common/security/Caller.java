@@ -135,7 +135,20 @@ public class Caller {
     /** A short stable key of the caller: {@code account:12} or {@code key:7}. */
     public String principalKey() {
         resolve();
-        return accountId != null ? "account:" + accountId : apiKeyId != null ? "key:" + apiKeyId : "sub:" + name;
+        if (accountId != null) {
+            return "account:" + accountId;
+        }
+        if (apiKeyId != null) {
+            return "key:" + apiKeyId;
+        }
+        // A subject of an external identity provider: bounded, stable, and not the name itself.
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((kabupatenCode + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sub:" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The name history events show. */
