@@ -391,6 +391,28 @@ class QueueTest {
     }
 
     @Test
+    void aConsumerThatHangsUpWhileWaitingClaimsNothing() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest waiting = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/queue/claims"))
+                .header("Authorization", "Bearer " + officer).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(1))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"limit\": 5, \"waitSeconds\": 10}")).build();
+        try {
+            client.send(waiting, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException expected) {
+            // the consumer gave up and closed its connection
+        }
+        client.close();
+        Thread.sleep(300);
+        long id = file();
+        Thread.sleep(1500);
+        assertEquals(0L, Db.count("select count(*) from service_request where id = ?1 and (claim_id is not null or delivery_count > 0)", id),
+                "the request stays in the queue for a consumer that is still there");
+        assertEquals(List.of((int) id), claim(officer, Map.of("limit", 5)).path("items.id"));
+    }
+
+    @Test
     void aWaitingClaimReturnsEmptyAtTheDeadline() {
         long started = System.nanoTime();
         ExtractableResponse<Response> r = claim(officer, Map.of("limit", 5, "waitSeconds", 2));
