@@ -1,5 +1,6 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.IfMatch;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
@@ -133,6 +134,7 @@ public class AccountResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/disable")
     @Operation(operationId = "disableAccount", summary = "Disable an account: it can no longer log in")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
@@ -146,6 +148,7 @@ public class AccountResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/enable")
     @Operation(operationId = "enableAccount", summary = "Enable a disabled account")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
@@ -158,6 +161,7 @@ public class AccountResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/unlock")
     @Operation(operationId = "unlockAccount", summary = "Lift the lock that failed logins put on an account")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))

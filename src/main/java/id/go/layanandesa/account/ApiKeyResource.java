@@ -1,5 +1,6 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -105,6 +106,7 @@ public class ApiKeyResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/revoke")
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; calls with it fail from now on")
     @APIResponse(responseCode = "200", description = "The revoked key; revoking again keeps the first revocation time")

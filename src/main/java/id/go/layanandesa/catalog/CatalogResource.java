@@ -1,5 +1,6 @@
 package id.go.layanandesa.catalog;
 
+import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -78,6 +79,7 @@ public class CatalogResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
     @Operation(operationId = "createServiceType", summary = "Add a service to the caller's kabupaten's catalog")

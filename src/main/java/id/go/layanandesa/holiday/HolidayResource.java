@@ -1,5 +1,6 @@
 package id.go.layanandesa.holiday;
 
+import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,6 +56,7 @@ public class HolidayResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
     @Operation(operationId = "createHoliday", summary = "Add a holiday or joint leave day that due dates skip",

@@ -1,5 +1,6 @@
 package id.go.layanandesa.opd;
 
+import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -64,6 +65,7 @@ public class OpdResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
     @Operation(operationId = "createOpd", summary = "Add an OPD to the caller's kabupaten")

@@ -1,5 +1,6 @@
 package id.go.layanandesa.region;
 
+import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.CursorPage;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -91,6 +92,7 @@ public class RegionResource {
     }
 
     @POST
+    @Idempotent
     @Path("/import")
     @Consumes("text/csv")
     @RolesAllowed(Role.ADMIN_)

@@ -1,5 +1,6 @@
 package id.go.layanandesa.routing;
 
+import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -61,6 +62,7 @@ public class RoutingRuleResource {
     }
 
     @POST
+    @Idempotent
     @Path("/routing-rules")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)

@@ -1,0 +1,26 @@
+package id.go.layanandesa.common.idempotency;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+/** Whether this request's answer is a replay, so that the response says so in a header. */
+@RequestScoped
+public class ReplayMarker {
+
+    boolean replayed;
+
+    public static class Filter {
+        @Inject
+        ReplayMarker marker;
+
+        @ServerResponseFilter
+        public void mark(ContainerResponseContext response) {
+            if (marker.replayed) {
+                response.getHeaders().putSingle(Replies.REPLAYED, "true");
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package id.go.layanandesa.common;
+
+import id.go.layanandesa.support.AuthFixtures;
+import id.go.layanandesa.support.Db;
+import id.go.layanandesa.support.TestAccounts;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Every creating or changing POST honours an Idempotency-Key, not only filing. */
+@QuarkusTest
+class IdempotentChangesTest {
+
+    ExtractableResponse<Response> post(String token, String path, String key, Object body) {
+        var spec = given().auth().oauth2(token).header("Idempotency-Key", key).contentType("application/json");
+        if (body != null) {
+            spec = spec.body(body);
+        }
+        return spec.post(path).then().extract();
+    }
+
+    @Test
+    void creatingAnOpdTwiceWithOneKeyCreatesOne() {
+        String admin = TestAccounts.admin("73.24");
+        String key = "opd-" + UUID.randomUUID();
+        String code = "IDEM_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Map<String, Object> body = Map.of("code", code, "name", "Dinas Uji", "kind", "DINAS");
+        ExtractableResponse<Response> first = post(admin, "/api/v1/opds", key, body);
+        assertEquals(201, first.statusCode(), first.asString());
+        ExtractableResponse<Response> second = post(admin, "/api/v1/opds", key, body);
+        assertEquals(201, second.statusCode());
+        assertEquals("true", second.header("Idempotent-Replayed"));
+        assertEquals(first.header("Location"), second.header("Location"));
+        assertEquals((Object) first.path("id"), second.path("id"));
+        assertEquals(1L, Db.count("select count(*) from opd where code = ?1", code));
+        ExtractableResponse<Response> other = post(admin, "/api/v1/opds", key, Map.of("code", code + "X", "name", "Lain", "kind", "DINAS"));
+        assertEquals(422, other.statusCode());
+        assertEquals("IDEMPOTENCY_KEY_REUSED", other.path("code"));
+        assertEquals(0L, Db.count("select count(*) from opd where code = ?1", code + "X"));
+    }
+
+    @Test
+    void aRefusedChangeLeavesNoRecordAndTheKeyStaysUsable() {
+        String admin = TestAccounts.admin("73.24");
+        String key = "holiday-" + UUID.randomUUID();
+        assertEquals(400, post(admin, "/api/v1/holidays", key, Map.of("name", "tanpa tanggal")).statusCode());
+        assertEquals(0L, Db.count("select count(*) from idempotency_record where idem_key = ?1", key));
+        ExtractableResponse<Response> created = post(admin, "/api/v1/holidays", key, Map.of("date", "2031-03-21", "name", "Hari uji"));
+        assertEquals(201, created.statusCode(), created.asString());
+        assertEquals(201, post(admin, "/api/v1/holidays", key, Map.of("date", "2031-03-21", "name", "Hari uji")).statusCode());
+        assertEquals(1L, Db.count("select count(*) from holiday where kabupaten_code = '73.24' and day = date '2031-03-21'"));
+    }
+
+    @Test
+    void aChangeOfAnAccountReplaysItsAnswer() {
+        String admin = TestAccounts.admin("73.24");
+        long account = AuthFixtures.account(AuthFixtures.uniqueUsername("idem"), null, id.go.layanandesa.common.security.Role.VIEWER,
+                "73.24", null, null).id;
+        String key = "disable-" + account;
+        String first = given().auth().oauth2(admin).header("Idempotency-Key", key).header("If-Match", "\"0\"")
+                .post("/api/v1/accounts/" + account + "/disable").then().statusCode(200).body("enabled", is(false)).extract().asString();
+        // the retry carries the same If-Match; the account is at version 1 now, yet the first answer comes back
+        given().auth().oauth2(admin).header("Idempotency-Key", key).header("If-Match", "\"0\"")
+                .post("/api/v1/accounts/" + account + "/disable").then().statusCode(200)
+                .header("Idempotent-Replayed", "true").body("enabled", is(false)).body("id", is((int) account));
+        assertEquals(1, ((Number) Db.single("select version from account where id = ?1", account)).intValue());
+        assertEquals(first.length() > 0, true);
+    }
+
+    @Test
+    void theSpecDeclaresTheKeyOnChangingPosts() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/opds'.post.parameters.name", hasItem("Idempotency-Key"))
+                .body("paths.'/api/v1/requests'.post.parameters.name", hasItem("Idempotency-Key"))
+                .body("paths.'/api/v1/opds'.post.responses.'422'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/api/v1/auth/login'.post.parameters.name", not(hasItem("Idempotency-Key")));
+    }
+}
