@@ -82,7 +82,7 @@ public final class RequestViews {
             String note,
             String desaCode,
             OpdRef opd,
-            @Schema(description = "Why the current OPD has it", example = "RULE_SERVICE_KECAMATAN") Long routingRuleId,
+            @Schema(description = "The routing rule that sent it to its first OPD; null when the default OPD or triage took it", example = "3051") Long routingRuleId,
             Instant filedAt,
             LocalDate dueDate,
             Instant finishedAt,
