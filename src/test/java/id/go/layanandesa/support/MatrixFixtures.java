@@ -1,0 +1,191 @@
+package id.go.layanandesa.support;
+
+import id.go.layanandesa.catalog.ServiceType;
+import id.go.layanandesa.catalog.ServiceTypeVersion;
+import id.go.layanandesa.common.security.Role;
+import id.go.layanandesa.holiday.Holiday;
+import id.go.layanandesa.opd.Opd;
+import id.go.layanandesa.opd.OpdKind;
+import id.go.layanandesa.request.TrackingCodes;
+import id.go.layanandesa.routing.RoutingRule;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Things of the home scope ({@link AuthFixtures}) the authorization matrix acts on: requests in each state,
+ * catalog entries, OPDs, routing rules and holidays, each fresh so that a case never sees another's changes.
+ * Requests are written with SQL as filing would leave them, with their FILED history entry.
+ */
+public final class MatrixFixtures {
+
+    /** The claim {@link #claimedRequest()} is held under; a release naming it is the holder's. */
+    public static final String CLAIM_ID = "6f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e";
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
+    /** Holidays of the matrix are far in the future, one day each, so that no due date of a test moves. */
+    private static final LocalDate FIRST_DAY = LocalDate.of(2150, 1, 1);
+    private static final AtomicInteger DAYS = new AtomicInteger();
+
+    private MatrixFixtures() {
+    }
+
+    /** The id of AKTA_KELAHIRAN of the home kabupaten (demo catalog). */
+    public static long serviceType() {
+        return Db.serviceType(AuthFixtures.KABUPATEN, "AKTA_KELAHIRAN");
+    }
+
+    /** A code of A-Z, 0-9 and _ no other case uses. */
+    public static String uniqueCode() {
+        return "MX_" + RUN + "_" + SEQ.incrementAndGet();
+    }
+
+    /** A date no holiday of the home kabupaten is on, and no other case uses. */
+    public static LocalDate uniqueDate() {
+        return FIRST_DAY.plusDays(DAYS.getAndIncrement());
+    }
+
+    /** The name of the home desa as the region table has it. */
+    public static String desaName() {
+        return (String) Db.single("select name from region where code = ?1", AuthFixtures.DESA);
+    }
+
+    /** A fresh SUBMITTED request of the home desa in the home OPD's queue, version 0. */
+    public static long request() {
+        return insertRequest();
+    }
+
+    /** A fresh request the home OPD sent back to the desa for information: NEEDS_INFO, version 0. */
+    public static long requestNeedsInfo() {
+        long id = insertRequest();
+        Db.exec("update service_request set status = 'NEEDS_INFO', info_requested_by = opd_id where id = ?1", id);
+        return id;
+    }
+
+    /** A fresh request the home OPD works on: IN_PROGRESS, version 0. */
+    public static long requestInProgress() {
+        long id = insertRequest();
+        Db.exec("update service_request set status = 'IN_PROGRESS', assigned_to = 'matrix' where id = ?1", id);
+        return id;
+    }
+
+    /** A fresh SUBMITTED request of the home OPD claimed under {@link #CLAIM_ID} for another hour. */
+    public static long claimedRequest() {
+        long id = insertRequest();
+        Db.exec("""
+                update service_request set claim_id = cast(?1 as uuid), claimed_by = 'matrix', lease_until = now() + interval '1 hour',
+                       delivery_count = 1
+                 where id = ?2""", CLAIM_ID, id);
+        return id;
+    }
+
+    /** The tracking code of a fresh request. */
+    public static String trackingCode() {
+        return (String) Db.single("select tracking_code from service_request where id = ?1", insertRequest());
+    }
+
+    private static long insertRequest() {
+        AuthFixtures.ensureRegions();
+        long opd = AuthFixtures.homeOpd();
+        long filer = TestAccounts.account(Role.DESA_OFFICER, AuthFixtures.KABUPATEN, AuthFixtures.DESA, null).id;
+        long type = serviceType();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var em = AuthFixtures.em();
+            long id = ((Number) em.createNativeQuery("select nextval('service_request_seq')").getSingleResult()).longValue();
+            em.createNativeQuery("""
+                            insert into service_request (id, tracking_code, kabupaten_code, kecamatan_code, desa_code, service_type_id,
+                                service_type_version, opd_id, status, citizen_nik, citizen_name, answers, documents, filed_by, filed_at,
+                                due_date, version, updated_at)
+                            select ?1, ?2, ?3, ?4, ?5, st.id, st.version, ?6, 'SUBMITTED', '7324044107900001', 'Warga Matriks',
+                                   jsonb_build_object(), jsonb_build_array(), ?7, now(), current_date + 10, 0, now()
+                              from service_type st where st.id = ?8""")
+                    .setParameter(1, id)
+                    .setParameter(2, TrackingCodes.next())
+                    .setParameter(3, AuthFixtures.KABUPATEN)
+                    .setParameter(4, AuthFixtures.DESA.substring(0, 8))
+                    .setParameter(5, AuthFixtures.DESA)
+                    .setParameter(6, opd)
+                    .setParameter(7, filer)
+                    .setParameter(8, type)
+                    .executeUpdate();
+            em.createNativeQuery("""
+                            insert into request_event (id, request_id, at, type, actor_kind, actor_id, actor_name, from_status, to_status,
+                                from_opd_id, to_opd_id, note)
+                            values (nextval('request_event_seq'), ?1, now(), 'FILED', 'DESA_OFFICER', ?2, 'matrix', null, 'SUBMITTED',
+                                null, ?3, null)""")
+                    .setParameter(1, id)
+                    .setParameter(2, filer)
+                    .setParameter(3, opd)
+                    .executeUpdate();
+            return id;
+        });
+    }
+
+    /** A fresh active OPD of the home kabupaten, version 0, that nothing refers to. */
+    public static long freshOpd() {
+        AuthFixtures.ensureRegions();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Opd opd = new Opd();
+            opd.kabupatenCode = AuthFixtures.KABUPATEN;
+            opd.code = uniqueCode();
+            opd.name = "Matrix " + opd.code;
+            opd.kind = OpdKind.DINAS;
+            opd.createdAt = Instant.now();
+            opd.updatedAt = opd.createdAt;
+            opd.persistWithQueueState();
+            return opd.id;
+        });
+    }
+
+    /** A fresh open service type of the home kabupaten defaulting to the home OPD, version 1, kept as version 1. */
+    public static long freshServiceType() {
+        long opd = AuthFixtures.homeOpd();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            ServiceType t = new ServiceType();
+            t.kabupatenCode = AuthFixtures.KABUPATEN;
+            t.code = uniqueCode();
+            t.name = "Matrix " + t.code;
+            t.defaultOpdId = opd;
+            t.timeLimitDays = 3;
+            t.fee = 0;
+            t.version = 1;
+            t.createdAt = now;
+            t.updatedAt = now;
+            t.persistAndFlush();
+            ServiceTypeVersion.of(t, now).persist();
+            return t.id;
+        });
+    }
+
+    /** A fresh routing rule of the home kabupaten: a fresh service type from the home desa to the home OPD. */
+    public static long rule() {
+        long type = freshServiceType();
+        long opd = AuthFixtures.homeOpd();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RoutingRule r = new RoutingRule();
+            r.kabupatenCode = AuthFixtures.KABUPATEN;
+            r.serviceTypeId = type;
+            r.regionCode = AuthFixtures.DESA;
+            r.opdId = opd;
+            r.createdAt = Instant.now();
+            r.persistAndFlush();
+            return r.id;
+        });
+    }
+
+    /** The date of a fresh holiday of the home kabupaten. */
+    public static String holidayDate() {
+        LocalDate day = uniqueDate();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Holiday h = new Holiday();
+            h.key = new Holiday.Key(AuthFixtures.KABUPATEN, day);
+            h.name = "Matrix holiday";
+            h.persist();
+        });
+        return day.toString();
+    }
+}
