@@ -38,7 +38,8 @@ public class QueueService {
             if (requestedOpd == null) {
                 Opd triage = Opd.triageOf(caller.kabupatenCode());
                 if (triage == null) {
-                    throw ProblemException.notFound("a triage OPD of kabupaten " + caller.kabupatenCode());
+                    throw ProblemException.conflict("NO_TRIAGE_OPD", "kabupaten " + caller.kabupatenCode()
+                            + " has no triage OPD; name the OPD with opdId or mark one OPD as triage");
                 }
                 return triage.id;
             }

@@ -41,6 +41,10 @@ class IdempotentChangesTest {
         assertEquals(first.header("Location"), second.header("Location"));
         assertEquals((Object) first.path("id"), second.path("id"));
         assertEquals(1L, Db.count("select count(*) from opd where code = ?1", code));
+        // the next, unrelated call is not marked as a replay
+        ExtractableResponse<Response> fresh = post(admin, "/api/v1/opds", key + "-next", Map.of("code", code + "N", "name", "Baru", "kind", "DINAS"));
+        assertEquals(201, fresh.statusCode());
+        assertEquals(null, fresh.header("Idempotent-Replayed"));
         ExtractableResponse<Response> other = post(admin, "/api/v1/opds", key, Map.of("code", code + "X", "name", "Lain", "kind", "DINAS"));
         assertEquals(422, other.statusCode());
         assertEquals("IDEMPOTENCY_KEY_REUSED", other.path("code"));

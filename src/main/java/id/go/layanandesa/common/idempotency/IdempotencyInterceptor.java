@@ -62,7 +62,7 @@ public class IdempotencyInterceptor {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Optional<Idempotency.Reply> replay = idempotency.begin(principal, key, fingerprint);
                 if (replay.isPresent()) {
-                    marker.replayed = true;
+                    marker.markReplayed();
                     return asReturnValue(ctx, replay.get());
                 }
                 Object result = ctx.proceed();

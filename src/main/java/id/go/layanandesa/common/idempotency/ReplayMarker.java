@@ -10,7 +10,16 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 @RequestScoped
 public class ReplayMarker {
 
-    boolean replayed;
+    private boolean replayed;
+
+    // Methods, not field access: the injected reference is a client proxy, whose own fields are shared.
+    void markReplayed() {
+        replayed = true;
+    }
+
+    boolean isReplayed() {
+        return replayed;
+    }
 
     public static class Filter {
         @Inject
@@ -18,7 +27,7 @@ public class ReplayMarker {
 
         @ServerResponseFilter
         public void mark(ContainerResponseContext response) {
-            if (marker.replayed) {
+            if (marker.isReplayed()) {
                 response.getHeaders().putSingle(Replies.REPLAYED, "true");
             }
         }
