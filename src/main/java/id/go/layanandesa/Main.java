@@ -96,15 +96,15 @@ public class Main {
 
     /**
      * A village service is idle most of the day, often on a small shared server. By default the JVM keeps
-     * the heap it grew to under load; with a periodic collection when idle and tighter free-heap ratios it
-     * hands that memory back. Only flags the operator left at their defaults are changed.
+     * the heap it grew to under load; with tighter free-heap ratios a full collection when idle
+     * ({@code common.IdleMemory}) hands that memory back. Only flags the operator left at their defaults
+     * are changed.
      */
     private static void returnIdleHeap() {
         try {
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             setIfDefault(vm, "MinHeapFreeRatio", "10");
             setIfDefault(vm, "MaxHeapFreeRatio", "30");
-            setIfDefault(vm, "G1PeriodicGCInterval", "30000");
         } catch (RuntimeException e) {
             // another JVM or collector without these flags: keep its defaults
         }
