@@ -7,7 +7,11 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
+
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -26,6 +30,7 @@ public class Main {
             checkExternalDatabase();
         }
         ensureSigningKeys();
+        returnIdleHeap();
         Quarkus.run(Service.class, args);
     }
 
@@ -87,6 +92,28 @@ public class Main {
             System.exit(1);
         }
         System.setProperty("layanan.data-dir", dataDir.toString());
+    }
+
+    /**
+     * A village service is idle most of the day, often on a small shared server. By default the JVM keeps
+     * the heap it grew to under load; with tighter free-heap ratios a full collection when idle
+     * ({@code common.IdleMemory}) hands that memory back. Only flags the operator left at their defaults
+     * are changed.
+     */
+    private static void returnIdleHeap() {
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            setIfDefault(vm, "MinHeapFreeRatio", "10");
+            setIfDefault(vm, "MaxHeapFreeRatio", "30");
+        } catch (RuntimeException e) {
+            // another JVM or collector without these flags: keep its defaults
+        }
+    }
+
+    private static void setIfDefault(HotSpotDiagnosticMXBean vm, String flag, String value) {
+        if (vm.getVMOption(flag).getOrigin() == VMOption.Origin.DEFAULT) {
+            vm.setVMOption(flag, value);
+        }
     }
 
     /** An unreachable database should be one clear line, not the wall of traces a failed migration prints. */

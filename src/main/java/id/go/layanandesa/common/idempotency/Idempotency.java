@@ -50,6 +50,9 @@ public class Idempotency {
     @Inject
     LayananConfig config;
 
+    /** The mapper with sorted map keys, made once: a copy per call rebuilt Jackson's serializer caches every time. */
+    private volatile ObjectMapper canonical;
+
     public static void checkKey(String key) {
         if (key != null && !KEY.matcher(key).matches()) {
             throw ProblemException.invalid(HEADER, "must be 1 to 100 of A-Z, a-z, 0-9, '.', '_', ':' and '-'");
@@ -59,7 +62,7 @@ public class Idempotency {
     /** A digest of what a call asked for: the operation and its canonical body. */
     public String fingerprint(String operation, Object body) {
         try {
-            byte[] json = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).writeValueAsBytes(body);
+            byte[] json = canonical().writeValueAsBytes(body);
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(operation.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
@@ -68,6 +71,15 @@ public class Idempotency {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private ObjectMapper canonical() {
+        ObjectMapper m = canonical;
+        if (m == null) {
+            m = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+            canonical = m;
+        }
+        return m;
     }
 
     /**
