@@ -17,12 +17,17 @@ import java.lang.management.ManagementFactory;
 public class IdleMemory {
 
     private long lastCollections = -1;
+    private boolean compacted;
 
+    /** Once per idle spell: after compacting, it waits for the service to collect on its own again. */
     @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void compactWhenIdle() {
         long collections = collections();
-        if (collections == lastCollections) {
+        if (collections != lastCollections) {
+            compacted = false;
+        } else if (!compacted) {
             System.gc();
+            compacted = true;
             collections = collections();
         }
         lastCollections = collections;

@@ -66,10 +66,10 @@ public class RequestDetails {
             }
         }
         Map<Long, RequestViews.OpdRef> opds = new HashMap<>();
-        em.createQuery("from Opd where id in :ids", Opd.class).setParameter("ids", opdIds).getResultList()
+        em.createQuery("from Opd where id in :ids", Opd.class).setParameter("ids", List.copyOf(opdIds)).getResultList()
                 .forEach(o -> opds.put(o.id, new RequestViews.OpdRef(o.id, o.code, o.name)));
         Map<Long, ServiceType> types = new HashMap<>();
-        em.createQuery("from ServiceType where id in :ids", ServiceType.class).setParameter("ids", typeIds).getResultList()
+        em.createQuery("from ServiceType where id in :ids", ServiceType.class).setParameter("ids", List.copyOf(typeIds)).getResultList()
                 .forEach(t -> types.put(t.id, t));
         java.time.LocalDate today = workingDays.localDate(requests.get(0).kabupatenCode, clock.instant());
         return requests.stream().map(r -> view(r, eventsByRequest.getOrDefault(r.id, List.of()), opds, types.get(r.serviceTypeId), today))
