@@ -44,6 +44,8 @@ public class CatalogResource {
     CatalogService catalog;
 
     @GET
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @Operation(operationId = "listServiceTypes", summary = "The catalog of the caller's kabupaten, by code")
     @APIResponse(responseCode = "200", description = "Every entry (or only open or closed ones); not paged",
@@ -55,6 +57,8 @@ public class CatalogResource {
 
     @GET
     @Path("/{id}")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @Operation(operationId = "getServiceType", summary = "One catalog entry at its current version")
     @APIResponse(responseCode = "200", description = "The entry; its ETag is its version",
@@ -68,6 +72,8 @@ public class CatalogResource {
 
     @GET
     @Path("/{id}/versions/{version}")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @Operation(operationId = "getServiceTypeVersion", summary = "A catalog entry's definition as it stood at one version",
             description = "What a request filed under that version was filed against.")

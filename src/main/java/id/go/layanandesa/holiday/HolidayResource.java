@@ -45,6 +45,8 @@ public class HolidayResource {
     HolidayService holidays;
 
     @GET
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @Operation(operationId = "listHolidays", summary = "The holidays of the caller's kabupaten in a year, by date")
     @APIResponse(responseCode = "200", description = "The year's holidays; empty when none were entered",

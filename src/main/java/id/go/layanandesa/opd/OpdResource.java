@@ -43,6 +43,8 @@ public class OpdResource {
     OpdService opds;
 
     @GET
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @Operation(operationId = "listOpds", summary = "The OPDs of the caller's kabupaten, by code")
     @APIResponse(responseCode = "200", description = "Every OPD of the kabupaten (a few dozen: not paged)",
@@ -53,6 +55,8 @@ public class OpdResource {
 
     @GET
     @Path("/{id}")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @Operation(operationId = "getOpd", summary = "One OPD of the caller's kabupaten")
     @APIResponse(responseCode = "200", description = "The OPD; its ETag is the version to send in If-Match",

@@ -48,6 +48,8 @@ public class RegionResource {
 
     @GET
     @Path("/{code}")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @Operation(operationId = "getRegion", summary = "A region with its ancestors, level, kind and time zone",
             description = "Regions are public reference data: any authenticated caller reads any kabupaten's regions.")
@@ -61,6 +63,8 @@ public class RegionResource {
 
     @GET
     @Path("/{code}/children")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @Operation(operationId = "listRegionChildren", summary = "The regions directly under a region, by code, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of children; `next` is null on the last page",
@@ -76,6 +80,8 @@ public class RegionResource {
 
     @GET
     @Path("/search")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @Operation(operationId = "searchRegions", summary = "Regions of a kabupaten whose name starts with a prefix",
             description = "Case- and accent-insensitive prefix match on the name, ordered by name then code.")

@@ -120,6 +120,8 @@ public class RequestResource {
 
     @GET
     @Path("/{id}")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
     @Operation(operationId = "getRequest", summary = "A request with its citizen, answers and whole history")
     @APIResponse(responseCode = "200", description = "The request", headers = @Header(name = "ETag", description = "Send it in If-Match to change the request"),

@@ -41,6 +41,8 @@ public class RoutingRuleResource {
 
     @GET
     @Path("/routing-rules")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @Operation(operationId = "listRoutingRules", summary = "The routing rules of the caller's kabupaten, oldest first")
     @APIResponse(responseCode = "200", description = "Every matching rule; not paged",
@@ -52,6 +54,8 @@ public class RoutingRuleResource {
 
     @GET
     @Path("/routing-rules/{id}")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @Operation(operationId = "getRoutingRule", summary = "One routing rule of the caller's kabupaten")
     @APIResponse(responseCode = "200", description = "The rule",

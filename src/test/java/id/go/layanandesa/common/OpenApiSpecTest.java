@@ -111,7 +111,12 @@ class OpenApiSpecTest {
                 .body("components.securitySchemes.apiKey.name", is("X-API-Key"))
                 .body("components.schemas.Problem.properties.keySet()", hasItems("type", "title", "status", "detail", "instance",
                         "code", "violations"))
-                .body("components.schemas.FilingRequest.properties.serviceTypeId", notNullValue());
+                .body("components.schemas.FilingRequest.properties.serviceTypeId", notNullValue())
+                // what an OPD system may call says that its API key works there
+                .body("paths.'/api/v1/opds'.get.security.collect { it.keySet() }.flatten()", hasItems("bearer", "apiKey"))
+                .body("paths.'/api/v1/requests/{id}'.get.security.collect { it.keySet() }.flatten()", hasItems("bearer", "apiKey"))
+                .body("paths.'/api/v1/queue/claims'.post.security.collect { it.keySet() }.flatten()", hasItems("bearer", "apiKey"))
+                .body("paths.'/api/v1/requests'.post.security.collect { it.keySet() }.flatten()", not(hasItem("apiKey")));
     }
 
     @Test
