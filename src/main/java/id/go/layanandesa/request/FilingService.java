@@ -6,7 +6,6 @@ import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.idempotency.Idempotency;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.holiday.WorkingDays;
-import id.go.layanandesa.opd.Opd;
 import id.go.layanandesa.queue.QueueSignals;
 import id.go.layanandesa.region.RegionCodes;
 import id.go.layanandesa.routing.Route;
@@ -127,9 +126,8 @@ public class FilingService {
         history.append(request, RequestEvent.EventType.FILED, Actor.of(caller), now, null, null,
                 "routed by " + route.basis());
 
-        Opd opd = em.find(Opd.class, route.opdId());
         RequestViews.FilingReceipt receipt = new RequestViews.FilingReceipt(request.id, request.trackingCode, request.status,
-                new RequestViews.OpdRef(opd.id, opd.code, opd.name), route.basis(), now, request.dueDate, 0);
+                new RequestViews.OpdRef(route.opdId(), route.opdCode(), route.opdName()), route.basis(), now, request.dueDate, 0);
         Idempotency.Reply reply = idempotency.complete(principal, idempotencyKey, fingerprint, 201, receipt,
                 "/api/v1/requests/" + request.id);
         signals.changed(route.opdId());

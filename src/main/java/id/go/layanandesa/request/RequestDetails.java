@@ -82,7 +82,7 @@ public class RequestDetails {
                 .map(e -> new RequestViews.HistoryEntry(e.at, e.type, e.actorName, e.actorKind, e.fromStatus, e.toStatus,
                         e.fromOpdId == null ? null : opds.get(e.fromOpdId), e.toOpdId == null ? null : opds.get(e.toOpdId), e.note))
                 .toList();
-        boolean overdue = !r.status.isFinished() && r.dueDate.isBefore(today);
+        boolean overdue = r.status.isOverdue(r.dueDate, today);
         return new RequestViews.RequestDetail(r.id, r.trackingCode,
                 new RequestViews.ServiceTypeRef(type.id, type.code, type.name, r.serviceTypeVersion),
                 r.status,

@@ -151,7 +151,7 @@ public class RequestQueries {
                 new RequestViews.ServiceTypeRef(((Number) row[2]).longValue(), (String) row[3], (String) row[4], ((Number) row[5]).intValue()),
                 status, NikRules.mask((String) row[7]), (String) row[8], (String) row[9],
                 new RequestViews.OpdRef(((Number) row[10]).longValue(), (String) row[11], (String) row[12]),
-                toInstant(row[13]), due, !status.isFinished() && due.isBefore(today),
+                toInstant(row[13]), due, status.isOverdue(due, today),
                 (Boolean) row[15], ((Number) row[16]).intValue());
     }
 

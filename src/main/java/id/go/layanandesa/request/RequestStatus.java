@@ -6,4 +6,9 @@ public enum RequestStatus {
     public boolean isFinished() {
         return this == COMPLETED || this == REJECTED || this == CANCELLED;
     }
+
+    /** Past its due date and not finished, on {@code today} in the kabupaten's calendar. */
+    public boolean isOverdue(java.time.LocalDate dueDate, java.time.LocalDate today) {
+        return !isFinished() && dueDate.isBefore(today);
+    }
 }

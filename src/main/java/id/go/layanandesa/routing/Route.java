@@ -7,5 +7,5 @@ package id.go.layanandesa.routing;
  * @param basis  RULE_SERVICE_DESA, RULE_SERVICE_KECAMATAN, RULE_SERVICE_KABUPATEN, RULE_ALL_DESA,
  *               RULE_ALL_KECAMATAN, RULE_ALL_KABUPATEN, SERVICE_DEFAULT or TRIAGE
  */
-public record Route(long opdId, Long ruleId, String basis) {
+public record Route(long opdId, String opdCode, String opdName, Long ruleId, String basis) {
 }

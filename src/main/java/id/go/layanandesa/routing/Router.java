@@ -1,5 +1,6 @@
 package id.go.layanandesa.routing;
 
+import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.region.RegionCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ public class Router {
 
     // rank: service-specific rules 0-2, all-service rules 3-5 (desa 0, kecamatan 1, kabupaten 2), default 6, triage 7
     private static final String RESOLVE = """
-            select c.opd_id, c.rule_id, c.rank from (
+            select c.opd_id, c.rule_id, c.rank, o.code, o.name from (
                 select r.opd_id, r.id as rule_id,
                        (case when r.service_type_id is null then 3 else 0 end)
                      + (case r.region_code when :desa then 0 when :kecamatan then 1 else 2 end) as rank
@@ -54,10 +55,12 @@ public class Router {
                 .setParameter("serviceType", serviceTypeId)
                 .getResultList();
         if (rows.isEmpty()) {
-            throw new IllegalStateException("kabupaten " + RegionCodes.kabupatenOf(desaCode) + " has no active triage OPD");
+            throw ProblemException.conflict("NO_TRIAGE_OPD", "kabupaten " + RegionCodes.kabupatenOf(desaCode)
+                    + " has no active triage OPD, so nothing can take a request that no rule routes");
         }
         Object[] row = rows.get(0);
         int rank = ((Number) row[2]).intValue();
-        return new Route(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).longValue(), BASES[rank]);
+        return new Route(((Number) row[0]).longValue(), (String) row[3], (String) row[4],
+                row[1] == null ? null : ((Number) row[1]).longValue(), BASES[rank]);
     }
 }

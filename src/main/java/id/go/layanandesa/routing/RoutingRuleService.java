@@ -126,14 +126,9 @@ public class RoutingRuleService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        Route route;
-        try {
-            route = router.resolve(serviceTypeId, desa);
-        } catch (IllegalStateException e) {
-            throw ProblemException.conflict("NO_TRIAGE_OPD", "kabupaten " + kabupaten + " has no active triage OPD");
-        }
-        Opd opd = Opd.findById(route.opdId());
-        return new RoutingExplanation(new RoutingExplanation.OpdRef(opd.id, opd.code, opd.name), route.basis(), route.ruleId());
+        Route route = router.resolve(serviceTypeId, desa);
+        return new RoutingExplanation(new RoutingExplanation.OpdRef(route.opdId(), route.opdCode(), route.opdName()),
+                route.basis(), route.ruleId());
     }
 
     private RoutingRule find(long id) {

@@ -47,7 +47,7 @@ public class TrackingService {
                 steps.add(new TrackingView.Step(e.at, e.toStatus));
             }
         }
-        boolean overdue = !r.status.isFinished() && r.dueDate.isBefore(workingDays.localDate(r.kabupatenCode, clock.instant()));
+        boolean overdue = r.status.isOverdue(r.dueDate, workingDays.localDate(r.kabupatenCode, clock.instant()));
         return new TrackingView(r.trackingCode, type.name, r.status, opd.name, r.filedAt, r.dueDate, r.finishedAt, overdue, steps);
     }
 }

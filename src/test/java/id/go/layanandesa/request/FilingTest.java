@@ -178,6 +178,25 @@ class FilingTest {
     }
 
     @Test
+    void withNoActiveOpdToTakeItFilingIsAConflictNamingTheCause() {
+        // LEGALISASI from Wonorejo has no area rule: its default OPD and triage are both Bagian Organisasi
+        long organisasi = TestAccounts.opd("73.24", "ORGANISASI");
+        String officer = TestAccounts.desaOfficer("73.24.01.2002");
+        Map<String, Object> body = aktaKelahiran();
+        body.put("serviceTypeId", Db.serviceType("73.24", "LEGALISASI"));
+        body.put("answers", validAnswers(Db.serviceType("73.24", "LEGALISASI")));
+        body.put("documents", mandatoryDocuments(Db.serviceType("73.24", "LEGALISASI")));
+        long before = requestRows();
+        Db.exec("update opd set active = false where id = ?1", organisasi);
+        try {
+            file(officer, body).statusCode(409).contentType("application/problem+json").body("code", is("NO_TRIAGE_OPD"));
+        } finally {
+            Db.exec("update opd set active = true where id = ?1", organisasi);
+        }
+        assertEquals(before, requestRows());
+    }
+
+    @Test
     void onlyDesaOfficersFile() {
         file(TestAccounts.admin("73.24"), aktaKelahiran()).statusCode(403).body("code", is("FORBIDDEN"));
         file(TestAccounts.opdOfficer(TestAccounts.opd("73.24", "DISDUKCAPIL")), aktaKelahiran()).statusCode(403);
