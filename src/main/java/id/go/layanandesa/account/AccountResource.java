@@ -2,7 +2,6 @@ package id.go.layanandesa.account;
 
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.IfMatch;
-import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -98,27 +97,10 @@ public class AccountResource {
     @APIResponse(responseCode = "400", description = "Invalid role, cursor or limit")
     public AccountPage list(
             @Parameter(description = "Only accounts with this role", example = "DESA_OFFICER",
-                    schema = @Schema(implementation = Role.class)) @QueryParam("role") String role,
-            @Parameter(description = "The nextCursor of the previous page", example = "1049") @QueryParam("after") String after,
+                    schema = @Schema(implementation = Role.class)) @QueryParam("role") Role role,
+            @Parameter(description = "The nextCursor of the previous page", example = "1049") @QueryParam("after") Long after,
             @Parameter(description = "Page size, 1 to 200", example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        // parsed here rather than by JAX-RS, which answers 404 to a query parameter it cannot convert
-        Role roleFilter = null;
-        if (role != null && !role.isBlank()) {
-            try {
-                roleFilter = Role.valueOf(role);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("role", "must be one of ADMIN, VIEWER, DESA_OFFICER, OPD_OFFICER");
-            }
-        }
-        Long cursor = null;
-        if (after != null && !after.isBlank()) {
-            try {
-                cursor = Long.valueOf(after);
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalid("after", "must be the nextCursor of a previous page");
-            }
-        }
-        AccountService.Page page = accounts.list(caller, roleFilter, cursor, limit);
+        AccountService.Page page = accounts.list(caller, role, after, limit);
         var now = accounts.now();
         return new AccountPage(page.items().stream().map(a -> AccountView.of(a, now)).toList(),
                 page.next() == null ? null : page.next().toString());

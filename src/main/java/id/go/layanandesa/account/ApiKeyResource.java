@@ -83,17 +83,8 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "400", description = "opdId is not a number")
     public List<ApiKeyView> list(@Parameter(description = "Only the keys of this OPD", example = "1051",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int64"))
-                                 @QueryParam("opdId") String opdId) {
-        // parsed here rather than by JAX-RS, which answers 404 to a query parameter it cannot convert
-        Long opd = null;
-        if (opdId != null && !opdId.isBlank()) {
-            try {
-                opd = Long.valueOf(opdId);
-            } catch (NumberFormatException e) {
-                throw id.go.layanandesa.common.error.ProblemException.invalid("opdId", "must be a number");
-            }
-        }
-        return keys.list(caller, opd).stream().map(ApiKeyView::of).toList();
+                                 @QueryParam("opdId") Long opdId) {
+        return keys.list(caller, opdId).stream().map(ApiKeyView::of).toList();
     }
 
     @GET

@@ -87,6 +87,8 @@ class FollowingTest {
         given().auth().oauth2(officer).get("/api/v1/requests?status=NOPE").then().statusCode(400).body("code", is("INVALID_PARAMETER")).body("detail", containsString("SUBMITTED"));
         given().auth().oauth2(officer).get("/api/v1/requests?filedFrom=yesterday").then().statusCode(400).body("code", is("INVALID_PARAMETER"));
         given().auth().oauth2(officer).get("/api/v1/requests?limit=0").then().statusCode(400).body("violations[0].field", is("limit"));
+        given().auth().oauth2(officer).get("/api/v1/requests?serviceTypeId=akta").then().statusCode(400)
+                .body("code", is("INVALID_PARAMETER")).body("violations[0].field", is("serviceTypeId"));
         // a request made overdue shows as overdue
         Db.exec("update service_request set due_date = date '2020-01-02' where id = ?1", b);
         given().auth().oauth2(officer).get("/api/v1/requests?overdue=true").then().statusCode(200)

@@ -82,7 +82,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidParameter(ParamConverters.InvalidParameterException e, HttpServerRequest request) {
-        return problem(new ProblemException(400, "INVALID_PARAMETER", "Invalid parameter", e.getMessage()), request);
+        List<Problem.Violation> violations = e.parameter() == null ? null : List.of(new Problem.Violation(e.parameter(), e.getMessage()));
+        return problem(new ProblemException(400, "INVALID_PARAMETER", "Invalid parameter",
+                (e.parameter() == null ? "" : e.parameter() + ": ") + e.getMessage(), violations, null, null, null), request);
     }
 
     @ServerExceptionMapper
