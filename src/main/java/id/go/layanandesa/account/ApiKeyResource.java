@@ -102,7 +102,7 @@ public class ApiKeyResource {
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; calls with it fail from now on")
     @APIResponse(responseCode = "200", description = "The revoked key; revoking again keeps the first revocation time")
     @APIResponse(responseCode = "404", description = "No such key in the kabupaten")
-    public ApiKeyView revoke(@RestPath long id) {
-        return ApiKeyView.of(keys.revoke(caller, id));
+    public RestResponse<ApiKeyView> revoke(@RestPath long id) {
+        return RestResponse.ok(ApiKeyView.of(keys.revoke(caller, id)));
     }
 }

@@ -1,15 +1,24 @@
 package id.go.layanandesa.queue;
 
+import id.go.layanandesa.request.RequestChange;
+import id.go.layanandesa.request.RequestChanges;
+import id.go.layanandesa.request.RequestEvent;
+import id.go.layanandesa.request.RequestStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * Marks an OPD's queue as changed, in the transaction that changes it: the queue's version (what its
- * ETag is made of) goes up, and on commit PostgreSQL notifies every instance so that waiting claims wake.
+ * Marks the queues a change touched, in the transaction that makes it: each queue's version (what its ETag is
+ * made of) goes up, and when the change brings claimable work, PostgreSQL notifies every instance on commit
+ * so that waiting claims wake.
  */
 @ApplicationScoped
 public class QueueSignals {
@@ -22,15 +31,37 @@ public class QueueSignals {
     @Inject
     Clock clock;
 
-    /** Call last in the transaction: the row lock on the OPD's counter is then held only until commit. */
-    public void changed(long opdId) {
+    void changed(@Observes RequestChanges changes) {
+        List<Long> touched = changes.changes().stream()
+                .flatMap(c -> Stream.of(c.fromOpdId(), c.toOpdId()))
+                .filter(Objects::nonNull).distinct().sorted().toList();
+        List<Long> woken = changes.changes().stream()
+                .filter(QueueSignals::bringsWork)
+                .map(RequestChange::toOpdId).filter(Objects::nonNull).distinct().sorted().toList();
+        bump(touched, woken);
+    }
+
+    /** A request that is (again) SUBMITTED in a queue can be claimed there: waiting claims should look. */
+    private static boolean bringsWork(RequestChange c) {
+        return c.toStatus() == RequestStatus.SUBMITTED && c.type() != RequestEvent.EventType.CLAIMED
+                && c.type() != RequestEvent.EventType.FLAGGED;
+    }
+
+    /** Moves the versions of these queues, and wakes the claims waiting on {@code woken}. */
+    public void bump(List<Long> opds, List<Long> woken) {
+        if (opds.isEmpty()) {
+            return;
+        }
         em.createNativeQuery("""
                         with bumped as (
-                            insert into opd_queue_state as q (opd_id, version, changed_at) values (:opd, 1, :now)
+                            insert into opd_queue_state as q (opd_id, version, changed_at)
+                            select o, 1, :now from unnest(cast(:opds as bigint[])) o order by o
                             on conflict (opd_id) do update set version = q.version + 1, changed_at = excluded.changed_at
                             returning opd_id)
-                        select pg_notify('%s', cast(opd_id as text)) from bumped""".formatted(CHANNEL))
-                .setParameter("opd", opdId)
+                        select pg_notify('%s', cast(opd_id as text)) from bumped
+                         where opd_id = any(cast(:woken as bigint[]))""".formatted(CHANNEL))
+                .setParameter("opds", opds.toArray(Long[]::new))
+                .setParameter("woken", woken.toArray(Long[]::new))
                 .setParameter("now", Timestamp.from(clock.instant()))
                 .getResultList();
     }

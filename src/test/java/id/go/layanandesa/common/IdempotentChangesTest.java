@@ -2,6 +2,7 @@ package id.go.layanandesa.common;
 
 import id.go.layanandesa.support.AuthFixtures;
 import id.go.layanandesa.support.Db;
+import id.go.layanandesa.support.IdempotencyRecords;
 import id.go.layanandesa.support.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -56,7 +57,7 @@ class IdempotentChangesTest {
         String admin = TestAccounts.admin("73.24");
         String key = "holiday-" + UUID.randomUUID();
         assertEquals(400, post(admin, "/api/v1/holidays", key, Map.of("name", "tanpa tanggal")).statusCode());
-        assertEquals(0L, Db.count("select count(*) from idempotency_record where idem_key = ?1", key));
+        assertEquals(0L, IdempotencyRecords.count(admin, key));
         ExtractableResponse<Response> created = post(admin, "/api/v1/holidays", key, Map.of("date", "2031-03-21", "name", "Hari uji"));
         assertEquals(201, created.statusCode(), created.asString());
         assertEquals(201, post(admin, "/api/v1/holidays", key, Map.of("date", "2031-03-21", "name", "Hari uji")).statusCode());

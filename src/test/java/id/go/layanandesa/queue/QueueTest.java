@@ -200,7 +200,7 @@ class QueueTest {
         ExtractableResponse<Response> accepted = act(officer, id, "accept", Map.of("claimId", claimId), null);
         assertEquals(200, accepted.statusCode(), accepted.asString());
         assertEquals("IN_PROGRESS", accepted.path("status"));
-        assertEquals("ACCEPTED", accepted.path("history[1].type"));
+        assertEquals(List.of("FILED", "CLAIMED", "ACCEPTED"), accepted.path("history.type"));
         // accepting twice is a conflict naming the status and what is allowed
         ExtractableResponse<Response> twice = act(officer, id, "accept", Map.of(), accepted.header("ETag"));
         assertEquals(409, twice.statusCode());

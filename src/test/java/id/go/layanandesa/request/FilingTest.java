@@ -6,6 +6,7 @@ import id.go.layanandesa.catalog.ServiceType;
 import id.go.layanandesa.common.ServiceClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import id.go.layanandesa.support.Db;
+import id.go.layanandesa.support.IdempotencyRecords;
 import id.go.layanandesa.support.Filings;
 import id.go.layanandesa.support.OtherKabupaten;
 import id.go.layanandesa.support.TestAccounts;
@@ -156,7 +157,7 @@ class FilingTest {
                 .body("violations.field", hasItem(field))
                 .body("violations.find { it.field == '" + field + "' }.message", containsString(message));
         assertEquals(before, requestRows());
-        assertEquals(0L, Db.count("select count(*) from idempotency_record where idem_key = ?1", key));
+        assertEquals(0L, IdempotencyRecords.count(officer(), key));
     }
 
     @Test
@@ -293,10 +294,10 @@ class FilingTest {
             pool.shutdown();
             assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
             assertTrue(statuses.contains(201), statuses.toString());
-            assertEquals(1L, Db.count("select count(*) from idempotency_record where idem_key = ?1", key));
-            long requests = Db.count("""
-                    select count(*) from service_request where id = (
-                      select cast(substring(location from '[0-9]+$') as bigint) from idempotency_record where idem_key = ?1)""", key);
+            assertEquals(1L, IdempotencyRecords.count(token, key));
+            String location = IdempotencyRecords.location(token, key);
+            long requests = Db.count("select count(*) from service_request where id = ?1",
+                    Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
             assertEquals(1L, requests);
             // after the race, the key replays
             Filings.file(token, body, key).statusCode(201).header("Idempotent-Replayed", "true");
