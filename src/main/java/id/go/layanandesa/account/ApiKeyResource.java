@@ -62,6 +62,7 @@ public class ApiKeyResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createApiKey", summary = "Create an API key for an OPD's system; the secret is shown once")
     @APIResponse(responseCode = "201", description = "The key with its secret",

@@ -1,14 +1,16 @@
 package id.go.layanandesa.queue;
 
 import id.go.layanandesa.request.RequestChange;
-import id.go.layanandesa.request.RequestChanges;
+import id.go.layanandesa.request.RequestChangesCommitting;
 import id.go.layanandesa.request.RequestEvent;
 import id.go.layanandesa.request.RequestStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -26,12 +28,13 @@ public class QueueSignals {
     public static final String CHANNEL = "layanan_queue";
 
     @Inject
-    EntityManager em;
+    javax.sql.DataSource dataSource;
+
 
     @Inject
     Clock clock;
 
-    void changed(@Observes RequestChanges changes) {
+    void changed(@Observes RequestChangesCommitting changes) {
         List<Long> touched = changes.changes().stream()
                 .flatMap(c -> Stream.of(c.fromOpdId(), c.toOpdId()))
                 .filter(Objects::nonNull).distinct().sorted().toList();
@@ -52,17 +55,20 @@ public class QueueSignals {
         if (opds.isEmpty()) {
             return;
         }
-        em.createNativeQuery("""
-                        with bumped as (
-                            insert into opd_queue_state as q (opd_id, version, changed_at)
-                            select o, 1, :now from unnest(cast(:opds as bigint[])) o order by o
-                            on conflict (opd_id) do update set version = q.version + 1, changed_at = excluded.changed_at
-                            returning opd_id)
-                        select pg_notify('%s', cast(opd_id as text)) from bumped
-                         where opd_id = any(cast(:woken as bigint[]))""".formatted(CHANNEL))
-                .setParameter("opds", opds.toArray(Long[]::new))
-                .setParameter("woken", woken.toArray(Long[]::new))
-                .setParameter("now", Timestamp.from(clock.instant()))
-                .getResultList();
+        // plain JDBC on the transaction's own connection: this runs while the transaction completes
+        try (Connection c = dataSource.getConnection(); PreparedStatement bump = c.prepareStatement("""
+                with bumped as (
+                    insert into opd_queue_state as q (opd_id, version, changed_at)
+                    select o, 1, ? from unnest(?) o order by o
+                    on conflict (opd_id) do update set version = q.version + 1, changed_at = excluded.changed_at
+                    returning opd_id)
+                select pg_notify('%s', cast(opd_id as text)) from bumped where opd_id = any(?)""".formatted(CHANNEL))) {
+            bump.setTimestamp(1, Timestamp.from(clock.instant()));
+            bump.setArray(2, c.createArrayOf("bigint", opds.toArray()));
+            bump.setArray(3, c.createArrayOf("bigint", woken.toArray()));
+            bump.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot move the version of queues " + opds, e);
+        }
     }
 }

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,9 +14,9 @@ import java.util.List;
 
 /**
  * The one funnel of what happens to a request. Every change is appended to the request's history here and
- * announced, in the same transaction, as {@link RequestChanges}: the queue's signals, the desa's list version and
- * later observers (the event outbox, the audit) see exactly what the history records. Nothing ever changes or
- * removes a history entry.
+ * announced, in the same transaction, as {@link RequestChanges} at once and as {@link RequestChangesCommitting}
+ * just before the commit: the queue's signals, the desa's list version and later observers (the event outbox,
+ * the audit) see exactly what the history records. Nothing ever changes or removes a history entry.
  */
 @ApplicationScoped
 public class RequestJournal {
@@ -28,6 +31,12 @@ public class RequestJournal {
 
     @Inject
     Event<RequestChanges> announcements;
+
+    @Inject
+    Event<RequestChangesCommitting> committing;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     public RequestChange record(ServiceRequest request, RequestEvent.EventType type, Actor actor, Instant at, RequestStatus from,
                                 Long fromOpd, String note) {
@@ -73,6 +82,32 @@ public class RequestJournal {
             }
         }
         announcements.fire(new RequestChanges(List.copyOf(changes)));
+        pending().addAll(changes);
         return changes;
+    }
+
+    /** The changes of the current transaction so far; the first call arranges their announcement before commit. */
+    @SuppressWarnings("unchecked")
+    private List<RequestChange> pending() {
+        List<RequestChange> pending = (List<RequestChange>) transactions.getResource(RequestJournal.class);
+        if (pending == null) {
+            List<RequestChange> list = new ArrayList<>();
+            transactions.putResource(RequestJournal.class, list);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE && !list.isEmpty()) {
+                        committing.fire(new RequestChangesCommitting(List.copyOf(list)));
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    // nothing kept beyond the transaction
+                }
+            });
+            pending = list;
+        }
+        return pending;
     }
 }

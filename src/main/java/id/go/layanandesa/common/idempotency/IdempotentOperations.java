@@ -64,14 +64,21 @@ public class IdempotentOperations {
     }
 
     private static List<Operation> scan() {
+        List<Class<?>> resources = new ArrayList<>();
+        for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
+            if (bean.getBeanClass().isAnnotationPresent(Path.class)) {
+                resources.add(bean.getBeanClass());
+            }
+        }
+        return inspect(resources);
+    }
+
+    /** The idempotent operations of these resource classes; throws naming every method that breaks the rules. */
+    static List<Operation> inspect(List<Class<?>> resources) {
         List<Operation> found = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
-            Class<?> type = bean.getBeanClass();
+        for (Class<?> type : resources) {
             Path classPath = type.getAnnotation(Path.class);
-            if (classPath == null) {
-                continue;
-            }
             for (Method method : type.getDeclaredMethods()) {
                 if (!method.isAnnotationPresent(Idempotent.class)) {
                     continue;
@@ -87,8 +94,8 @@ public class IdempotentOperations {
                     problems.add(where + " must answer a Response or RestResponse so that a replay can stand in for it");
                 }
                 Path methodPath = method.getAnnotation(Path.class);
-                found.add(new Operation(httpMethod(method), join(classPath.value(), methodPath == null ? "" : methodPath.value()),
-                        name(method)));
+                found.add(new Operation(httpMethod(method), join(classPath == null ? "" : classPath.value(),
+                        methodPath == null ? "" : methodPath.value()), name(method)));
             }
         }
         if (!problems.isEmpty()) {
