@@ -1,6 +1,6 @@
 package id.go.layanandesa.queue;
 
-import id.go.layanandesa.common.ServiceClock;
+import id.go.layanandesa.support.TestClock;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
 import id.go.layanandesa.support.OtherKabupaten;
@@ -45,7 +45,7 @@ class QueueTest {
     static final String DESA = "73.24.01.2001"; // Maleku, Mangkutana
 
     @Inject
-    ServiceClock clock;
+    TestClock clock;
 
     long opd;
     String officer;

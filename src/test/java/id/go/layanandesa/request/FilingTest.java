@@ -3,7 +3,7 @@ package id.go.layanandesa.request;
 import id.go.layanandesa.catalog.DocumentDefinition;
 import id.go.layanandesa.catalog.FieldDefinition;
 import id.go.layanandesa.catalog.ServiceType;
-import id.go.layanandesa.common.ServiceClock;
+import id.go.layanandesa.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.IdempotencyRecords;
@@ -47,7 +47,7 @@ class FilingTest {
     static final String DESA = "73.24.04.2001";
 
     @Inject
-    ServiceClock clock;
+    TestClock clock;
 
     @AfterEach
     void resetClock() {
