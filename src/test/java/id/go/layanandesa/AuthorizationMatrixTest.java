@@ -144,7 +144,7 @@ class AuthorizationMatrixTest {
                     .header("Idempotency-Key", "m-{unique}"),
             ep("POST", "/api/v1/requests/batch", "{\"items\":[{\"idempotencyKey\":\"m-{unique}\",\"filing\":" + FILING + "}]}", 200,
                     Scope.OWN_KABUPATEN, DESA_OFFICER),
-            ep("GET", "/api/v1/requests", NO_BODY, 200, Scope.OWN_KABUPATEN, DESA_OFFICER, ADMIN),
+            ep("GET", "/api/v1/requests", NO_BODY, 200, Scope.OWN_KABUPATEN, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM),
             ep("GET", "/api/v1/requests/{request}", NO_BODY, 200, Scope.REQUEST, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM),
             ep("POST", "/api/v1/requests/{request}/cancel", "{\"reason\":\"M\"}", 200, Scope.REQUEST, DESA_OFFICER)
                     .header("If-Match", "\"0\"")

@@ -74,6 +74,7 @@ public class AccountResource {
     private static final String IF_MATCH_DESCRIPTION = "The account's ETag, from reading it";
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createAccount", summary = "Create an account in the admin's kabupaten")
     @APIResponse(responseCode = "201", description = "The account",

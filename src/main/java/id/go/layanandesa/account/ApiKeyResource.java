@@ -62,6 +62,7 @@ public class ApiKeyResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createApiKey", summary = "Create an API key for an OPD's system; the secret is shown once")
     @APIResponse(responseCode = "201", description = "The key with its secret",
@@ -102,7 +103,7 @@ public class ApiKeyResource {
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; calls with it fail from now on")
     @APIResponse(responseCode = "200", description = "The revoked key; revoking again keeps the first revocation time")
     @APIResponse(responseCode = "404", description = "No such key in the kabupaten")
-    public ApiKeyView revoke(@RestPath long id) {
-        return ApiKeyView.of(keys.revoke(caller, id));
+    public RestResponse<ApiKeyView> revoke(@RestPath long id) {
+        return RestResponse.ok(ApiKeyView.of(keys.revoke(caller, id)));
     }
 }

@@ -1,70 +1,53 @@
 package id.go.layanandesa.queue;
 
 import id.go.layanandesa.common.LayananConfig;
+import id.go.layanandesa.request.Actor;
 import id.go.layanandesa.request.RequestDetails;
+import id.go.layanandesa.request.RequestEvent.EventType;
+import id.go.layanandesa.request.RequestJournal;
+import id.go.layanandesa.request.RequestStatus;
 import id.go.layanandesa.request.RequestViews;
 import id.go.layanandesa.request.ServiceRequest;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Hands SUBMITTED requests of one OPD to one consumer for a lease, oldest due first. One statement
- * does it: SKIP LOCKED keeps concurrent claims (on this instance or another) from ever taking the same
- * request, and a request whose lease ran out is claimable again. A request delivered too many times is
- * flagged for a person instead of delivered again.
+ * Hands SUBMITTED requests of one OPD to one consumer for a lease, oldest due first. SKIP LOCKED keeps concurrent
+ * claims (on this instance or another) from ever taking the same request, and a request whose lease ran out is
+ * claimable again. A request delivered too many times is flagged for a person instead of delivered again. Every
+ * claim, flag, lease that ran out and give-back is in the request's history.
  */
 @ApplicationScoped
 public class ClaimService {
 
-    private static final String CLAIM = """
-            with flagged as (
-                update service_request
-                   set needs_attention = true, claim_id = null, claimed_by = null, lease_until = null
-                 where opd_id = :opd and status = 'SUBMITTED' and not needs_attention
-                   and delivery_count >= :maxDeliveries and (lease_until is null or lease_until < :now)
-                returning id
-            ), flag_events as (
-                insert into request_event (id, request_id, at, type, actor_kind, actor_name, from_status, to_status,
-                                           from_opd_id, to_opd_id, note)
-                select nextval('request_event_seq'), id, :now, 'FLAGGED', 'SYSTEM', 'layanan-desa', 'SUBMITTED', 'SUBMITTED',
-                       :opd, :opd, 'delivered ' || :maxDeliveries || ' times without being worked: a person should look'
-                  from flagged
-            ), flag_bump as (
-                update opd_queue_state set version = version + 1, changed_at = :now
-                 where opd_id = :opd and exists (select 1 from flagged)
-            ), picked as (
-                select id from service_request
-                 where opd_id = :opd and status = 'SUBMITTED' and not needs_attention
-                   and delivery_count < :maxDeliveries and (lease_until is null or lease_until < :now)
-                 order by due_date, id
-                 limit :limit
-                 for update skip locked
-            )
-            update service_request r
-               set claim_id = :claim, claimed_by = :consumer, lease_until = :leaseUntil,
-                   delivery_count = r.delivery_count + 1
-              from picked
-             where r.id = picked.id
-            returning r.id
-            """;
+    /** Leases ended per sweep; more wait for the next one. */
+    private static final int SWEEP_BATCH = 500;
 
     public record Claim(UUID claimId, Instant leaseUntil, List<RequestViews.RequestDetail> items) {
     }
 
     @Inject
     EntityManager em;
+
+    @Inject
+    QueueStore store;
+
+    @Inject
+    RequestJournal journal;
 
     @Inject
     RequestDetails details;
@@ -76,38 +59,81 @@ public class ClaimService {
     Clock clock;
 
     @Transactional
-    public Claim claim(long opdId, String consumer, int limit, Duration lease) {
+    public Claim claim(Actor actor, long opdId, String consumer, int limit, Duration lease) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID claimId = UUID.randomUUID();
         Instant leaseUntil = now.plus(lease);
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery(CLAIM)
-                .setParameter("opd", opdId)
-                .setParameter("now", Timestamp.from(now))
-                .setParameter("maxDeliveries", config.queue().maxDeliveries())
-                .setParameter("limit", limit)
-                .setParameter("claim", claimId)
-                .setParameter("consumer", consumer)
-                .setParameter("leaseUntil", Timestamp.from(leaseUntil))
-                .getResultList();
-        if (ids.isEmpty()) {
+        int maxDeliveries = config.queue().maxDeliveries();
+        List<QueueStore.Touched> flagged = store.flagOverDelivered(opdId, maxDeliveries, now);
+        List<QueueStore.Touched> leased = store.lease(opdId, claimId, consumer, leaseUntil, limit, maxDeliveries, now);
+        if (flagged.isEmpty() && leased.isEmpty()) {
             return new Claim(claimId, leaseUntil, List.of());
         }
-        List<Long> idList = ids.stream().map(Number::longValue).toList();
-        List<ServiceRequest> requests = new ArrayList<>(em.createQuery("from ServiceRequest where id in :ids", ServiceRequest.class)
-                .setParameter("ids", idList).getResultList());
-        requests.sort(Comparator.comparing((ServiceRequest r) -> r.dueDate).thenComparing(r -> r.id));
-        return new Claim(claimId, leaseUntil, details.ofAll(requests));
+        Map<Long, ServiceRequest> requests = load(flagged, leased);
+        List<RequestJournal.Entry> entries = new ArrayList<>();
+        for (QueueStore.Touched t : flagged) {
+            ServiceRequest r = requests.get(t.id());
+            leaseRanOut(entries, r, t);
+            entries.add(new RequestJournal.Entry(r, EventType.FLAGGED, Actor.SYSTEM, now, RequestStatus.SUBMITTED, r.opdId,
+                    "delivered " + r.deliveryCount + " times without being worked: a person should look"));
+        }
+        for (QueueStore.Touched t : leased) {
+            ServiceRequest r = requests.get(t.id());
+            leaseRanOut(entries, r, t);
+            entries.add(new RequestJournal.Entry(r, EventType.CLAIMED, actor, now, RequestStatus.SUBMITTED, r.opdId,
+                    "claimed by " + consumer + " until " + leaseUntil + (r.deliveryCount > 1 ? " (delivery " + r.deliveryCount + ")" : "")));
+        }
+        journal.recordAll(entries);
+        List<ServiceRequest> claimed = new ArrayList<>(leased.stream().map(t -> requests.get(t.id())).toList());
+        claimed.sort(Comparator.comparing((ServiceRequest r) -> r.dueDate).thenComparing(r -> r.id));
+        return new Claim(claimId, leaseUntil, details.ofAll(claimed));
     }
 
-    /** Gives back what a consumer that went away had just claimed. */
+    /** Gives back what a consumer that went away had just claimed, as if it had not been delivered. */
     @Transactional
     public void abandon(Claim claim) {
-        em.createNativeQuery("""
-                        update service_request set claim_id = null, claimed_by = null, lease_until = null,
-                               delivery_count = greatest(delivery_count - 1, 0)
-                         where claim_id = :claim""")
-                .setParameter("claim", claim.claimId())
-                .executeUpdate();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<QueueStore.Touched> given = store.abandon(claim.claimId(), now);
+        Map<Long, ServiceRequest> requests = load(given, List.of());
+        journal.recordAll(given.stream().map(t -> new RequestJournal.Entry(requests.get(t.id()), EventType.RELEASED, Actor.SYSTEM, now,
+                RequestStatus.SUBMITTED, requests.get(t.id()).opdId, "the consumer went away before the claim reached it")).toList());
+    }
+
+    /**
+     * Ends the leases that ran out, on whichever instance gets there first: the requests are in the queue again,
+     * their history says so, and claims waiting on their queues wake.
+     */
+    @Scheduled(every = "${layanan.queue.lease-sweep:2s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    public void endExpiredLeases() {
+        List<QueueStore.Touched> expired = store.endExpiredLeases(clock.instant().truncatedTo(ChronoUnit.MICROS), SWEEP_BATCH);
+        if (expired.isEmpty()) {
+            return;
+        }
+        Map<Long, ServiceRequest> requests = load(expired, List.of());
+        List<RequestJournal.Entry> entries = new ArrayList<>();
+        for (QueueStore.Touched t : expired) {
+            leaseRanOut(entries, requests.get(t.id()), t);
+        }
+        journal.recordAll(entries);
+    }
+
+    private static void leaseRanOut(List<RequestJournal.Entry> entries, ServiceRequest r, QueueStore.Touched t) {
+        if (t.leaseRanOut()) {
+            entries.add(new RequestJournal.Entry(r, EventType.LEASE_EXPIRED, Actor.SYSTEM, t.previousLease(), RequestStatus.SUBMITTED,
+                    r.opdId, "the lease ran out at " + t.previousLease() + " before the request was worked"));
+        }
+    }
+
+    private Map<Long, ServiceRequest> load(List<QueueStore.Touched> a, List<QueueStore.Touched> b) {
+        List<Long> ids = new ArrayList<>();
+        a.forEach(t -> ids.add(t.id()));
+        b.forEach(t -> ids.add(t.id()));
+        Map<Long, ServiceRequest> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("from ServiceRequest where id in :ids", ServiceRequest.class).setParameter("ids", ids).getResultList()
+                    .forEach(r -> byId.put(r.id, r));
+        }
+        return byId;
     }
 }

@@ -1,15 +1,15 @@
 package id.go.layanandesa.queue;
 
-import id.go.layanandesa.common.IfMatch;
+import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.LayananConfig;
 import id.go.layanandesa.common.error.ProblemException;
-import id.go.layanandesa.common.idempotency.Idempotency;
-import id.go.layanandesa.common.idempotency.Replies;
+import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
 import id.go.layanandesa.request.ActionBodies;
+import id.go.layanandesa.request.Actor;
 import id.go.layanandesa.request.RequestLifecycle;
-import id.go.layanandesa.request.RequestQueries;
+import id.go.layanandesa.request.RequestStore;
 import id.go.layanandesa.request.RequestStatus;
 import id.go.layanandesa.request.RequestViews;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +32,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -74,9 +76,6 @@ public class QueueResource {
     RequestLifecycle lifecycle;
 
     @Inject
-    Replies replies;
-
-    @Inject
     LayananConfig config;
 
     @Inject
@@ -109,20 +108,20 @@ public class QueueResource {
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         long opd = queue.queueOf(caller, opdId);
-        List<RequestStatus> statuses = status == null || status.isEmpty()
-                ? List.of(RequestStatus.SUBMITTED, RequestStatus.IN_PROGRESS, RequestStatus.NEEDS_INFO) : status;
+        List<RequestStatus> statuses = status == null || status.isEmpty() ? List.copyOf(RequestStatus.OPEN) : status;
         String assignee = assignedToMe ? caller.principalKey() : null;
         int query = Objects.hash(statuses, serviceTypeId, desa, kecamatan, overdue, filedFrom, filedTo, assignee, needsAttention,
                 sort, cursor, limit);
-        String etag = "W/\"" + opd + "-" + queue.version(opd) + "-" + queue.today(caller.kabupatenCode()) + "-"
-                + Integer.toHexString(query) + "\"";
-        if (ifNoneMatch != null && ifNoneMatch.strip().equals(etag)) {
-            return Response.notModified().header("ETag", etag).build();
+        String etag = ETags.weak(opd, queue.version(opd), queue.today(caller.kabupatenCode()), Integer.toHexString(query));
+        if (ETags.matches(ifNoneMatch, etag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
         }
-        RequestViews.RequestPage page = queue.page(new RequestQueries.Filter(caller.kabupatenCode(), desa, kecamatan, opd, statuses,
-                serviceTypeId, filedFrom, filedTo, overdue, assignee, needsAttention),
-                sort == SortOrder.FILED ? RequestQueries.Sort.FILED_ASC : RequestQueries.Sort.DUE_ASC, cursor, limit);
-        return Response.ok(page).header("ETag", etag).build();
+        RequestStore.Filter filter = RequestStore.Filter.of(caller.kabupatenCode()).desa(desa).kecamatan(kecamatan).opd(opd)
+                .statuses(statuses).serviceType(serviceTypeId).filed(filedFrom, filedTo).overdue(overdue).assignedTo(assignee)
+                .needsAttention(needsAttention);
+        RequestViews.RequestPage page = queue.page(filter,
+                sort == SortOrder.FILED ? RequestStore.Sort.FILED_ASC : RequestStore.Sort.DUE_ASC, cursor, limit);
+        return Response.ok(page).header(HttpHeaders.ETAG, etag).build();
     }
 
     public enum SortOrder { DUE, FILED }
@@ -152,14 +151,15 @@ public class QueueResource {
         }
         long opd = caller.opdId();
         String consumer = b.consumer() == null ? caller.principalKey() : caller.principalKey() + "/" + b.consumer();
-        return attempt(opd, consumer, limit, lease, Instant.now().plus(wait), response);
+        Actor actor = Actor.of(caller);
+        return attempt(actor, opd, consumer, limit, lease, Instant.now().plus(wait), response);
     }
 
     /** Claims; when nothing is there and time is left, waits for the queue to change and tries again. */
-    private Uni<ClaimView> attempt(long opd, String consumer, int limit, Duration lease, Instant deadline, HttpServerResponse response) {
+    private Uni<ClaimView> attempt(Actor actor, long opd, String consumer, int limit, Duration lease, Instant deadline, HttpServerResponse response) {
         boolean mayWait = Instant.now().isBefore(deadline);
         CompletableFuture<Void> change = mayWait ? listener.nextChange(opd) : null;
-        return Uni.createFrom().item(() -> claims.claim(opd, consumer, limit, lease))
+        return Uni.createFrom().item(() -> claims.claim(actor, opd, consumer, limit, lease))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToUni(claim -> {
                     Duration left = Duration.between(Instant.now(), deadline);
@@ -183,7 +183,7 @@ public class QueueResource {
                                 if (response.closed()) {
                                     return Uni.createFrom().item(view(claim));
                                 }
-                                return attempt(opd, consumer, limit, lease, deadline, response);
+                                return attempt(actor, opd, consumer, limit, lease, deadline, response);
                             });
                 });
     }
@@ -193,6 +193,7 @@ public class QueueResource {
     }
 
     @POST
+    @Idempotent
     @Path("/requests/{id}/accept")
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
     @Operation(operationId = "acceptRequest", summary = "Accept a SUBMITTED request: IN_PROGRESS, assigned to you",
@@ -202,13 +203,14 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "Not SUBMITTED, or another consumer holds it, or your lease ran out")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "Neither claimId nor If-Match was sent")
-    public Response accept(@PathParam("id") long id, @Valid ActionBodies.Accept body, @HeaderParam("If-Match") String ifMatch,
-                           @HeaderParam(Idempotency.HEADER) String key) {
+    public RestResponse<RequestViews.RequestDetail> accept(@PathParam("id") long id, @Valid ActionBodies.Accept body,
+            @HeaderParam("If-Match") String ifMatch) {
         ActionBodies.Accept b = body == null ? new ActionBodies.Accept(null, null) : body;
-        return replies.toResponse(lifecycle.accept(caller, id, b, new RequestLifecycle.Precondition(ifMatch, b.claimId(), key)));
+        return RestResponse.ok(lifecycle.accept(caller, id, b, new RequestLifecycle.Precondition(ifMatch, b.claimId())));
     }
 
     @POST
+    @Idempotent
     @Path("/requests/{id}/release")
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
     @Operation(operationId = "releaseRequest", summary = "Give a claimed request back to the queue now")
@@ -216,12 +218,12 @@ public class QueueResource {
     @APIResponse(responseCode = "400", description = "claimId is missing")
     @APIResponse(responseCode = "404", description = "No such request in your queue")
     @APIResponse(responseCode = "409", description = "Your claim on it is over")
-    public Response release(@PathParam("id") long id, @Valid @NotNull ActionBodies.Release body,
-                            @HeaderParam(Idempotency.HEADER) String key) {
-        return replies.toResponse(lifecycle.release(caller, id, body, new RequestLifecycle.Precondition(null, body.claimId(), key)));
+    public RestResponse<RequestViews.RequestDetail> release(@PathParam("id") long id, @Valid @NotNull ActionBodies.Release body) {
+        return RestResponse.ok(lifecycle.release(caller, id, body, new RequestLifecycle.Precondition(null, body.claimId())));
     }
 
     @POST
+    @Idempotent
     @Path("/requests/{id}/forward")
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
     @Operation(operationId = "forwardRequest", summary = "Forward to the OPD that should handle it (reason required)",
@@ -233,12 +235,13 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "Not SUBMITTED or IN_PROGRESS, or another consumer holds it")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "Neither claimId nor If-Match was sent")
-    public Response forward(@PathParam("id") long id, @Valid @NotNull ActionBodies.Forward body, @HeaderParam("If-Match") String ifMatch,
-                            @HeaderParam(Idempotency.HEADER) String key) {
-        return replies.toResponse(lifecycle.forward(caller, id, body, new RequestLifecycle.Precondition(ifMatch, body.claimId(), key)));
+    public RestResponse<RequestViews.RequestDetail> forward(@PathParam("id") long id, @Valid @NotNull ActionBodies.Forward body,
+            @HeaderParam("If-Match") String ifMatch) {
+        return RestResponse.ok(lifecycle.forward(caller, id, body, new RequestLifecycle.Precondition(ifMatch, body.claimId())));
     }
 
     @POST
+    @Idempotent
     @Path("/requests/{id}/request-info")
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
     @Operation(operationId = "requestInfo", summary = "Ask the desa for what is missing: NEEDS_INFO")
@@ -248,12 +251,13 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "Not SUBMITTED or IN_PROGRESS, or another consumer holds it")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "Neither claimId nor If-Match was sent")
-    public Response requestInfo(@PathParam("id") long id, @Valid @NotNull ActionBodies.RequestInfo body,
-                                @HeaderParam("If-Match") String ifMatch, @HeaderParam(Idempotency.HEADER) String key) {
-        return replies.toResponse(lifecycle.requestInfo(caller, id, body, new RequestLifecycle.Precondition(ifMatch, body.claimId(), key)));
+    public RestResponse<RequestViews.RequestDetail> requestInfo(@PathParam("id") long id, @Valid @NotNull ActionBodies.RequestInfo body,
+                                @HeaderParam("If-Match") String ifMatch) {
+        return RestResponse.ok(lifecycle.requestInfo(caller, id, body, new RequestLifecycle.Precondition(ifMatch, body.claimId())));
     }
 
     @POST
+    @Idempotent
     @Path("/requests/{id}/complete")
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
     @Operation(operationId = "completeRequest", summary = "Complete an IN_PROGRESS request with a result note")
@@ -263,12 +267,13 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "Not IN_PROGRESS")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response complete(@PathParam("id") long id, @Valid @NotNull ActionBodies.Complete body, @HeaderParam("If-Match") String ifMatch,
-                             @HeaderParam(Idempotency.HEADER) String key) {
-        return replies.toResponse(lifecycle.complete(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null, key)));
+    public RestResponse<RequestViews.RequestDetail> complete(@PathParam("id") long id, @Valid @NotNull ActionBodies.Complete body,
+            @HeaderParam("If-Match") String ifMatch) {
+        return RestResponse.ok(lifecycle.complete(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null)));
     }
 
     @POST
+    @Idempotent
     @Path("/requests/{id}/reject")
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
     @Operation(operationId = "rejectRequest", summary = "Reject an IN_PROGRESS request (reason required)")
@@ -278,12 +283,13 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "Not IN_PROGRESS")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response reject(@PathParam("id") long id, @Valid @NotNull ActionBodies.Reject body, @HeaderParam("If-Match") String ifMatch,
-                           @HeaderParam(Idempotency.HEADER) String key) {
-        return replies.toResponse(lifecycle.reject(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null, key)));
+    public RestResponse<RequestViews.RequestDetail> reject(@PathParam("id") long id, @Valid @NotNull ActionBodies.Reject body,
+            @HeaderParam("If-Match") String ifMatch) {
+        return RestResponse.ok(lifecycle.reject(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null)));
     }
 
     @POST
+    @Idempotent
     @Path("/requests/{id}/reassign")
     @RolesAllowed(Role.ADMIN_)
     @Operation(operationId = "reassignRequest", summary = "Admin: move an unfinished request to another OPD's queue")
@@ -293,8 +299,8 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "The request is finished")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response reassign(@PathParam("id") long id, @Valid @NotNull ActionBodies.Reassign body, @HeaderParam("If-Match") String ifMatch,
-                             @HeaderParam(Idempotency.HEADER) String key) {
-        return replies.toResponse(lifecycle.reassign(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null, key)));
+    public RestResponse<RequestViews.RequestDetail> reassign(@PathParam("id") long id, @Valid @NotNull ActionBodies.Reassign body,
+            @HeaderParam("If-Match") String ifMatch) {
+        return RestResponse.ok(lifecycle.reassign(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null)));
     }
 }

@@ -6,6 +6,7 @@ import id.go.layanandesa.common.security.Role;
 import id.go.layanandesa.holiday.WorkingDays;
 import id.go.layanandesa.opd.Opd;
 import id.go.layanandesa.request.RequestQueries;
+import id.go.layanandesa.request.RequestStore;
 import id.go.layanandesa.request.RequestViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,9 @@ public class QueueService {
 
     @Inject
     RequestQueries queries;
+
+    @Inject
+    QueueStore store;
 
     @Inject
     WorkingDays workingDays;
@@ -58,9 +62,7 @@ public class QueueService {
     /** The queue's version: one primary-key lookup. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long version(long opdId) {
-        List<?> rows = em.createNativeQuery("select version from opd_queue_state where opd_id = :opd")
-                .setParameter("opd", opdId).getResultList();
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+        return store.version(opdId);
     }
 
     /** Part of the ETag: "overdue" changes with the date even when the queue does not. */
@@ -69,7 +71,7 @@ public class QueueService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RequestViews.RequestPage page(RequestQueries.Filter filter, RequestQueries.Sort sort, String cursor, int limit) {
+    public RequestViews.RequestPage page(RequestStore.Filter filter, RequestStore.Sort sort, String cursor, int limit) {
         return queries.list(filter, sort, cursor, limit);
     }
 }

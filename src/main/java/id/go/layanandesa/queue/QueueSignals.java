@@ -1,15 +1,26 @@
 package id.go.layanandesa.queue;
 
+import id.go.layanandesa.request.RequestChange;
+import id.go.layanandesa.request.RequestChangesCommitting;
+import id.go.layanandesa.request.RequestEvent;
+import id.go.layanandesa.request.RequestStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * Marks an OPD's queue as changed, in the transaction that changes it: the queue's version (what its
- * ETag is made of) goes up, and on commit PostgreSQL notifies every instance so that waiting claims wake.
+ * Marks the queues a change touched, in the transaction that makes it: each queue's version (what its ETag is
+ * made of) goes up, and when the change brings claimable work, PostgreSQL notifies every instance on commit
+ * so that waiting claims wake.
  */
 @ApplicationScoped
 public class QueueSignals {
@@ -17,21 +28,47 @@ public class QueueSignals {
     public static final String CHANNEL = "layanan_queue";
 
     @Inject
-    EntityManager em;
+    javax.sql.DataSource dataSource;
+
 
     @Inject
     Clock clock;
 
-    /** Call last in the transaction: the row lock on the OPD's counter is then held only until commit. */
-    public void changed(long opdId) {
-        em.createNativeQuery("""
-                        with bumped as (
-                            insert into opd_queue_state as q (opd_id, version, changed_at) values (:opd, 1, :now)
-                            on conflict (opd_id) do update set version = q.version + 1, changed_at = excluded.changed_at
-                            returning opd_id)
-                        select pg_notify('%s', cast(opd_id as text)) from bumped""".formatted(CHANNEL))
-                .setParameter("opd", opdId)
-                .setParameter("now", Timestamp.from(clock.instant()))
-                .getResultList();
+    void changed(@Observes RequestChangesCommitting changes) {
+        List<Long> touched = changes.changes().stream()
+                .flatMap(c -> Stream.of(c.fromOpdId(), c.toOpdId()))
+                .filter(Objects::nonNull).distinct().sorted().toList();
+        List<Long> woken = changes.changes().stream()
+                .filter(QueueSignals::bringsWork)
+                .map(RequestChange::toOpdId).filter(Objects::nonNull).distinct().sorted().toList();
+        bump(touched, woken);
+    }
+
+    /** A request that is (again) SUBMITTED in a queue can be claimed there: waiting claims should look. */
+    private static boolean bringsWork(RequestChange c) {
+        return c.toStatus() == RequestStatus.SUBMITTED && c.type() != RequestEvent.EventType.CLAIMED
+                && c.type() != RequestEvent.EventType.FLAGGED;
+    }
+
+    /** Moves the versions of these queues, and wakes the claims waiting on {@code woken}. */
+    public void bump(List<Long> opds, List<Long> woken) {
+        if (opds.isEmpty()) {
+            return;
+        }
+        // plain JDBC on the transaction's own connection: this runs while the transaction completes
+        try (Connection c = dataSource.getConnection(); PreparedStatement bump = c.prepareStatement("""
+                with bumped as (
+                    insert into opd_queue_state as q (opd_id, version, changed_at)
+                    select o, 1, ? from unnest(?) o order by o
+                    on conflict (opd_id) do update set version = q.version + 1, changed_at = excluded.changed_at
+                    returning opd_id)
+                select pg_notify('%s', cast(opd_id as text)) from bumped where opd_id = any(?)""".formatted(CHANNEL))) {
+            bump.setTimestamp(1, Timestamp.from(clock.instant()));
+            bump.setArray(2, c.createArrayOf("bigint", opds.toArray()));
+            bump.setArray(3, c.createArrayOf("bigint", woken.toArray()));
+            bump.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot move the version of queues " + opds, e);
+        }
     }
 }

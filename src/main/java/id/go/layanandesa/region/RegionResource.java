@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -113,7 +114,7 @@ public class RegionResource {
     @APIResponse(responseCode = "400", description = "The body is empty")
     @APIResponse(responseCode = "413", description = "The body is larger than quarkus.http.limits.max-body-size")
     @APIResponse(responseCode = "415", description = "The body is not text/csv")
-    public ImportReport importCsv(String csv) {
-        return importer.importCsv(csv);
+    public RestResponse<ImportReport> importCsv(String csv) {
+        return RestResponse.ok(importer.importCsv(csv));
     }
 }

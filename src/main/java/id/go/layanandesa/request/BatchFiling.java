@@ -1,10 +1,10 @@
 package id.go.layanandesa.request;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.go.layanandesa.common.error.Problem;
 import id.go.layanandesa.common.error.ProblemException;
-import id.go.layanandesa.common.idempotency.Idempotency;
+import id.go.layanandesa.common.idempotency.IdempotentCalls;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import id.go.layanandesa.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +46,7 @@ public class BatchFiling {
             @Schema(description = "Position in the batch, from 0", example = "0") int index,
             @Schema(example = "harapan-20261129-0008") String idempotencyKey,
             @Schema(description = "The status filing alone would have answered", example = "201") int status,
-            @Schema(description = "On success: the filing receipt") JsonNode receipt,
+            @Schema(description = "On success: the filing receipt") RequestViews.FilingReceipt receipt,
             @Schema(description = "On failure: the problem") Problem problem,
             @Schema(description = "True when this item had been filed before under its key", example = "false") boolean replayed) {
     }
@@ -57,8 +57,15 @@ public class BatchFiling {
                               @Schema(example = "1") int failed) {
     }
 
+    /** The operation a batch item files, under the same name as {@code POST /api/v1/requests}: one key, one filing. */
+    static final String OPERATION = "file";
+    static final String PATH = "/api/v1/requests";
+
     @Inject
     FilingService filing;
+
+    @Inject
+    IdempotentCalls calls;
 
     @Inject
     Validator validator;
@@ -95,17 +102,42 @@ public class BatchFiling {
                         .sorted(Comparator.comparing(Problem.Violation::field))
                         .toList());
             }
-            Idempotency.Reply reply = filing.fileAlone(caller, item.filing(), item.idempotencyKey());
-            return new ItemResult(index, item.idempotencyKey(), reply.status(), mapper.readTree(reply.body()), null, reply.replayed());
+            IdempotentCalls.checkKey(item.idempotencyKey());
+            String principal = caller.principalKey();
+            String fingerprint = calls.fingerprint(OPERATION, java.util.Arrays.asList(PATH, item.filing()));
+            IdempotentCalls.Outcome outcome = QuarkusTransaction.requiringNew().call(() -> calls.execute(principal,
+                    item.idempotencyKey(), fingerprint, () -> {
+                        RequestViews.FilingReceipt receipt = filing.file(caller, item.filing());
+                        return IdempotentCalls.Answer.of(201, receipt, PATH + "/" + receipt.id());
+                    }));
+            if (outcome.replayed()) {
+                return new ItemResult(index, item.idempotencyKey(), outcome.replay().status(),
+                        mapper.readValue(outcome.replay().json(), RequestViews.FilingReceipt.class), null, true);
+            }
+            return new ItemResult(index, item.idempotencyKey(), outcome.answer().status(),
+                    (RequestViews.FilingReceipt) outcome.answer().body(), null, false);
+        } catch (io.quarkus.narayana.jta.QuarkusTransactionException e) {
+            if (e.getCause() instanceof ProblemException problem) {
+                return failed(index, item, problem);
+            }
+            return unexpected(index, item, e);
         } catch (ProblemException e) {
-            Problem problem = new Problem(Problem.typeFor(e.code()), e.title(), e.status(), e.getMessage(), null, e.code(), null,
-                    e.violations(), e.currentStatus(), e.allowed());
-            return new ItemResult(index, item.idempotencyKey(), e.status(), null, problem, false);
+            return failed(index, item, e);
         } catch (Exception e) {
-            LOG.errorf("batch item %d failed unexpectedly: %s", index, id.go.layanandesa.common.error.SafeTraces.describe(e));
-            Problem problem = new Problem(Problem.typeFor("INTERNAL_ERROR"), "Internal error", 500,
-                    "this item failed unexpectedly; retry it with the same key", null, "INTERNAL_ERROR", null, null, null, null);
-            return new ItemResult(index, item.idempotencyKey(), 500, null, problem, false);
+            return unexpected(index, item, e);
         }
+    }
+
+    private static ItemResult failed(int index, Item item, ProblemException e) {
+        Problem problem = new Problem(Problem.typeFor(e.code()), e.title(), e.status(), e.getMessage(), null, e.code(), null,
+                e.violations(), e.currentStatus(), e.allowed());
+        return new ItemResult(index, item.idempotencyKey(), e.status(), null, problem, false);
+    }
+
+    private static ItemResult unexpected(int index, Item item, Exception e) {
+        LOG.errorf("batch item %d failed unexpectedly: %s", index, id.go.layanandesa.common.error.SafeTraces.describe(e));
+        Problem problem = new Problem(Problem.typeFor("INTERNAL_ERROR"), "Internal error", 500,
+                "this item failed unexpectedly; retry it with the same key", null, "INTERNAL_ERROR", null, null, null, null);
+        return new ItemResult(index, item.idempotencyKey(), 500, null, problem, false);
     }
 }

@@ -3,10 +3,8 @@ package id.go.layanandesa.request;
 import id.go.layanandesa.catalog.ServiceType;
 import id.go.layanandesa.common.error.Problem.Violation;
 import id.go.layanandesa.common.error.ProblemException;
-import id.go.layanandesa.common.idempotency.Idempotency;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.holiday.WorkingDays;
-import id.go.layanandesa.queue.QueueSignals;
 import id.go.layanandesa.region.RegionCodes;
 import id.go.layanandesa.routing.Route;
 import id.go.layanandesa.routing.Router;
@@ -21,11 +19,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Files a citizen's request: validates it against the service's definition, routes it, dates it and
- * records it with its first history entry, all in one transaction.
+ * records it with its first history entry, all in one transaction (the caller's, when it has one: an
+ * Idempotency-Key's record commits with the filing).
  */
 @ApplicationScoped
 public class FilingService {
@@ -40,39 +38,14 @@ public class FilingService {
     WorkingDays workingDays;
 
     @Inject
-    History history;
-
-    @Inject
-    QueueSignals signals;
-
-    @Inject
-    Idempotency idempotency;
+    RequestJournal journal;
 
     @Inject
     Clock clock;
 
-    /** Files one request; with an idempotency key, a repeated call answers what the first one did. */
+    /** Files one request in the caller's transaction and answers its receipt. */
     @Transactional
-    public Idempotency.Reply file(Caller caller, FilingRequest filing, String idempotencyKey) {
-        return fileInCurrentTransaction(caller, filing, idempotencyKey);
-    }
-
-    /** The same as {@link #file} in a transaction of its own, for one item of a batch. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Idempotency.Reply fileAlone(Caller caller, FilingRequest filing, String idempotencyKey) {
-        return fileInCurrentTransaction(caller, filing, idempotencyKey);
-    }
-
-    private Idempotency.Reply fileInCurrentTransaction(Caller caller, FilingRequest filing, String idempotencyKey) {
-        Idempotency.checkKey(idempotencyKey);
-        String principal = caller.principalKey();
-        String fingerprint = idempotencyKey == null ? null : idempotency.fingerprint("file", filing);
-        if (idempotencyKey != null) {
-            Optional<Idempotency.Reply> replay = idempotency.begin(principal, idempotencyKey, fingerprint);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-        }
+    public RequestViews.FilingReceipt file(Caller caller, FilingRequest filing) {
         String desa = caller.desaCode();
         List<Violation> violations = new ArrayList<>();
         ServiceType type = ServiceType.findById(filing.serviceTypeId());
@@ -123,15 +96,10 @@ public class FilingService {
         request.dueDate = workingDays.dueDate(request.kabupatenCode, now, type.timeLimitDays);
         request.updatedAt = now;
         request.persist();
-        history.append(request, RequestEvent.EventType.FILED, Actor.of(caller), now, null, null,
-                "routed by " + route.basis());
-
-        RequestViews.FilingReceipt receipt = new RequestViews.FilingReceipt(request.id, request.trackingCode, request.status,
-                new RequestViews.OpdRef(route.opdId(), route.opdCode(), route.opdName()), route.basis(), now, request.dueDate, 0);
-        Idempotency.Reply reply = idempotency.complete(principal, idempotencyKey, fingerprint, 201, receipt,
-                "/api/v1/requests/" + request.id);
-        signals.changed(route.opdId());
-        return reply;
+        journal.record(request, RequestEvent.EventType.FILED, Actor.of(caller), now, null, null, "routed by " + route.basis());
+        return new RequestViews.FilingReceipt(request.id, request.trackingCode, request.status,
+                new RequestViews.OpdRef(route.opdId(), route.opdCode(), route.opdName()), route.basis(), now, request.dueDate,
+                request.version);
     }
 
     /** A NIK's kecamatan must exist when its kabupaten's kecamatan are known here. */

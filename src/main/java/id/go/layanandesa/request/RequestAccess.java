@@ -18,6 +18,9 @@ public class RequestAccess {
     @Inject
     EntityManager em;
 
+    @Inject
+    RequestStore store;
+
     /** A request the caller may read. */
     public ServiceRequest readable(Caller caller, long id) {
         ServiceRequest r = em.find(ServiceRequest.class, id);
@@ -47,7 +50,7 @@ public class RequestAccess {
         return switch (caller.role()) {
             case ADMIN -> true;
             case DESA_OFFICER -> r.desaCode.equals(caller.desaCode());
-            case OPD_OFFICER, OPD_SYSTEM -> r.opdId.equals(caller.opdId()) || handledBefore(caller.opdId(), r.id);
+            case OPD_OFFICER, OPD_SYSTEM -> r.opdId.equals(caller.opdId()) || store.heldBy(caller.opdId(), r.id);
             case VIEWER -> false;
         };
     }
@@ -62,13 +65,5 @@ public class RequestAccess {
             case OPD_OFFICER, OPD_SYSTEM -> r.opdId.equals(caller.opdId());
             case VIEWER -> false;
         };
-    }
-
-    private boolean handledBefore(long opdId, long requestId) {
-        return !em.createNativeQuery("""
-                        select 1 from request_event
-                         where request_id = :r and (from_opd_id = :o or to_opd_id = :o) limit 1""")
-                .setParameter("r", requestId).setParameter("o", opdId)
-                .getResultList().isEmpty();
     }
 }

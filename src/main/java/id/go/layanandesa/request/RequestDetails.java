@@ -83,13 +83,14 @@ public class RequestDetails {
                         e.fromOpdId == null ? null : opds.get(e.fromOpdId), e.toOpdId == null ? null : opds.get(e.toOpdId), e.note))
                 .toList();
         boolean overdue = r.status.isOverdue(r.dueDate, today);
+        boolean held = r.leasedAt(clock.instant());
         return new RequestViews.RequestDetail(r.id, r.trackingCode,
                 new RequestViews.ServiceTypeRef(type.id, type.code, type.name, r.serviceTypeVersion),
                 r.status,
                 new FilingRequest.Citizen(r.citizenNik, r.citizenName, r.citizenPhone, r.citizenAddress),
                 r.answers, r.documents, r.note, r.desaCode, opds.get(r.opdId), r.routingRuleId, r.filedAt, r.dueDate,
-                r.finishedAt, overdue, r.assignedTo, r.deliveryCount, r.needsAttention, r.forwardCount, r.resultNote,
-                r.documentNumber, r.version, history);
+                r.finishedAt, overdue, r.assignedTo, r.assignedToName, held ? r.claimedBy : null, held ? r.leaseUntil : null,
+                r.deliveryCount, r.needsAttention, r.forwardCount, r.resultNote, r.documentNumber, r.updatedAt, r.version, history);
     }
 
 }

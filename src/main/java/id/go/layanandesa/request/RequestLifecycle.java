@@ -1,15 +1,13 @@
 package id.go.layanandesa.request;
 
 import id.go.layanandesa.catalog.ServiceTypeVersion;
-import id.go.layanandesa.common.IfMatch;
+import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.LayananConfig;
 import id.go.layanandesa.common.error.Problem.Violation;
 import id.go.layanandesa.common.error.ProblemException;
-import id.go.layanandesa.common.idempotency.Idempotency;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
 import id.go.layanandesa.opd.Opd;
-import id.go.layanandesa.queue.QueueSignals;
 import id.go.layanandesa.request.Lifecycle.Action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,13 +42,7 @@ public class RequestLifecycle {
     RequestDetails details;
 
     @Inject
-    History history;
-
-    @Inject
-    QueueSignals signals;
-
-    @Inject
-    Idempotency idempotency;
+    RequestJournal journal;
 
     @Inject
     LayananConfig config;
@@ -60,7 +51,7 @@ public class RequestLifecycle {
     Clock clock;
 
     /** How a change is asked for: the version the caller saw, or the claim that delivered the request. */
-    public record Precondition(String ifMatch, UUID claimId, String idempotencyKey) {
+    public record Precondition(String ifMatch, UUID claimId) {
     }
 
     private interface Change {
@@ -68,15 +59,15 @@ public class RequestLifecycle {
         String apply(ServiceRequest r, Instant now);
     }
 
-    public Idempotency.Reply cancel(Caller caller, long id, ActionBodies.Cancel body, Precondition pre) {
-        return perform(caller, id, pre, Action.CANCEL, "cancel", body, (r, now) -> {
+    public RequestViews.RequestDetail cancel(Caller caller, long id, ActionBodies.Cancel body, Precondition pre) {
+        return perform(caller, id, pre, Action.CANCEL, (r, now) -> {
             r.finishedAt = now;
             return body == null ? null : body.reason();
         });
     }
 
-    public Idempotency.Reply supplyInfo(Caller caller, long id, ActionBodies.SupplyInfo body, Precondition pre) {
-        return perform(caller, id, pre, Action.SUPPLY_INFO, "supply-info", body, (r, now) -> {
+    public RequestViews.RequestDetail supplyInfo(Caller caller, long id, ActionBodies.SupplyInfo body, Precondition pre) {
+        return perform(caller, id, pre, Action.SUPPLY_INFO, (r, now) -> {
             ServiceTypeVersion filed = ServiceTypeVersion.findById(new ServiceTypeVersion.Key(r.serviceTypeId, r.serviceTypeVersion));
             List<Violation> violations = new ArrayList<>();
             Map<String, Object> answers = AnswerValidator.answers(filed.snapshot.fields(), body.answers(), "answers", true, violations);
@@ -99,23 +90,24 @@ public class RequestLifecycle {
         });
     }
 
-    public Idempotency.Reply accept(Caller caller, long id, ActionBodies.Accept body, Precondition pre) {
-        return perform(caller, id, pre, Action.ACCEPT, "accept", body, (r, now) -> {
+    public RequestViews.RequestDetail accept(Caller caller, long id, ActionBodies.Accept body, Precondition pre) {
+        return perform(caller, id, pre, Action.ACCEPT, (r, now) -> {
             r.assignedTo = caller.principalKey();
+            r.assignedToName = caller.displayName();
             return body == null ? null : body.note();
         });
     }
 
-    public Idempotency.Reply requestInfo(Caller caller, long id, ActionBodies.RequestInfo body, Precondition pre) {
-        return perform(caller, id, pre, Action.REQUEST_INFO, "request-info", body, (r, now) -> {
+    public RequestViews.RequestDetail requestInfo(Caller caller, long id, ActionBodies.RequestInfo body, Precondition pre) {
+        return perform(caller, id, pre, Action.REQUEST_INFO, (r, now) -> {
             r.infoRequestedBy = r.opdId;
             String missing = "missing: " + String.join("; ", body.missing());
             return body.note() == null || body.note().isBlank() ? missing : missing + ". " + body.note();
         });
     }
 
-    public Idempotency.Reply forward(Caller caller, long id, ActionBodies.Forward body, Precondition pre) {
-        return perform(caller, id, pre, Action.FORWARD, "forward", body, (r, now) -> {
+    public RequestViews.RequestDetail forward(Caller caller, long id, ActionBodies.Forward body, Precondition pre) {
+        return perform(caller, id, pre, Action.FORWARD, (r, now) -> {
             Opd target = targetOpd(r, body.toOpdId());
             Opd current = em.find(Opd.class, r.opdId);
             String note = body.reason();
@@ -133,12 +125,13 @@ public class RequestLifecycle {
                 r.opdId = target.id;
             }
             r.assignedTo = null;
+            r.assignedToName = null;
             return note;
         });
     }
 
-    public Idempotency.Reply complete(Caller caller, long id, ActionBodies.Complete body, Precondition pre) {
-        return perform(caller, id, pre, Action.COMPLETE, "complete", body, (r, now) -> {
+    public RequestViews.RequestDetail complete(Caller caller, long id, ActionBodies.Complete body, Precondition pre) {
+        return perform(caller, id, pre, Action.COMPLETE, (r, now) -> {
             r.finishedAt = now;
             r.resultNote = body.resultNote();
             r.documentNumber = body.documentNumber();
@@ -146,24 +139,25 @@ public class RequestLifecycle {
         });
     }
 
-    public Idempotency.Reply reject(Caller caller, long id, ActionBodies.Reject body, Precondition pre) {
-        return perform(caller, id, pre, Action.REJECT, "reject", body, (r, now) -> {
+    public RequestViews.RequestDetail reject(Caller caller, long id, ActionBodies.Reject body, Precondition pre) {
+        return perform(caller, id, pre, Action.REJECT, (r, now) -> {
             r.finishedAt = now;
             r.resultNote = body.reason();
             return body.reason();
         });
     }
 
-    public Idempotency.Reply release(Caller caller, long id, ActionBodies.Release body, Precondition pre) {
-        return perform(caller, id, pre, Action.RELEASE, "release", body, (r, now) -> body.note());
+    public RequestViews.RequestDetail release(Caller caller, long id, ActionBodies.Release body, Precondition pre) {
+        return perform(caller, id, pre, Action.RELEASE, (r, now) -> body.note());
     }
 
-    public Idempotency.Reply reassign(Caller caller, long id, ActionBodies.Reassign body, Precondition pre) {
-        return perform(caller, id, pre, Action.REASSIGN, "reassign", body, (r, now) -> {
+    public RequestViews.RequestDetail reassign(Caller caller, long id, ActionBodies.Reassign body, Precondition pre) {
+        return perform(caller, id, pre, Action.REASSIGN, (r, now) -> {
             Opd target = targetOpd(r, body.toOpdId());
             r.opdId = target.id;
             r.forwardCount = 0;
             r.assignedTo = null;
+            r.assignedToName = null;
             r.infoRequestedBy = null;
             return body.reason();
         });
@@ -183,21 +177,7 @@ public class RequestLifecycle {
         return target;
     }
 
-    private Idempotency.Reply perform(Caller caller, long id, Precondition pre, Action action, String operation, Object body,
-                                      Change change) {
-        Idempotency.checkKey(pre.idempotencyKey());
-        String principal = caller.principalKey();
-        String fingerprint = null;
-        if (pre.idempotencyKey() != null) {
-            Map<String, Object> call = new LinkedHashMap<>();
-            call.put("request", id);
-            call.put("body", body);
-            fingerprint = idempotency.fingerprint(operation, call);
-            Optional<Idempotency.Reply> replay = idempotency.begin(principal, pre.idempotencyKey(), fingerprint);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-        }
+    private RequestViews.RequestDetail perform(Caller caller, long id, Precondition pre, Action action, Change change) {
         ServiceRequest r = access.changeable(caller, id);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         checkPrecondition(caller, r, pre, action, now);
@@ -210,15 +190,9 @@ public class RequestLifecycle {
         r.claimedBy = null;
         r.leaseUntil = null;
         r.updatedAt = now;
-        history.append(r, eventOf(action), Actor.of(caller), now, from, fromOpd, note);
         em.flush();
-        RequestViews.RequestDetail detail = details.of(r);
-        Idempotency.Reply reply = idempotency.complete(principal, pre.idempotencyKey(), fingerprint, 200, detail, null);
-        signals.changed(fromOpd);
-        if (!fromOpd.equals(r.opdId)) {
-            signals.changed(r.opdId);
-        }
-        return reply;
+        journal.record(r, eventOf(action), Actor.of(caller), now, from, fromOpd, note);
+        return details.of(r);
     }
 
     /**
@@ -237,14 +211,14 @@ public class RequestLifecycle {
                 throw ProblemException.conflict("LEASE_EXPIRED", "your lease on request " + r.id + " ran out; claim it again");
             }
             if (pre.ifMatch() != null) {
-                IfMatch.check(pre.ifMatch(), r.version);
+                ETags.checkIfMatch(pre.ifMatch(), r.version);
             }
             return;
         }
         if (action == Action.RELEASE) {
             throw ProblemException.invalid("claimId", "is required to release a claimed request");
         }
-        IfMatch.check(pre.ifMatch(), r.version);
+        ETags.checkIfMatch(pre.ifMatch(), r.version);
         boolean desaSide = caller.role() == Role.DESA_OFFICER || caller.role() == Role.ADMIN;
         if (leased && !desaSide) {
             throw ProblemException.conflict("LEASE_HELD_BY_ANOTHER",

@@ -1,8 +1,7 @@
 package id.go.layanandesa.request;
 
-import id.go.layanandesa.common.IfMatch;
-import id.go.layanandesa.common.idempotency.Idempotency;
-import id.go.layanandesa.common.idempotency.Replies;
+import id.go.layanandesa.common.http.ETags;
+import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,10 +19,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -62,7 +63,13 @@ public class RequestResource {
     RequestLifecycle lifecycle;
 
     @Inject
-    Replies replies;
+    DesaListVersions desaVersions;
+
+    @Inject
+    java.time.Clock clock;
+
+    @Inject
+    id.go.layanandesa.holiday.WorkingDays workingDays;
 
     @POST
     @RolesAllowed(Role.DESA_OFFICER_)
@@ -76,11 +83,11 @@ public class RequestResource {
     @APIResponse(responseCode = "400", description = "A field is invalid; violations name each one")
     @APIResponse(responseCode = "409", description = "A call with the same Idempotency-Key is still in flight")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different body")
-    public Response file(@Valid @NotNull FilingRequest body,
-                         @Parameter(in = ParameterIn.HEADER, description = "Up to 100 of A-Z a-z 0-9 . _ : -; kept 24 h per account",
-                                 example = "harapan-20261129-0007")
-                         @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return replies.toResponse(filing.file(caller, body, idempotencyKey));
+    @Idempotent(BatchFiling.OPERATION)
+    public RestResponse<RequestViews.FilingReceipt> file(@Valid @NotNull FilingRequest body) {
+        RequestViews.FilingReceipt receipt = filing.file(caller, body);
+        return RestResponse.ResponseBuilder.<RequestViews.FilingReceipt>created(URI.create(BatchFiling.PATH + "/" + receipt.id()))
+                .entity(receipt).build();
     }
 
     @POST
@@ -97,25 +104,53 @@ public class RequestResource {
     }
 
     @GET
-    @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_})
-    @Operation(operationId = "listRequests", summary = "List the desa's requests, newest first",
-            description = "A desa officer sees its desa's requests; an admin those of the kabupaten (filter by desa). NIKs are "
-                    + "masked. Keyset pagination: pass the returned next as cursor; pages stay correct while requests arrive.")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
+    @Operation(operationId = "listRequests", summary = "List requests: the desa's, the kabupaten's, or those an OPD handled",
+            description = "A desa officer sees its desa's requests; an admin those of the kabupaten (filter by desa); an OPD officer "
+                    + "or system every request its OPD holds or held before, finished ones included. Newest filed first, NIKs "
+                    + "masked, keyset pagination: pass the returned next as cursor; pages stay correct while requests arrive. "
+                    + "With updatedSince the list holds what changed at or after that instant, oldest change first: a desa's "
+                    + "app syncs by sending the updatedAt of the last item it saw (minus a few seconds, since changes commit "
+                    + "out of order). A desa officer's list carries an ETag: sent back in If-None-Match, an unchanged list "
+                    + "answers 304.")
     @APIResponse(responseCode = "200", description = "One page",
+            headers = @Header(name = "ETag", description = "A desa officer's list: its state, for If-None-Match"),
             content = @Content(schema = @Schema(implementation = RequestViews.RequestPage.class)))
+    @APIResponse(responseCode = "304", description = "Nothing changed since the ETag in If-None-Match (desa officers)")
     @APIResponse(responseCode = "400", description = "A filter or the cursor is invalid")
-    public RequestViews.RequestPage list(
+    public Response list(
             @Parameter(description = "Only these statuses") @QueryParam("status") List<RequestStatus> status,
             @QueryParam("serviceTypeId") Long serviceTypeId,
             @Parameter(description = "Filed at or after (ISO instant)", example = "2026-11-01T00:00:00Z") @QueryParam("filedFrom") Instant filedFrom,
             @Parameter(description = "Filed before (ISO instant)") @QueryParam("filedTo") Instant filedTo,
             @Parameter(description = "Only overdue (true) or only not overdue (false)") @QueryParam("overdue") Boolean overdue,
-            @Parameter(description = "Admins: only this desa") @QueryParam("desa") String desa,
+            @Parameter(description = "Admins and OPDs: only this desa") @QueryParam("desa") String desa,
+            @Parameter(description = "Only what changed at or after this instant, oldest change first (for syncing)",
+                    example = "2026-11-30T02:15:00Z") @QueryParam("updatedSince") Instant updatedSince,
             @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        String desaFilter = caller.is(Role.DESA_OFFICER) ? caller.desaCode() : desa;
-        return queries.list(new RequestQueries.Filter(caller.kabupatenCode(), desaFilter, null, null, status, serviceTypeId,
-                filedFrom, filedTo, overdue, null, null), RequestQueries.Sort.FILED_DESC, cursor, limit);
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        RequestStore.Filter filter = RequestStore.Filter.of(caller.kabupatenCode()).statuses(status).serviceType(serviceTypeId)
+                .filed(filedFrom, filedTo).overdue(overdue).updatedSince(updatedSince);
+        switch (caller.role()) {
+            case DESA_OFFICER -> filter.desa(caller.desaCode());
+            case OPD_OFFICER, OPD_SYSTEM -> filter.handledBy(caller.opdId()).desa(desa);
+            default -> filter.desa(desa);
+        }
+        RequestStore.Sort sort = updatedSince != null ? RequestStore.Sort.UPDATED_ASC : RequestStore.Sort.FILED_DESC;
+        String etag = null;
+        if (caller.role() == Role.DESA_OFFICER) {
+            String today = workingDays.localDate(caller.kabupatenCode(), clock.instant()).toString();
+            etag = ETags.weak(desaVersions.version(caller.desaCode()), today, Integer.toHexString(java.util.Objects.hash(
+                    status, serviceTypeId, filedFrom, filedTo, overdue, updatedSince, cursor, limit)));
+            if (ETags.matches(ifNoneMatch, etag)) {
+                return Response.notModified().header(HttpHeaders.ETAG, etag).build();
+            }
+        }
+        Response.ResponseBuilder ok = Response.ok(queries.list(filter, sort, cursor, limit));
+        return etag == null ? ok.build() : ok.header(HttpHeaders.ETAG, etag).build();
     }
 
     @GET
@@ -123,17 +158,25 @@ public class RequestResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
-    @Operation(operationId = "getRequest", summary = "A request with its citizen, answers and whole history")
+    @Operation(operationId = "getRequest", summary = "A request with its citizen, answers and whole history",
+            description = "The ETag is the request's version: send it in If-Match to change the request, or in If-None-Match to "
+                    + "be answered 304 while it is unchanged.")
     @APIResponse(responseCode = "200", description = "The request", headers = @Header(name = "ETag", description = "Send it in If-Match to change the request"),
             content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such request in your scope")
-    public Response get(@PathParam("id") long id) {
+    public Response get(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         RequestViews.RequestDetail detail = details.read(caller, id);
-        return Response.ok(detail).header("ETag", IfMatch.etag(detail.version())).build();
+        String etag = ETags.of(detail);
+        if (ETags.matches(ifNoneMatch, etag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
+        }
+        return Response.ok(detail).build();
     }
 
     @POST
     @Path("/{id}/cancel")
+    @Idempotent
     @RolesAllowed(Role.DESA_OFFICER_)
     @Operation(operationId = "cancelRequest", summary = "Cancel a request that is SUBMITTED or NEEDS_INFO")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
@@ -141,14 +184,15 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "The request is past cancelling")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response cancel(@PathParam("id") long id, @Valid ActionBodies.Cancel body,
-                           @HeaderParam("If-Match") String ifMatch, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return replies.toResponse(lifecycle.cancel(caller, id, body == null ? new ActionBodies.Cancel(null) : body,
-                new RequestLifecycle.Precondition(ifMatch, null, idempotencyKey)));
+    public RestResponse<RequestViews.RequestDetail> cancel(@PathParam("id") long id, @Valid ActionBodies.Cancel body,
+                                                           @HeaderParam("If-Match") String ifMatch) {
+        return RestResponse.ok(lifecycle.cancel(caller, id, body == null ? new ActionBodies.Cancel(null) : body,
+                new RequestLifecycle.Precondition(ifMatch, null)));
     }
 
     @POST
     @Path("/{id}/supply-info")
+    @Idempotent
     @RolesAllowed(Role.DESA_OFFICER_)
     @Operation(operationId = "supplyInfo", summary = "Supply the information an OPD asked for",
             description = "Answers replace the ones named, documents are added or re-declared; the request returns as SUBMITTED "
@@ -159,8 +203,8 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "Nobody asked for information")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response supplyInfo(@PathParam("id") long id, @Valid @NotNull ActionBodies.SupplyInfo body,
-                               @HeaderParam("If-Match") String ifMatch, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return replies.toResponse(lifecycle.supplyInfo(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null, idempotencyKey)));
+    public RestResponse<RequestViews.RequestDetail> supplyInfo(@PathParam("id") long id, @Valid @NotNull ActionBodies.SupplyInfo body,
+                                                               @HeaderParam("If-Match") String ifMatch) {
+        return RestResponse.ok(lifecycle.supplyInfo(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null)));
     }
 }

@@ -1,14 +1,34 @@
 package id.go.layanandesa.request;
 
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 public enum RequestStatus {
     SUBMITTED, IN_PROGRESS, NEEDS_INFO, COMPLETED, REJECTED, CANCELLED;
 
+    /** Work not finished: what queues show by default and what can be overdue. */
+    public static final Set<RequestStatus> OPEN = EnumSet.of(SUBMITTED, IN_PROGRESS, NEEDS_INFO);
+
+    /**
+     * {@link #OPEN} as an SQL list of literals, e.g. {@code ('SUBMITTED', 'IN_PROGRESS', 'NEEDS_INFO')}: literals, not a
+     * bind parameter, so that the planner can match the open-work partial indexes of V40, which are written with
+     * exactly this list.
+     */
+    public static final String OPEN_SQL = sqlList(OPEN);
+
     public boolean isFinished() {
-        return this == COMPLETED || this == REJECTED || this == CANCELLED;
+        return !OPEN.contains(this);
     }
 
     /** Past its due date and not finished, on {@code today} in the kabupaten's calendar. */
-    public boolean isOverdue(java.time.LocalDate dueDate, java.time.LocalDate today) {
+    public boolean isOverdue(LocalDate dueDate, LocalDate today) {
         return !isFinished() && dueDate.isBefore(today);
+    }
+
+    /** Statuses as an SQL list of literals (enum names are fixed identifiers, never input). */
+    public static String sqlList(Set<RequestStatus> statuses) {
+        return statuses.stream().sorted().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 }

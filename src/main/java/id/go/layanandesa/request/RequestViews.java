@@ -1,5 +1,6 @@
 package id.go.layanandesa.request;
 
+import id.go.layanandesa.common.http.Versioned;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -32,7 +33,7 @@ public final class RequestViews {
             @Schema(description = "Why it went there", example = "SERVICE_DEFAULT") String routedBy,
             @Schema(example = "2026-11-30T02:15:00Z") Instant filedAt,
             @Schema(description = "In the kabupaten's calendar", example = "2026-12-14") LocalDate dueDate,
-            @Schema(example = "0") int version) {
+            @Schema(example = "0") int version) implements Versioned {
     }
 
     @Schema(name = "RequestSummary", description = "A request in a list; the NIK is masked")
@@ -49,6 +50,11 @@ public final class RequestViews {
             @Schema(example = "2026-12-14") LocalDate dueDate,
             @Schema(description = "Past its due date and not finished", example = "false") boolean overdue,
             @Schema(description = "Set when repeated deliveries failed and a person should look", example = "false") boolean needsAttention,
+            @Schema(description = "Principal that accepted it", example = "account:1051") String assignedTo,
+            @Schema(description = "Name of whoever accepted it", example = "Andi Pratama") String assignedToName,
+            @Schema(description = "The consumer whose claim holds it now", example = "key:7/siak-bridge-1") String claimedBy,
+            @Schema(description = "Until when that claim holds it", example = "2026-11-30T02:20:00Z") Instant leaseUntil,
+            @Schema(description = "Last change of any kind", example = "2026-11-30T02:15:00Z") Instant updatedAt,
             @Schema(example = "0") int version) {
     }
 
@@ -88,12 +94,16 @@ public final class RequestViews {
             Instant finishedAt,
             boolean overdue,
             @Schema(description = "Principal that accepted it", example = "account:1051") String assignedTo,
+            @Schema(description = "Name of whoever accepted it", example = "Andi Pratama") String assignedToName,
+            @Schema(description = "The consumer whose claim holds it now", example = "key:7/siak-bridge-1") String claimedBy,
+            @Schema(description = "Until when that claim holds it", example = "2026-11-30T02:20:00Z") Instant leaseUntil,
             @Schema(description = "Times a claim delivered it") int deliveryCount,
             boolean needsAttention,
             int forwardCount,
             String resultNote,
             String documentNumber,
+            @Schema(description = "Last change of any kind", example = "2026-11-30T02:15:00Z") Instant updatedAt,
             int version,
-            List<HistoryEntry> history) {
+            List<HistoryEntry> history) implements Versioned {
     }
 }

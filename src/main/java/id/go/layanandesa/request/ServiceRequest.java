@@ -93,6 +93,10 @@ public class ServiceRequest extends PanacheEntityBase {
     @Column(name = "assigned_to")
     public String assignedTo;
 
+    /** Whoever accepted it, by name, for the queue's "who holds what". */
+    @Column(name = "assigned_to_name")
+    public String assignedToName;
+
     @Column(name = "claim_id")
     public UUID claimId;
 
@@ -101,6 +105,11 @@ public class ServiceRequest extends PanacheEntityBase {
 
     @Column(name = "lease_until")
     public Instant leaseUntil;
+
+    /** Whether a claim holds it at {@code now}. */
+    public boolean leasedAt(Instant now) {
+        return claimId != null && leaseUntil != null && leaseUntil.isAfter(now);
+    }
 
     @Column(name = "delivery_count")
     public int deliveryCount;

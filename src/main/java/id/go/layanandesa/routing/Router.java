@@ -5,6 +5,7 @@ import id.go.layanandesa.region.RegionCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import java.util.List;
 
@@ -24,7 +25,7 @@ public class Router {
 
     // rank: service-specific rules 0-2, all-service rules 3-5 (desa 0, kecamatan 1, kabupaten 2), default 6, triage 7
     private static final String RESOLVE = """
-            select c.opd_id, c.rule_id, c.rank, o.code, o.name from (
+            select c.opd_id, c.rule_id, c.rank, o.code as opd_code, o.name as opd_name from (
                 select r.opd_id, r.id as rule_id,
                        (case when r.service_type_id is null then 3 else 0 end)
                      + (case r.region_code when :desa then 0 when :kecamatan then 1 else 2 end) as rank
@@ -48,7 +49,7 @@ public class Router {
     /** Where a request for {@code serviceTypeId} from {@code desaCode} goes; the triage OPD when nothing else does. */
     public Route resolve(long serviceTypeId, String desaCode) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(RESOLVE)
+        List<Tuple> rows = em.createNativeQuery(RESOLVE, Tuple.class)
                 .setParameter("kabupaten", RegionCodes.kabupatenOf(desaCode))
                 .setParameter("kecamatan", RegionCodes.kecamatanOf(desaCode))
                 .setParameter("desa", desaCode)
@@ -58,9 +59,9 @@ public class Router {
             throw ProblemException.conflict("NO_TRIAGE_OPD", "kabupaten " + RegionCodes.kabupatenOf(desaCode)
                     + " has no active triage OPD, so nothing can take a request that no rule routes");
         }
-        Object[] row = rows.get(0);
-        int rank = ((Number) row[2]).intValue();
-        return new Route(((Number) row[0]).longValue(), (String) row[3], (String) row[4],
-                row[1] == null ? null : ((Number) row[1]).longValue(), BASES[rank]);
+        Tuple row = rows.get(0);
+        Number rule = row.get("rule_id", Number.class);
+        return new Route(row.get("opd_id", Number.class).longValue(), row.get("opd_code", String.class), row.get("opd_name", String.class),
+                rule == null ? null : rule.longValue(), BASES[row.get("rank", Number.class).intValue()]);
     }
 }

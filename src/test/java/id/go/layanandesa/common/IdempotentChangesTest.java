@@ -2,6 +2,8 @@ package id.go.layanandesa.common;
 
 import id.go.layanandesa.support.AuthFixtures;
 import id.go.layanandesa.support.Db;
+import id.go.layanandesa.support.Filings;
+import id.go.layanandesa.support.IdempotencyRecords;
 import id.go.layanandesa.support.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -56,7 +58,7 @@ class IdempotentChangesTest {
         String admin = TestAccounts.admin("73.24");
         String key = "holiday-" + UUID.randomUUID();
         assertEquals(400, post(admin, "/api/v1/holidays", key, Map.of("name", "tanpa tanggal")).statusCode());
-        assertEquals(0L, Db.count("select count(*) from idempotency_record where idem_key = ?1", key));
+        assertEquals(0L, IdempotencyRecords.count(admin, key));
         ExtractableResponse<Response> created = post(admin, "/api/v1/holidays", key, Map.of("date", "2031-03-21", "name", "Hari uji"));
         assertEquals(201, created.statusCode(), created.asString());
         assertEquals(201, post(admin, "/api/v1/holidays", key, Map.of("date", "2031-03-21", "name", "Hari uji")).statusCode());
@@ -92,5 +94,84 @@ class IdempotentChangesTest {
                 .body("paths.'/api/v1/requests'.post.parameters.name", hasItem("Idempotency-Key"))
                 .body("paths.'/api/v1/opds'.post.responses.'422'.content.'application/problem+json'", notNullValue())
                 .body("paths.'/api/v1/auth/login'.post.parameters.name", not(hasItem("Idempotency-Key")));
+    }
+
+    @Test
+    void creatingAnApiKeyTwiceWithOneKeyCreatesOneAndShowsTheSameSecret() {
+        String admin = TestAccounts.admin("73.24");
+        long opd = AuthFixtures.homeOpd();
+        String key = "apikey-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("opdId", opd, "name", "SIAK " + key);
+        ExtractableResponse<Response> first = post(admin, "/api/v1/api-keys", key, body);
+        assertEquals(201, first.statusCode(), first.asString());
+        ExtractableResponse<Response> again = post(admin, "/api/v1/api-keys", key, body);
+        assertEquals(201, again.statusCode());
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertEquals((Object) first.path("id"), again.path("id"));
+        assertEquals((String) first.path("secret"), again.path("secret"), "the lost answer's secret is shown again to its key");
+        assertEquals(1L, Db.count("select count(*) from api_key where name = ?1", "SIAK " + key));
+        // the record keeps neither the secret nor the key in the clear
+        String secret = first.path("secret");
+        assertEquals(0L, Db.count("select count(*) from idempotency_record where body like ?1 or key_hash = ?2", "%" + secret + "%", key));
+        assertEquals(1L, IdempotencyRecords.count(admin, key));
+    }
+
+    @Test
+    void creatingAnAccountTwiceWithOneKeyCreatesOne() {
+        String admin = TestAccounts.admin("73.24");
+        String username = AuthFixtures.uniqueUsername("idem-account");
+        String key = "account-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("username", username, "displayName", "Petugas Uji", "role", "VIEWER",
+                "password", "rahasia-uji-2026");
+        ExtractableResponse<Response> first = post(admin, "/api/v1/accounts", key, body);
+        assertEquals(201, first.statusCode(), first.asString());
+        ExtractableResponse<Response> again = post(admin, "/api/v1/accounts", key, body);
+        assertEquals(201, again.statusCode(), again.asString());
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertEquals(first.header("Location"), again.header("Location"));
+        assertEquals(1L, Db.count("select count(*) from account where username = ?1", username));
+        // the same key with another password is another call
+        Map<String, Object> other = Map.of("username", username, "displayName", "Petugas Uji", "role", "VIEWER",
+                "password", "rahasia-lain-2026");
+        assertEquals(422, post(admin, "/api/v1/accounts", key, other).statusCode());
+    }
+
+    @Test
+    void aStoredAnswerHoldsNoPersonalDataInTheClear() {
+        String officer = TestAccounts.desaOfficer("73.24.04.2001");
+        String key = "pdp-" + UUID.randomUUID();
+        long id = ((Number) Filings.file(officer, Filings.aktaKelahiran(), key)
+                .statusCode(201).extract().path("id")).longValue();
+        String etag = given().auth().oauth2(officer).get("/api/v1/requests/" + id).then().statusCode(200).extract().header("ETag");
+        String cancelKey = "pdp-cancel-" + UUID.randomUUID();
+        String first = given().auth().oauth2(officer).header("Idempotency-Key", cancelKey).header("If-Match", etag)
+                .contentType("application/json").body(Map.of("reason", "uji")).post("/api/v1/requests/" + id + "/cancel")
+                .then().statusCode(200).body("citizen.name", is("Siti Rahmawati")).extract().asString();
+        assertEquals(0L, Db.count("select count(*) from idempotency_record where body like '%Siti%' or body like '%7324044107900001%'"));
+        String replay = given().auth().oauth2(officer).header("Idempotency-Key", cancelKey).header("If-Match", etag)
+                .contentType("application/json").body(Map.of("reason", "uji")).post("/api/v1/requests/" + id + "/cancel")
+                .then().statusCode(200).header("Idempotent-Replayed", "true").header("ETag", notNullValue()).extract().asString();
+        assertEquals(first, replay);
+    }
+
+    @Test
+    void theSpecDeclaresTheKeyOnExactlyTheIdempotentOperations() {
+        io.restassured.path.json.JsonPath spec = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        java.util.Set<String> declared = new java.util.TreeSet<>();
+        Map<String, Map<String, Map<String, Object>>> paths = spec.getMap("paths");
+        paths.forEach((path, item) -> item.forEach((method, op) -> {
+            Object params = op.get("parameters");
+            if (params instanceof java.util.List<?> list && list.stream()
+                    .anyMatch(p -> p instanceof Map<?, ?> m && "Idempotency-Key".equals(m.get("name")))) {
+                declared.add(method.toUpperCase() + " " + path);
+            }
+        }));
+        java.util.Set<String> honoured = new java.util.TreeSet<>();
+        io.quarkus.arc.Arc.container().instance(id.go.layanandesa.common.idempotency.IdempotentOperations.class).get().all()
+                .forEach(op -> honoured.add(op.httpMethod() + " " + op.path()));
+        assertEquals(honoured, declared);
+        org.junit.jupiter.api.Assertions.assertTrue(honoured.contains("POST /api/v1/api-keys"), honoured.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(honoured.contains("POST /api/v1/queue/requests/{id}/accept"), honoured.toString());
     }
 }

@@ -1,6 +1,6 @@
 package id.go.layanandesa.queue;
 
-import id.go.layanandesa.common.ServiceClock;
+import id.go.layanandesa.support.TestClock;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
 import id.go.layanandesa.support.OtherKabupaten;
@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -42,7 +45,7 @@ class QueueTest {
     static final String DESA = "73.24.01.2001"; // Maleku, Mangkutana
 
     @Inject
-    ServiceClock clock;
+    TestClock clock;
 
     long opd;
     String officer;
@@ -68,6 +71,8 @@ class QueueTest {
     @AfterEach
     void cleanUp() {
         clock.reset();
+        // leases this test left behind would run out during later tests, whose database checks the sweep would disturb
+        Db.exec("update service_request set claim_id = null, claimed_by = null, lease_until = null where opd_id = ?1", opd);
         Db.exec("delete from routing_rule where kabupaten_code = '73.24' and region_code = ?1", DESA);
     }
 
@@ -200,7 +205,7 @@ class QueueTest {
         ExtractableResponse<Response> accepted = act(officer, id, "accept", Map.of("claimId", claimId), null);
         assertEquals(200, accepted.statusCode(), accepted.asString());
         assertEquals("IN_PROGRESS", accepted.path("status"));
-        assertEquals("ACCEPTED", accepted.path("history[1].type"));
+        assertEquals(List.of("FILED", "CLAIMED", "ACCEPTED"), accepted.path("history.type"));
         // accepting twice is a conflict naming the status and what is allowed
         ExtractableResponse<Response> twice = act(officer, id, "accept", Map.of(), accepted.header("ETag"));
         assertEquals(409, twice.statusCode());
@@ -435,5 +440,68 @@ class QueueTest {
         given().auth().oauth2(TestAccounts.desaOfficer("73.24.04.2001")).get("/api/v1/requests/" + id).then().statusCode(404);
         given().auth().oauth2(TestAccounts.viewer("73.24")).get("/api/v1/requests/" + id).then().statusCode(403);
         assertEquals("SUBMITTED", Db.single("select status from service_request where id = ?1", id));
+    }
+
+    @Inject
+    ClaimService claims;
+
+    @Test
+    void aLeaseThatRunsOutWakesAWaitingClaimAndTheHistoryTellsIt() throws Exception {
+        long id = file();
+        String first = claim(officer, Map.of("limit", 1, "leaseSeconds", 10, "consumer", "bridge-a")).path("claimId");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // the queue holds nothing claimable now: a second consumer waits
+            Future<ExtractableResponse<Response>> waiting = pool.submit(() ->
+                    claim(officer, Map.of("limit", 1, "leaseSeconds", 60, "waitSeconds", 20, "consumer", "bridge-b")));
+            Thread.sleep(500);
+            assertFalse(waiting.isDone(), "nothing to claim yet: the call waits");
+            clock.advance(java.time.Duration.ofSeconds(11));
+            claims.endExpiredLeases();
+            ExtractableResponse<Response> woken = waiting.get(10, TimeUnit.SECONDS);
+            assertEquals(200, woken.statusCode(), woken.asString());
+            assertEquals(List.of((int) id), woken.path("items.id"));
+            assertNotEquals(first, woken.path("claimId"));
+            assertEquals(List.of("FILED", "CLAIMED", "LEASE_EXPIRED", "CLAIMED"), woken.path("items[0].history.type"));
+            assertEquals(2, (int) woken.path("items[0].deliveryCount"));
+            assertTrue(woken.<String>path("items[0].history[3].note").contains("bridge-b"));
+            assertEquals("SYSTEM", woken.path("items[0].history[2].actorKind"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLeaseThatRanOutUnsweptIsInTheHistoryOfTheNextClaim() {
+        long id = file();
+        claim(officer, Map.of("limit", 1, "leaseSeconds", 10));
+        clock.advance(java.time.Duration.ofSeconds(11));
+        ExtractableResponse<Response> again = claim(officer, Map.of("limit", 1, "leaseSeconds", 10));
+        assertEquals(List.of((int) id), again.path("items.id"));
+        assertEquals(List.of("FILED", "CLAIMED", "LEASE_EXPIRED", "CLAIMED"), again.path("items[0].history.type"));
+        // the sweep finds nothing left to end for it
+        claims.endExpiredLeases();
+        assertEquals(1L, Db.count("select count(*) from request_event where request_id = ?1 and type = 'LEASE_EXPIRED'", id));
+    }
+
+    @Test
+    void whoHoldsWhatIsInTheQueue() {
+        long held = file();
+        long taken = file();
+        String claimId = claim(officer, Map.of("limit", 1, "leaseSeconds", 60, "consumer", "bridge-a")).path("claimId");
+        long claimed = held; // oldest due first: the first filed
+        act(officer, claimed, "accept", Map.of("claimId", claimId), null);
+        String etag = etag(taken, officer);
+        act(officer, taken, "accept", Map.of(), etag);
+        ExtractableResponse<Response> page = given().auth().oauth2(officer).get("/api/v1/queue?sort=FILED").then().statusCode(200).extract();
+        assertEquals(List.of("IN_PROGRESS", "IN_PROGRESS"), page.path("items.status"));
+        assertNotNull(page.path("items[0].assignedToName"));
+        assertEquals((String) page.path("items[0].assignedTo"), page.path("items[1].assignedTo"));
+        long third = file();
+        claim(officer, Map.of("limit", 1, "leaseSeconds", 60, "consumer", "bridge-c"));
+        given().auth().oauth2(officer).get("/api/v1/queue?status=SUBMITTED").then().statusCode(200)
+                .body("items.id", contains((int) third))
+                .body("items[0].claimedBy", endsWith("/bridge-c"))
+                .body("items[0].leaseUntil", notNullValue());
     }
 }

@@ -168,4 +168,95 @@ class FollowingTest {
                 .body("code", is("RATE_LIMITED"));
         limiter.reset();
     }
+
+    @Test
+    void anUnchangedDesaListAndRequestAnswer304AndAChangeAnswersAgain() {
+        String desa = "73.24.02.2005"; // Matano: no other test files here
+        String officer = TestAccounts.desaOfficer(desa);
+        long id = Filings.fileOne(officer);
+        String listTag = given().auth().oauth2(officer).get("/api/v1/requests").then().statusCode(200)
+                .header("ETag", startsWith("W/")).extract().header("ETag");
+        given().auth().oauth2(officer).header("If-None-Match", listTag).get("/api/v1/requests").then().statusCode(304)
+                .header("ETag", listTag).body(emptyString());
+        // another query of the list is another representation
+        given().auth().oauth2(officer).header("If-None-Match", listTag).get("/api/v1/requests?limit=5").then().statusCode(200);
+        String tag = given().auth().oauth2(officer).get("/api/v1/requests/" + id).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(officer).header("If-None-Match", tag).get("/api/v1/requests/" + id).then().statusCode(304)
+                .header("ETag", tag);
+        // the OPD asks for information: both change
+        long opd = ((Number) Db.single("select opd_id from service_request where id = ?1", id)).longValue();
+        given().auth().oauth2(TestAccounts.opdOfficer(opd)).header("If-Match", tag).contentType("application/json")
+                .body(Map.of("missing", List.of("Fotokopi buku nikah"))).post("/api/v1/queue/requests/" + id + "/request-info")
+                .then().statusCode(200);
+        given().auth().oauth2(officer).header("If-None-Match", listTag).get("/api/v1/requests").then().statusCode(200)
+                .header("ETag", not(listTag)).body("items[0].status", is("NEEDS_INFO"));
+        given().auth().oauth2(officer).header("If-None-Match", tag).get("/api/v1/requests/" + id).then().statusCode(200)
+                .body("status", is("NEEDS_INFO")).header("ETag", not(tag));
+    }
+
+    @Test
+    void updatedSinceListsWhatChangedOldestChangeFirst() {
+        String desa = "73.24.01.2001"; // Maleku
+        String officer = TestAccounts.desaOfficer(desa);
+        long before = Filings.fileOne(officer);
+        java.time.Instant mark = java.time.Instant.now();
+        long after = Filings.fileOne(officer);
+        // the older request changes after the mark: it comes after the newer one, in order of change
+        String tag = given().auth().oauth2(officer).get("/api/v1/requests/" + before).then().extract().header("ETag");
+        given().auth().oauth2(officer).header("If-Match", tag).contentType("application/json").body(Map.of("reason", "uji"))
+                .post("/api/v1/requests/" + before + "/cancel").then().statusCode(200);
+        ExtractableResponse<Response> changed = given().auth().oauth2(officer).queryParam("updatedSince", mark.toString())
+                .queryParam("limit", 1).get("/api/v1/requests").then().statusCode(200).extract();
+        List<Integer> ids = new ArrayList<>(changed.path("items.id"));
+        String next = changed.path("next");
+        while (next != null) {
+            ExtractableResponse<Response> page = given().auth().oauth2(officer).queryParam("updatedSince", mark.toString())
+                    .queryParam("limit", 1).queryParam("cursor", next).get("/api/v1/requests").then().statusCode(200).extract();
+            ids.addAll(page.path("items.id"));
+            next = page.path("next");
+        }
+        assertTrue(ids.indexOf((int) after) >= 0 && ids.indexOf((int) before) > ids.indexOf((int) after), ids.toString());
+        given().auth().oauth2(officer).queryParam("updatedSince", "yesterday").get("/api/v1/requests").then().statusCode(400);
+    }
+
+    @Test
+    void anOpdListsWhatItHandledFinishedOrForwardedAwayAndNothingElse() {
+        String desa = "73.24.04.2002"; // Laskap
+        String officer = TestAccounts.desaOfficer(desa);
+        long opdA = TestAccounts.opd("73.24", "DISDUKCAPIL");
+        long opdB = TestAccounts.opd("73.24", "DINSOS");
+        String a = TestAccounts.opdOfficer(opdA);
+        long forwarded = Filings.fileOne(officer);
+        long completed = Filings.fileOne(officer);
+        assertEquals(opdA, ((Number) Db.single("select opd_id from service_request where id = ?1", forwarded)).longValue());
+        String tag = given().auth().oauth2(a).get("/api/v1/requests/" + forwarded).then().extract().header("ETag");
+        given().auth().oauth2(a).header("If-Match", tag).contentType("application/json")
+                .body(Map.of("toOpdId", opdB, "reason", "bukan kewenangan kami")).post("/api/v1/queue/requests/" + forwarded + "/forward")
+                .then().statusCode(200);
+        tag = given().auth().oauth2(a).get("/api/v1/requests/" + completed).then().extract().header("ETag");
+        tag = given().auth().oauth2(a).header("If-Match", tag).contentType("application/json").body(Map.of())
+                .post("/api/v1/queue/requests/" + completed + "/accept").then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(a).header("If-Match", tag).contentType("application/json").body(Map.of("resultNote", "selesai"))
+                .post("/api/v1/queue/requests/" + completed + "/complete").then().statusCode(200);
+        List<Integer> handled = new ArrayList<>();
+        String next = null;
+        do {
+            var spec = given().auth().oauth2(a).queryParam("desa", desa).queryParam("limit", 100);
+            if (next != null) {
+                spec = spec.queryParam("cursor", next);
+            }
+            ExtractableResponse<Response> page = spec.get("/api/v1/requests").then().statusCode(200).extract();
+            handled.addAll(page.path("items.id"));
+            next = page.path("next");
+        } while (next != null);
+        assertTrue(handled.contains((int) forwarded) && handled.contains((int) completed), handled.toString());
+        // the OPD it went to lists it too; an OPD that never held them does not
+        List<Integer> atB = given().auth().oauth2(TestAccounts.opdOfficer(opdB)).queryParam("desa", desa).queryParam("limit", 100)
+                .get("/api/v1/requests").then().statusCode(200).extract().path("items.id");
+        assertTrue(atB.contains((int) forwarded) && !atB.contains((int) completed), atB.toString());
+        long other = TestAccounts.opd("73.24", "CAMAT_MALILI");
+        List<Integer> atOther = given().auth().oauth2(TestAccounts.opdOfficer(other)).queryParam("desa", desa).queryParam("limit", 100)
+                .get("/api/v1/requests").then().statusCode(200).extract().path("items.id");
+        assertTrue(!atOther.contains((int) forwarded) && !atOther.contains((int) completed), atOther.toString());
+    }
 }

@@ -1,25 +1,29 @@
 package id.go.layanandesa.common.idempotency;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import id.go.layanandesa.common.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * Runs an {@link Idempotent} resource method in a transaction that also claims and stores its
- * Idempotency-Key (the services it calls join that transaction), so that the work and its stored answer
- * commit together or not at all.
+ * Makes an {@link Idempotent} resource method honour the Idempotency-Key header: the method runs in a
+ * transaction that also claims the key and stores the answer (the services it calls join it), so that the work
+ * and its stored answer commit together or not at all. A replay answers the stored status, body, Location and
+ * ETag, marked {@code Idempotent-Replayed: true}. Without the header the method runs as it is.
  */
 @Idempotent
 @Interceptor
@@ -27,7 +31,10 @@ import java.util.Optional;
 public class IdempotencyInterceptor {
 
     @Inject
-    Idempotency idempotency;
+    IdempotentCalls calls;
+
+    @Inject
+    IdempotentOperations operations;
 
     @Inject
     Caller caller;
@@ -35,82 +42,85 @@ public class IdempotencyInterceptor {
     @Inject
     HttpServerRequest request;
 
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    ReplayMarker marker;
-
     @AroundInvoke
     Object around(InvocationContext ctx) throws Exception {
-        String key = request.getHeader(Idempotency.HEADER);
+        String key = request.getHeader(IdempotentCalls.HEADER);
         if (key == null) {
             return ctx.proceed();
         }
-        Idempotency.checkKey(key);
+        IdempotentCalls.checkKey(key);
         String principal = caller.principalKey();
-        List<Object> call = new ArrayList<>();
-        call.add(request.path());
-        for (Object arg : ctx.getParameters()) {
-            if (arg == null || arg instanceof Record || arg instanceof String || arg instanceof Number || arg instanceof Boolean
-                    || arg instanceof Map<?, ?> || arg instanceof List<?>) {
-                call.add(arg);
-            }
-        }
-        String fingerprint = idempotency.fingerprint(ctx.getMethod().getDeclaringClass().getSimpleName() + "." + ctx.getMethod().getName(), call);
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(request.path());
+        arguments.addAll(Arrays.asList(ctx.getParameters()));
+        String fingerprint = calls.fingerprint(operations.nameOf(ctx.getMethod()), arguments);
+        IdempotentCalls.Outcome outcome;
+        Object[] result = new Object[1];
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Optional<Idempotency.Reply> replay = idempotency.begin(principal, key, fingerprint);
-                if (replay.isPresent()) {
-                    marker.markReplayed();
-                    return asReturnValue(ctx, replay.get());
+            outcome = QuarkusTransaction.requiringNew().call(() -> calls.execute(principal, key, fingerprint, () -> {
+                try {
+                    result[0] = ctx.proceed();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
-                Object result = ctx.proceed();
-                store(principal, key, fingerprint, result);
-                return result;
-            });
-        } catch (io.quarkus.narayana.jta.QuarkusTransactionException e) {
+                return answerOf(result[0]);
+            }));
+        } catch (QuarkusTransactionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+        if (!outcome.replayed()) {
+            return result[0];
+        }
+        return replay(ctx, outcome.replay());
     }
 
-    private void store(String principal, String key, String fingerprint, Object result) {
+    private static IdempotentCalls.Answer answerOf(Object result) {
+        if (result instanceof RestResponse<?> rest) {
+            return new IdempotentCalls.Answer(rest.getStatus(), rest.getEntity(), pathOf(rest.getLocation()), etagOf(rest.getHeaderString(HttpHeaders.ETAG), rest.getEntity()));
+        }
         if (result instanceof Response response) {
-            if (response.getStatus() >= 300) {
-                return;
-            }
-            String location = response.getLocation() == null ? null : response.getLocation().getPath();
-            idempotency.complete(principal, key, fingerprint, response.getStatus(), response.getEntity(), location);
-        } else if (result instanceof org.jboss.resteasy.reactive.RestResponse<?> rest) {
-            if (rest.getStatus() >= 300) {
-                return;
-            }
-            String location = rest.getLocation() == null ? null : rest.getLocation().getPath();
-            idempotency.complete(principal, key, fingerprint, rest.getStatus(), rest.getEntity(), location);
-        } else {
-            idempotency.complete(principal, key, fingerprint, result == null ? 204 : 200, result, null);
+            return new IdempotentCalls.Answer(response.getStatus(), response.getEntity(), pathOf(response.getLocation()),
+                    etagOf(response.getHeaderString(HttpHeaders.ETAG), response.getEntity()));
         }
+        return IdempotentCalls.Answer.of(result == null ? 204 : 200, result, null);
     }
 
-    private Object asReturnValue(InvocationContext ctx, Idempotency.Reply reply) throws Exception {
-        Class<?> type = ctx.getMethod().getReturnType();
-        java.net.URI location = reply.location() == null ? null : java.net.URI.create(reply.location());
-        String entity = reply.status() == 204 ? null : reply.body();
-        if (type == Response.class) {
-            return Response.status(reply.status()).type("application/json").entity(entity).location(location).build();
-        }
-        if (type == org.jboss.resteasy.reactive.RestResponse.class) {
-            Object value = null;
-            if (entity != null && ctx.getMethod().getGenericReturnType() instanceof java.lang.reflect.ParameterizedType generic) {
-                value = mapper.readValue(entity, mapper.getTypeFactory().constructType(generic.getActualTypeArguments()[0]));
+    private static String etagOf(String header, Object entity) {
+        return header != null ? header : id.go.layanandesa.common.http.ETags.of(entity);
+    }
+
+    private static String pathOf(URI location) {
+        return location == null ? null : location.getRawPath();
+    }
+
+    private static Object replay(InvocationContext ctx, IdempotentCalls.Replay replay) {
+        boolean empty = replay.json() == null || replay.json().isEmpty();
+        URI location = replay.location() == null ? null : URI.create(replay.location());
+        if (ctx.getMethod().getReturnType() == RestResponse.class) {
+            RestResponse.ResponseBuilder<Object> builder = RestResponse.ResponseBuilder.create(replay.status());
+            if (!empty) {
+                builder.entity(replay.json()).type(MediaType.APPLICATION_JSON_TYPE);
             }
-            return org.jboss.resteasy.reactive.RestResponse.ResponseBuilder
-                    .create(org.jboss.resteasy.reactive.RestResponse.Status.fromStatusCode(reply.status()), value)
-                    .location(location).build();
+            if (location != null) {
+                builder.location(location);
+            }
+            if (replay.etag() != null) {
+                builder.header(HttpHeaders.ETAG, replay.etag());
+            }
+            return builder.header(IdempotentCalls.REPLAYED, "true").build();
         }
-        if (type == void.class) {
-            return null;
+        Response.ResponseBuilder builder = Response.status(replay.status());
+        if (!empty) {
+            builder.entity(replay.json()).type(MediaType.APPLICATION_JSON_TYPE);
         }
-        return mapper.readValue(reply.body(), mapper.getTypeFactory().constructType(ctx.getMethod().getGenericReturnType()));
+        if (location != null) {
+            builder.location(location);
+        }
+        if (replay.etag() != null) {
+            builder.header(HttpHeaders.ETAG, replay.etag());
+        }
+        return builder.header(IdempotentCalls.REPLAYED, "true").build();
     }
 }

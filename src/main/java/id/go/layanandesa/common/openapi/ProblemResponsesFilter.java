@@ -44,35 +44,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 continue;
             }
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
-                if (entry.getKey() == PathItem.HttpMethod.POST && !WITHOUT_IDEMPOTENCY.contains(path.getKey())) {
-                    declareIdempotencyKey(entry.getValue());
-                }
                 complete(path.getKey(), entry.getValue());
             }
-        }
-    }
-
-    /** POSTs that do not take an Idempotency-Key: logging in, and those whose bodies or answers carry secrets. */
-    private static final java.util.Set<String> WITHOUT_IDEMPOTENCY = java.util.Set.of(
-            "/api/v1/auth/login", "/api/v1/accounts", "/api/v1/accounts/{id}/password", "/api/v1/api-keys");
-
-    private static void declareIdempotencyKey(Operation operation) {
-        boolean declared = operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()));
-        if (!declared) {
-            operation.addParameter(OASFactory.createParameter()
-                    .name("Idempotency-Key")
-                    .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
-                    .description("Makes a retry safe: the same key with the same call returns the first answer "
-                            + "(header Idempotent-Replayed: true); with a different call it is refused (422); while the first "
-                            + "is still running, 409. Up to 100 of A-Z a-z 0-9 . _ : -; kept 24 h per caller.")
-                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING))
-                    .example("harapan-20261129-0007"));
-        }
-        APIResponses responses = operation.getResponses();
-        if (responses != null) {
-            ensure(responses, "409", "A call with the same Idempotency-Key is still in flight");
-            ensure(responses, "422", "The Idempotency-Key was used for a different call");
         }
     }
 

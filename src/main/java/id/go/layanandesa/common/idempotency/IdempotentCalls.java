@@ -1,0 +1,220 @@
+package id.go.layanandesa.common.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import id.go.layanandesa.common.LayananConfig;
+import id.go.layanandesa.common.error.ProblemException;
+import id.go.layanandesa.common.http.ETags;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The one Idempotency-Key mechanism, for every creating or changing call: resource methods reach it through
+ * {@link IdempotencyInterceptor}, the batch filing item by item. In the caller's transaction a
+ * transaction-scoped advisory lock marks the key as in flight (a concurrent retry gets 409), the stored answer
+ * is given again for the same call (422 for a different one), and a new answer is stored in the same commit
+ * as the work it describes, so that a refused call leaves no record.
+ *
+ * <p>Records hold neither the key nor the answer in the clear: the key as an HMAC, the answer (personal data,
+ * an API key's secret) encrypted under a key that only the client's Idempotency-Key and the installation's
+ * secret give.
+ */
+@ApplicationScoped
+public class IdempotentCalls {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What a call answered: status, body, the path of what it created, and the ETag of the body. */
+    public record Answer(int status, Object body, String location, String etag) {
+        public static Answer of(int status, Object body, String location) {
+            return new Answer(status, body, location, ETags.of(body));
+        }
+    }
+
+    /** A stored answer, to be given again exactly as it went out. */
+    public record Replay(int status, String json, String location, String etag) {
+    }
+
+    /** Either the answer of the work just done, or the replay of an earlier one. */
+    public record Outcome(Answer answer, Replay replay) {
+        public boolean replayed() {
+            return replay != null;
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    IdempotencySecret secret;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    LayananConfig config;
+
+    /** The mapper with sorted map keys, made once: a copy per call rebuilt Jackson's serializer caches every time. */
+    private volatile ObjectMapper canonical;
+
+    /** 400 unless the key is well-formed (null: no key). */
+    public static void checkKey(String key) {
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw ProblemException.invalid(HEADER, "must be 1 to 100 of A-Z, a-z, 0-9, '.', '_', ':' and '-'");
+        }
+    }
+
+    /** A keyed digest of what a call asked for: the operation and its arguments. */
+    public String fingerprint(String operation, List<?> arguments) {
+        List<Object> parts = new ArrayList<>(arguments.size());
+        for (Object argument : arguments) {
+            parts.add(Fingerprints.canonical(argument));
+        }
+        try {
+            Mac mac = secret.macOver("call");
+            mac.update(operation.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            mac.update(canonical().writeValueAsBytes(parts));
+            return HexFormat.of().formatHex(mac.doFinal());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} once per key in the current transaction, or gives the stored answer again. Answers of 300
+     * and above are not kept (a failed call throws, and its transaction leaves no record either).
+     */
+    public Outcome execute(String principal, String key, String fingerprint, Supplier<Answer> work) {
+        checkKey(key);
+        String keyHash = HexFormat.of().formatHex(secret.mac("key", principal, key));
+        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:p), hashtext(:k))")
+                .setParameter("p", principal).setParameter("k", keyHash).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            throw ProblemException.conflict("IDEMPOTENCY_IN_FLIGHT",
+                    "a call with this Idempotency-Key is still being processed; retry in a moment");
+        }
+        List<Tuple> stored = em.createNativeQuery("""
+                        select request_hash, status, body, location, etag from idempotency_record
+                         where principal = :p and key_hash = :k and created_at > :since""", Tuple.class)
+                .setParameter("p", principal).setParameter("k", keyHash)
+                .setParameter("since", Timestamp.from(clock.instant().minus(config.idempotency().retention())))
+                .getResultList();
+        if (!stored.isEmpty()) {
+            Tuple record = stored.get(0);
+            if (!fingerprint.equals(record.get("request_hash", String.class))) {
+                throw ProblemException.unprocessable("IDEMPOTENCY_KEY_REUSED",
+                        "this Idempotency-Key was already used for a different call; use a new key for a new call");
+            }
+            String json = decrypt(record.get("body", String.class), principal, key, keyHash);
+            return new Outcome(null, new Replay(record.get("status", Number.class).intValue(), json,
+                    record.get("location", String.class), record.get("etag", String.class)));
+        }
+        Answer answer = work.get();
+        if (answer.status() < 300) {
+            em.createNativeQuery("""
+                            insert into idempotency_record (principal, key_hash, request_hash, status, body, location, etag, created_at)
+                            values (:p, :k, :h, :s, :b, :l, :e, :t)
+                            on conflict (principal, key_hash) do update
+                               set request_hash = excluded.request_hash, status = excluded.status, body = excluded.body,
+                                   location = excluded.location, etag = excluded.etag, created_at = excluded.created_at""")
+                    .setParameter("p", principal).setParameter("k", keyHash).setParameter("h", fingerprint)
+                    .setParameter("s", answer.status())
+                    .setParameter("b", encrypt(toJson(answer.body()), principal, key, keyHash))
+                    .setParameter("l", answer.location()).setParameter("e", answer.etag())
+                    .setParameter("t", Timestamp.from(clock.instant()))
+                    .executeUpdate();
+        }
+        return new Outcome(answer, null);
+    }
+
+    /** The body as the service writes it on the wire. */
+    public String toJson(Object body) {
+        if (body == null) {
+            return "";
+        }
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String encrypt(String json, String principal, String key, String keyHash) {
+        try {
+            byte[] nonce = new byte[12];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, principal, key, nonce);
+            cipher.updateAAD(keyHash.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(json.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String decrypt(String stored, String principal, String key, String keyHash) {
+        try {
+            byte[] all = Base64.getDecoder().decode(stored);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, principal, key, java.util.Arrays.copyOf(all, 12));
+            cipher.updateAAD(keyHash.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // The installation's secret changed (a new signing key) since the answer was stored.
+            throw ProblemException.conflict("IDEMPOTENCY_KEY_UNREADABLE",
+                    "the first answer under this Idempotency-Key cannot be read any more; check whether that call took "
+                            + "effect before sending it again under a new key");
+        }
+    }
+
+    private Cipher cipher(int mode, String principal, String key, byte[] nonce) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, new SecretKeySpec(secret.mac("answer", principal, key), "AES"), new GCMParameterSpec(128, nonce));
+        return cipher;
+    }
+
+    private ObjectMapper canonical() {
+        ObjectMapper m = canonical;
+        if (m == null) {
+            m = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+            canonical = m;
+        }
+        return m;
+    }
+
+    /** Forgets answers older than the retention. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void purge() {
+        em.createNativeQuery("delete from idempotency_record where created_at < :t")
+                .setParameter("t", Timestamp.from(clock.instant().minus(config.idempotency().retention()))).executeUpdate();
+    }
+}

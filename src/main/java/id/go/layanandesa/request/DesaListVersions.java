@@ -1,0 +1,52 @@
+package id.go.layanandesa.request;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A version per desa that moves with every change of one of its requests, in the same transaction: what the
+ * desa's list ETag is made of, so that an unchanged list answers 304 after one primary-key lookup.
+ */
+@ApplicationScoped
+public class DesaListVersions {
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    void changed(@Observes RequestChangesCommitting changes) {
+        List<String> desas = changes.changes().stream().map(RequestChange::desaCode).distinct().sorted().toList();
+        // one statement for all; sorted so that two transactions always lock the rows in the same order. Plain JDBC on
+        // the transaction's own connection: this runs while the transaction completes.
+        try (Connection c = dataSource.getConnection(); PreparedStatement bump = c.prepareStatement("""
+                insert into desa_request_state as s (desa_code, version, changed_at)
+                select d, 1, ? from unnest(?) d order by d
+                on conflict (desa_code) do update set version = s.version + 1, changed_at = excluded.changed_at""")) {
+            bump.setTimestamp(1, Timestamp.from(clock.instant()));
+            bump.setArray(2, c.createArrayOf("varchar", desas.toArray()));
+            bump.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot move the list version of desa " + desas, e);
+        }
+    }
+
+    public long version(String desaCode) {
+        List<?> rows = em.createNativeQuery("select version from desa_request_state where desa_code = :d")
+                .setParameter("d", desaCode).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
+}
