@@ -54,8 +54,8 @@ public class Main {
             }
         }, "embedded-postgres-stop"));
         System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
-        System.setProperty("quarkus.datasource.username", "postgres");
-        System.setProperty("quarkus.datasource.password", "");
+        System.setProperty("quarkus.datasource.username", db.username());
+        System.setProperty("quarkus.datasource.password", db.password());
         System.setProperty("layanan.embedded", "true");
         System.setProperty("layanan.data-dir", dataDir.toString());
         if (setting("layanan.demo.enabled") == null) {

@@ -1,0 +1,73 @@
+package id.go.layanandesa.it;
+
+import id.go.layanandesa.common.EmbeddedDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * What a fresh data folder of the default run exposes, and to whom: its PostgreSQL asks everyone for a password
+ * and serves the service as a role that is no superuser.
+ */
+class EmbeddedDataFolderIT {
+
+    static Path work;
+    static Path data;
+    static ServiceProcess owner;
+
+    @BeforeAll
+    static void start() throws Exception {
+        work = Files.createTempDirectory("layanan-folder");
+        data = work.resolve("data");
+        owner = ServiceProcess.start("owner", Map.of("layanan.data-dir", data.toString()), Map.of(), work);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (owner != null) {
+            owner.close();
+        }
+    }
+
+    static String single(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void itsPostgreSQLLetsNoOneInWithoutThePasswordsOnlyTheOwnerCanRead() throws Exception {
+        EmbeddedDatabaseIT.assertNoTrust(data);
+        EmbeddedDatabaseIT.assertRefused(data, EmbeddedDatabase.SUPERUSER, "");
+        EmbeddedDatabaseIT.assertRefused(data, EmbeddedDatabase.SERVICE_ROLE, "");
+        EmbeddedDatabaseIT.assertRefused(data, EmbeddedDatabase.SUPERUSER, "postgres");
+        try (Connection c = DeskOfficer.connect(data, true)) {
+            assertEquals("127.0.0.1", single(c, "show listen_addresses"));
+            assertEquals("scram-sha-256", single(c, "select string_agg(distinct auth_method, ',') from pg_hba_file_rules"),
+                    "the rules in force");
+        }
+    }
+
+    @Test
+    void theServiceConnectsAsARoleThatOwnsItsSchemaButIsNoSuperuser() throws Exception {
+        try (Connection c = DeskOfficer.connect(data, true)) {
+            assertEquals("0", single(c, "select count(*) from pg_stat_activity where backend_type = 'client backend' "
+                    + "and pid <> pg_backend_pid() and usename <> 'layanan'"), "no other role is connected");
+            assertNotEquals("0", single(c, "select count(*) from pg_stat_activity where usename = 'layanan'"));
+            assertEquals("f f f", single(c, "select concat_ws(' ', rolsuper, rolcreaterole, rolcreatedb) from pg_roles where rolname = 'layanan'"));
+            assertEquals("layanan", single(c, "select nspowner::regrole::text from pg_namespace where nspname = 'public'"));
+            assertEquals("0", single(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'layanan'"));
+        }
+    }
+}
