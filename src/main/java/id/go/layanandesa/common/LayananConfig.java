@@ -20,6 +20,9 @@ public interface LayananConfig {
     @WithDefault("false")
     boolean embedded();
 
+    @WithName("embedded-db")
+    EmbeddedDb embeddedDb();
+
     Demo demo();
 
     Auth auth();
@@ -29,6 +32,13 @@ public interface LayananConfig {
     Queue queue();
 
     Tracking tracking();
+
+    /** The PostgreSQL the launcher starts when no datasource URL is configured. */
+    interface EmbeddedDb {
+        /** Its port on 127.0.0.1; 0 for a free one. */
+        @WithDefault("0")
+        int port();
+    }
 
     interface Demo {
         /** Load the Luwu Timur demo kabupaten on start when it is absent. */
