@@ -1,5 +1,6 @@
 package id.go.layanandesa;
 
+import id.go.layanandesa.common.DataFolderLock;
 import id.go.layanandesa.common.EmbeddedDatabase;
 import id.go.layanandesa.common.LayananConfig;
 import id.go.layanandesa.common.SigningKeys;
@@ -30,6 +31,8 @@ import java.util.Optional;
 @QuarkusMain
 public class Main {
 
+    /** Held for the life of the process: the data folder and its PostgreSQL are this process's. */
+    private static DataFolderLock dataFolderLock;
     private static EmbeddedDatabase embedded;
 
     public static void main(String... args) {
@@ -63,6 +66,17 @@ public class Main {
 
     private static void startEmbedded(SmallRyeConfig config, LayananConfig layanan, Path dataDir) {
         try {
+            dataFolderLock = DataFolderLock.acquire(dataDir);
+        } catch (DataFolderLock.InUseException e) {
+            System.err.println("ERROR " + e.getMessage() + "; stop it first or set another layanan.data-dir");
+            System.exit(1);
+            return;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("ERROR cannot start the embedded PostgreSQL in " + dataDir + ": " + rootMessage(e));
+            System.exit(1);
+            return;
+        }
+        try {
             embedded = EmbeddedDatabase.start(dataDir.resolve("pg"), layanan.embeddedDb().port(), true);
         } catch (IOException | RuntimeException e) {
             System.err.println("ERROR cannot start the embedded PostgreSQL in " + dataDir + ": " + rootMessage(e));
@@ -80,12 +94,18 @@ public class Main {
         }
     }
 
+    /** After the service has finished its requests and closed its pool, the database goes, then the lock on the data folder. */
     private static void stopEmbedded() {
         awaitServiceStopped();
         try {
             embedded.close();
         } catch (IOException e) {
             System.err.println("ERROR stopping the embedded PostgreSQL: " + rootMessage(e));
+        }
+        try {
+            dataFolderLock.close();
+        } catch (IOException e) {
+            // released by the operating system as the process ends
         }
     }
 

@@ -6,8 +6,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -239,7 +243,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * After the JVM was killed, the postmaster it started keeps running and holds the cluster; stop it so that
-     * this start can take the cluster over with all its data.
+     * this start can take the cluster over with all its data. Only when its owner is gone: the library holds a
+     * lock on {@code epg-lock} in the cluster for as long as its process lives.
      */
     private static void stopOrphanedPostmaster(Path dataDir) throws IOException {
         Optional<ProcessHandle> orphan = postmasterOf(dataDir)
@@ -248,6 +253,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return;
         }
         ProcessHandle process = orphan.get();
+        if (ownerIsAlive(dataDir)) {
+            throw new IOException("the PostgreSQL (pid " + process.pid() + ") in " + dataDir + " belongs to a running process");
+        }
         process.destroy(); // SIGTERM: PostgreSQL's smart shutdown, its old clients are gone
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (alive(process) && System.nanoTime() < deadline) {
@@ -260,6 +268,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         if (alive(process)) {
             throw new IOException("a PostgreSQL from an earlier run (pid " + process.pid() + ") still holds " + dataDir);
+        }
+    }
+
+    private static boolean ownerIsAlive(Path dataDir) throws IOException {
+        Path lockFile = dataDir.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (OverlappingFileLockException e) {
+            return true;
         }
     }
 

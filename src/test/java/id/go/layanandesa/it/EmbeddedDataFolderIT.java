@@ -10,14 +10,25 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a fresh data folder of the default run exposes, and to whom: its PostgreSQL asks everyone for a password
- * and serves the service as a role that is no superuser.
+ * and serves the service as a role that is no superuser, and a second start on the folder while the first runs
+ * is refused without disturbing the first.
  */
 class EmbeddedDataFolderIT {
 
@@ -69,5 +80,43 @@ class EmbeddedDataFolderIT {
             assertEquals("layanan", single(c, "select nspowner::regrole::text from pg_namespace where nspname = 'public'"));
             assertEquals("0", single(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'layanan'"));
         }
+    }
+
+    @Test
+    void aSecondStartOnTheLiveFolderIsRefusedInOneLineAndTheFirstKeepsServing() throws Exception {
+        long postmaster = DeskOfficer.postmasterPid(data);
+        DeskOfficer officer;
+        try (Connection c = DeskOfficer.connect(data, false)) {
+            officer = DeskOfficer.create(c, data);
+        }
+        AtomicBoolean filing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<List<Integer>> statuses = pool.submit(() -> {
+            List<Integer> seen = new ArrayList<>();
+            while (filing.get()) {
+                seen.add(officer.file(owner).status());
+            }
+            return seen;
+        });
+        ServiceProcess second = ServiceProcess.launch("second", ServiceProcess.freePort(), Map.of("layanan.data-dir", data.toString()),
+                Map.of(), work);
+        int exit = second.awaitExit(Duration.ofSeconds(90));
+        Thread.sleep(1000); // the first goes on filing after the second is gone
+        filing.set(false);
+        List<Integer> seen = statuses.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        assertNotEquals(0, exit);
+        String out = second.output();
+        assertTrue(out.contains("ERROR the data folder " + data + " is in use by another running Layanan Desa (pid "
+                + owner.process().pid() + "); stop it first or set another layanan.data-dir"), out);
+        assertEquals(1, out.lines().filter(l -> l.startsWith("ERROR")).count(), out);
+        assertFalse(out.contains("\tat "), "no stack trace:\n" + out);
+
+        assertFalse(seen.isEmpty());
+        assertTrue(seen.stream().allMatch(s -> s == 201), "every filing of the first went through: " + seen);
+        assertEquals(postmaster, DeskOfficer.postmasterPid(data), "the first's PostgreSQL was left alone");
+        assertEquals(200, Http.get(owner.url("/q/health/ready"), null).status());
+        assertEquals(201, officer.file(owner).status());
     }
 }
