@@ -1,6 +1,7 @@
 package id.go.layanandesa;
 
 import id.go.layanandesa.common.DataFolderLock;
+import id.go.layanandesa.common.DatabaseSupervisor;
 import id.go.layanandesa.common.EmbeddedDatabase;
 import id.go.layanandesa.common.LayananConfig;
 import id.go.layanandesa.common.SigningKeys;
@@ -34,6 +35,7 @@ public class Main {
     /** Held for the life of the process: the data folder and its PostgreSQL are this process's. */
     private static DataFolderLock dataFolderLock;
     private static EmbeddedDatabase embedded;
+    private static DatabaseSupervisor supervisor;
 
     public static void main(String... args) {
         SmallRyeConfig config = launchConfig();
@@ -46,6 +48,7 @@ public class Main {
             checkExternalDatabase(config, url.get());
         }
         ensureSigningKeys(config, dataDir);
+        exitCleanlyOnTerm();
         returnIdleHeap();
         Quarkus.run(Service.class, args);
     }
@@ -83,6 +86,7 @@ public class Main {
             System.exit(1);
             return;
         }
+        supervisor = DatabaseSupervisor.start(embedded, layanan.embeddedDb().restartAttempts(), layanan.embeddedDb().restartDelay());
         Runtime.getRuntime().addShutdownHook(new Thread(Main::stopEmbedded, "embedded-postgres-stop"));
         System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());
         System.setProperty("quarkus.datasource.username", embedded.username());
@@ -94,13 +98,18 @@ public class Main {
         }
     }
 
-    /** After the service has finished its requests and closed its pool, the database goes, then the lock on the data folder. */
+    /**
+     * After the service has finished its requests and closed its pool, the database goes, then the lock on the
+     * data folder. A database that will not stop makes the exit code 1.
+     */
     private static void stopEmbedded() {
         awaitServiceStopped();
+        supervisor.stop();
         try {
             embedded.close();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             System.err.println("ERROR stopping the embedded PostgreSQL: " + rootMessage(e));
+            Runtime.getRuntime().halt(1);
         }
         try {
             dataFolderLock.close();
@@ -122,6 +131,19 @@ public class Main {
             waiter.join(30_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * SIGTERM is how service managers and containers ask for a stop: after the same orderly stop as Ctrl+C the
+     * process exits 0, not 143, so that they record a clean stop.
+     */
+    @SuppressWarnings("restriction")
+    private static void exitCleanlyOnTerm() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(0));
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // no such signal here, or the JVM runs with -Xrs: keep its default
         }
     }
 

@@ -1,14 +1,18 @@
 package id.go.layanandesa.common;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,10 +21,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real PostgreSQL started from the application's own dependencies, for the default run and the
@@ -86,12 +96,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
             end
             $$""".formatted(SERVICE_ROLE);
 
+    /** Why a server did not start, as it says it: "FATAL:  lock file ... exists" or "postgres: could not access ...". */
+    private static final Pattern STARTUP_FAILURE = Pattern.compile("(?:(?:FATAL|PANIC):\\s*|^postgres: )(.+)$");
+
     private final Path dataDir;
     private final boolean durable;
     private final EmbeddedLogins logins;
     private int port;
     private EmbeddedPostgres postgres;
     private ProcessHandle postmaster;
+    private Path binaries;
     private boolean closed;
 
     private EmbeddedDatabase(Path dataDir, boolean durable, EmbeddedLogins logins, int port) {
@@ -135,7 +149,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return dataDir.toAbsolutePath().normalize().resolveSibling(CREDENTIALS_FILE);
     }
 
-    /** Settings of the server. */
+    /** Settings of the server, for the first start and for restarts alike. */
     private Map<String, String> serverConfig() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("timezone", "UTC");
@@ -180,6 +194,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         port = postgres.getPort();
         postmaster = postmasterOf(dataDir).orElseThrow(() -> new IOException("PostgreSQL started but wrote no postmaster.pid"));
+        binaries = postmaster.info().command().map(Path::of).map(Path::getParent).orElse(null);
     }
 
     /**
@@ -296,8 +311,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .filter(EmbeddedDatabase::alive);
     }
 
+    /** Whether the postmaster started last is still alive. */
+    public synchronized boolean isRunning() {
+        return !closed && postmaster != null && alive(postmaster);
+    }
+
     /**
-     * Alive and not a zombie: a postmaster that stopped stays in the process table until someone reaps it, which
+     * Alive and not a zombie: a postmaster that died stays in the process table until someone reaps it, which
      * may be late or never (in a container whose first process does not reap).
      */
     private static boolean alive(ProcessHandle process) {
@@ -310,6 +330,74 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return state != 'Z' && state != 'X';
         } catch (IOException | RuntimeException e) {
             return true; // no /proc here: trust the process table
+        }
+    }
+
+    /**
+     * Starts PostgreSQL again, on the same port and with the same settings, after its postmaster died; the cluster
+     * recovers from its write-ahead log. Fails at once when the server cannot start (unlike the first start,
+     * which the library waits on for a minute), so that the caller can pause and try again.
+     */
+    public synchronized void restart() throws IOException {
+        if (closed) {
+            throw new IOException("the embedded PostgreSQL was stopped");
+        }
+        if (isRunning()) {
+            return;
+        }
+        if (binaries == null) {
+            throw new IOException("the PostgreSQL programs were not found");
+        }
+        StringBuilder options = new StringBuilder("-p " + port + " -F");
+        serverConfig().forEach((key, value) -> options.append(" -c ").append(key).append('=').append(value));
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            command.addAll(List.of("unshare", "-U")); // as the library does: PostgreSQL refuses to run as root
+        }
+        command.addAll(List.of(binaries.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-o", options.toString(),
+                "-w", "-t", "60", "start"));
+        Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // The server keeps writing to this pipe after pg_ctl is gone: read it for as long as it does. Once it serves,
+        // its lines may quote data (a failed statement's details), so only what it says while starting is kept.
+        AtomicReference<String> reason = new AtomicReference<>();
+        AtomicBoolean starting = new AtomicBoolean(true);
+        Thread output = Thread.ofPlatform().daemon().name("embedded-postgres-output").start(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(pgCtl.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    Matcher m = STARTUP_FAILURE.matcher(line);
+                    if (starting.get() && m.find()) {
+                        reason.set(m.group(1));
+                    }
+                }
+            } catch (IOException e) {
+                // the server and pg_ctl are gone
+            }
+        });
+        try {
+            if (!pgCtl.waitFor(75, TimeUnit.SECONDS)) {
+                pgCtl.destroyForcibly();
+                throw new IOException("PostgreSQL did not start within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting PostgreSQL", e);
+        }
+        Optional<ProcessHandle> started = postmasterOf(dataDir);
+        if (pgCtl.exitValue() != 0 || started.isEmpty()) {
+            try {
+                output.join(Duration.ofSeconds(2)); // the server is gone: its last words are on their way
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("PostgreSQL did not start" + (reason.get() == null ? "" : ": " + reason.get()));
+        }
+        starting.set(false);
+        postmaster = started.get();
+        try (Connection c = dataSource(SERVICE_ROLE, logins.servicePassword()).getConnection(); Statement s = c.createStatement()) {
+            s.execute("select 1");
+        } catch (SQLException e) {
+            throw new IOException("PostgreSQL started but does not answer: " + e.getMessage(), e);
         }
     }
 

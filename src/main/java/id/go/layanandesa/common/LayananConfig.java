@@ -38,6 +38,16 @@ public interface LayananConfig {
         /** Its port on 127.0.0.1; 0 for a free one. */
         @WithDefault("0")
         int port();
+
+        /** Attempts to start it again after it died, before the service reports itself not live. */
+        @WithName("restart-attempts")
+        @WithDefault("10")
+        int restartAttempts();
+
+        /** Pause before the first attempt; it doubles with each failed one, up to 30 s. */
+        @WithName("restart-delay")
+        @WithDefault("PT1S")
+        Duration restartDelay();
     }
 
     interface Demo {
