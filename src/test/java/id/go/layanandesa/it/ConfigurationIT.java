@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -119,6 +121,22 @@ class ConfigurationIT {
             assertFalse(Files.exists(work.resolve("keys/pg")), "no embedded PostgreSQL");
             assertFalse(Files.exists(work.resolve("data")), "nothing in the default folder");
             assertFalse(service.output().contains("Embedded PostgreSQL data"), service.output());
+            assertTrue(service.output().contains("Listening on: http://127.0.0.1:" + service.port), "this machine only by default");
+        }
+    }
+
+    /** What the container image does: it sets QUARKUS_HTTP_HOST=0.0.0.0. */
+    @Test
+    void theServiceListensOnEveryInterfaceWhenConfiguredTo() throws Exception {
+        Path work = Files.createTempDirectory("layanan-config-host");
+        Map<String, String> env = Map.of("QUARKUS_HTTP_HOST", "0.0.0.0", "QUARKUS_DATASOURCE_JDBC_URL", external.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", external.username(), "QUARKUS_DATASOURCE_PASSWORD", external.password());
+        try (ServiceProcess service = ServiceProcess.start("all-interfaces", Map.of("layanan.data-dir", work.toString()), env, work)) {
+            assertTrue(service.output().contains("Listening on: http://0.0.0.0:" + service.port), service.output());
+            Optional<InetAddress> outside = EmbeddedDataFolderIT.outsideAddress();
+            if (outside.isPresent()) {
+                assertTrue(EmbeddedDataFolderIT.accepts(outside.get(), service.port), "reachable on " + outside.get());
+            }
         }
     }
 }

@@ -5,6 +5,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,8 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a fresh data folder of the default run exposes, and to whom: its PostgreSQL asks everyone for a password
- * and serves the service as a role that is no superuser, and a second start on the folder while the first runs
- * is refused without disturbing the first.
+ * and serves the service as a role that is no superuser, the service listens on this machine only, and a second
+ * start on the folder while the first runs is refused without disturbing the first.
  */
 class EmbeddedDataFolderIT {
 
@@ -80,6 +87,40 @@ class EmbeddedDataFolderIT {
             assertEquals("layanan", single(c, "select nspowner::regrole::text from pg_namespace where nspname = 'public'"));
             assertEquals("0", single(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'layanan'"));
         }
+    }
+
+    /** The first non-loopback IPv4 address of this machine, if it has one. */
+    static Optional<InetAddress> outsideAddress() throws SocketException {
+        return NetworkInterface.networkInterfaces()
+                .filter(i -> {
+                    try {
+                        return i.isUp() && !i.isLoopback();
+                    } catch (SocketException e) {
+                        return false;
+                    }
+                })
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                .findFirst();
+    }
+
+    static boolean accepts(InetAddress address, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void theServiceListensOnThisMachineOnly() throws Exception {
+        assertTrue(owner.output().contains("Listening on: http://127.0.0.1:" + owner.port), owner.output());
+        Optional<InetAddress> outside = outsideAddress();
+        if (outside.isPresent()) {
+            assertFalse(accepts(outside.get(), owner.port), "reachable on " + outside.get());
+        }
+        assertTrue(accepts(InetAddress.getLoopbackAddress(), owner.port));
     }
 
     @Test
