@@ -1,11 +1,19 @@
 package id.go.layanandesa;
 
+import id.go.layanandesa.common.DataFolderLock;
+import id.go.layanandesa.common.DatabaseSupervisor;
 import id.go.layanandesa.common.EmbeddedDatabase;
+import id.go.layanandesa.common.LayananConfig;
 import id.go.layanandesa.common.SigningKeys;
 import io.quarkus.runtime.Application;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.quarkus.runtime.configuration.RuntimeConfigBuilder;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.DotEnvConfigSourceProvider;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
@@ -15,6 +23,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Starts the service. Without a configured datasource URL it first starts an embedded PostgreSQL whose
@@ -23,43 +32,89 @@ import java.sql.SQLException;
 @QuarkusMain
 public class Main {
 
+    /** Held for the life of the process: the data folder and its PostgreSQL are this process's. */
+    private static DataFolderLock dataFolderLock;
+    private static EmbeddedDatabase embedded;
+    private static DatabaseSupervisor supervisor;
+
     public static void main(String... args) {
-        if (setting("quarkus.datasource.jdbc.url") == null) {
-            startEmbedded();
+        SmallRyeConfig config = launchConfig();
+        LayananConfig layanan = config.getConfigMapping(LayananConfig.class);
+        Path dataDir = Path.of(layanan.dataDir()).toAbsolutePath().normalize();
+        Optional<String> url = config.getOptionalValue("quarkus.datasource.jdbc.url", String.class);
+        if (url.isEmpty()) {
+            startEmbedded(config, layanan, dataDir);
         } else {
-            checkExternalDatabase();
+            checkExternalDatabase(config, url.get());
         }
-        ensureSigningKeys();
+        ensureSigningKeys(config, dataDir);
+        exitCleanlyOnTerm();
         returnIdleHeap();
         Quarkus.run(Service.class, args);
     }
 
-    private static void startEmbedded() {
-        Path dataDir = Path.of(settingOr("layanan.data-dir", "data")).toAbsolutePath().normalize();
-        int port = Integer.parseInt(settingOr("layanan.embedded-db.port", "0"));
-        EmbeddedDatabase db;
+    /**
+     * The configuration as the service itself will read it: system properties, environment variables, a
+     * {@code .env} file and {@code config/application.properties} in the working folder, the packaged
+     * {@code application.properties}, with profiles and expressions, in Quarkus's order of precedence.
+     */
+    static SmallRyeConfig launchConfig() {
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder();
+        new RuntimeConfigBuilder().configBuilder(builder);
+        return builder.withSources(new DotEnvConfigSourceProvider())
+                .withMapping(LayananConfig.class)
+                .withValidateUnknown(false)
+                .build();
+    }
+
+    private static void startEmbedded(SmallRyeConfig config, LayananConfig layanan, Path dataDir) {
         try {
-            db = EmbeddedDatabase.start(dataDir.resolve("pg"), port, true);
+            dataFolderLock = DataFolderLock.acquire(dataDir);
+        } catch (DataFolderLock.InUseException e) {
+            System.err.println("ERROR " + e.getMessage() + "; stop it first or set another layanan.data-dir");
+            System.exit(1);
+            return;
         } catch (IOException | RuntimeException e) {
             System.err.println("ERROR cannot start the embedded PostgreSQL in " + dataDir + ": " + rootMessage(e));
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            awaitServiceStopped();
-            try {
-                db.close();
-            } catch (IOException e) {
-                System.err.println("ERROR stopping the embedded PostgreSQL: " + rootMessage(e));
-            }
-        }, "embedded-postgres-stop"));
-        System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
-        System.setProperty("quarkus.datasource.username", "postgres");
-        System.setProperty("quarkus.datasource.password", "");
+        try {
+            embedded = EmbeddedDatabase.start(dataDir.resolve("pg"), layanan.embeddedDb().port(), true);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("ERROR cannot start the embedded PostgreSQL in " + dataDir + ": " + rootMessage(e));
+            System.exit(1);
+            return;
+        }
+        supervisor = DatabaseSupervisor.start(embedded, layanan.embeddedDb().restartAttempts(), layanan.embeddedDb().restartDelay());
+        Runtime.getRuntime().addShutdownHook(new Thread(Main::stopEmbedded, "embedded-postgres-stop"));
+        System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());
+        System.setProperty("quarkus.datasource.username", embedded.username());
+        System.setProperty("quarkus.datasource.password", embedded.password());
         System.setProperty("layanan.embedded", "true");
         System.setProperty("layanan.data-dir", dataDir.toString());
-        if (setting("layanan.demo.enabled") == null) {
+        if (!configured(config, "layanan.demo.enabled")) {
             System.setProperty("layanan.demo.enabled", "true");
+        }
+    }
+
+    /**
+     * After the service has finished its requests and closed its pool, the database goes, then the lock on the
+     * data folder. A database that will not stop makes the exit code 1.
+     */
+    private static void stopEmbedded() {
+        awaitServiceStopped();
+        supervisor.stop();
+        try {
+            embedded.close();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("ERROR stopping the embedded PostgreSQL: " + rootMessage(e));
+            Runtime.getRuntime().halt(1);
+        }
+        try {
+            dataFolderLock.close();
+        } catch (IOException e) {
+            // released by the operating system as the process ends
         }
     }
 
@@ -79,19 +134,47 @@ public class Main {
         }
     }
 
+    /**
+     * SIGTERM is how service managers and containers ask for a stop: after the same orderly stop as Ctrl+C the
+     * process exits 0, not 143, so that they record a clean stop.
+     */
+    @SuppressWarnings("restriction")
+    private static void exitCleanlyOnTerm() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(0));
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // no such signal here, or the JVM runs with -Xrs: keep its default
+        }
+    }
+
     /** Without configured key locations, tokens are signed with a key pair kept in the data folder. */
-    private static void ensureSigningKeys() {
-        if (setting("smallrye.jwt.sign.key.location") != null || setting("mp.jwt.verify.publickey.location") != null) {
+    private static void ensureSigningKeys(SmallRyeConfig config, Path dataDir) {
+        Path keys = dataDir.resolve("jwt");
+        boolean inDataFolder = pointsTo(config, "smallrye.jwt.sign.key.location", keys.resolve("private.pem"))
+                && pointsTo(config, "mp.jwt.verify.publickey.location", keys.resolve("public.pem"));
+        if (!inDataFolder) {
             return;
         }
-        Path dataDir = Path.of(settingOr("layanan.data-dir", "data")).toAbsolutePath().normalize();
         try {
-            SigningKeys.ensure(dataDir.resolve("jwt"));
+            SigningKeys.ensure(keys);
         } catch (IOException | RuntimeException e) {
-            System.err.println("ERROR cannot create the token signing key in " + dataDir.resolve("jwt") + ": " + rootMessage(e));
+            System.err.println("ERROR cannot create the token signing key in " + keys + ": " + rootMessage(e));
             System.exit(1);
         }
         System.setProperty("layanan.data-dir", dataDir.toString());
+    }
+
+    /** Whether {@code key} was set anywhere, as opposed to having only its default. */
+    private static boolean configured(SmallRyeConfig config, String key) {
+        ConfigValue value = config.getConfigValue(key);
+        return value.getValue() != null && value.getConfigSourceOrdinal() > Integer.MIN_VALUE;
+    }
+
+    private static boolean pointsTo(SmallRyeConfig config, String key, Path file) {
+        return config.getOptionalValue(key, String.class)
+                .filter(location -> !location.contains(":") || location.startsWith("file:"))
+                .map(location -> Path.of(location.replaceFirst("^file:", "")).toAbsolutePath().normalize().equals(file))
+                .orElse(false);
     }
 
     /**
@@ -117,11 +200,11 @@ public class Main {
     }
 
     /** An unreachable database should be one clear line, not the wall of traces a failed migration prints. */
-    private static void checkExternalDatabase() {
-        String url = setting("quarkus.datasource.jdbc.url");
+    private static void checkExternalDatabase(SmallRyeConfig config, String url) {
         DriverManager.setLoginTimeout(10);
         try (var ignored = DriverManager.getConnection(url.replaceFirst("^jdbc:otel:", "jdbc:"),
-                settingOr("quarkus.datasource.username", ""), settingOr("quarkus.datasource.password", ""))) {
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(""),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""))) {
             // reachable
         } catch (SQLException e) {
             System.err.println("ERROR cannot connect to the database at " + url.replaceAll("password=[^&]*", "password=***")
@@ -136,20 +219,6 @@ public class Main {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
-    /** Reads a setting the way the service does for system properties and environment variables. */
-    static String setting(String key) {
-        String value = System.getProperty(key);
-        if (value == null) {
-            value = System.getenv(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
-        }
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String settingOr(String key, String fallback) {
-        String value = setting(key);
-        return value == null ? fallback : value;
     }
 
     public static class Service implements QuarkusApplication {

@@ -20,6 +20,9 @@ public interface LayananConfig {
     @WithDefault("false")
     boolean embedded();
 
+    @WithName("embedded-db")
+    EmbeddedDb embeddedDb();
+
     Demo demo();
 
     Auth auth();
@@ -29,6 +32,23 @@ public interface LayananConfig {
     Queue queue();
 
     Tracking tracking();
+
+    /** The PostgreSQL the launcher starts when no datasource URL is configured. */
+    interface EmbeddedDb {
+        /** Its port on 127.0.0.1; 0 for a free one. */
+        @WithDefault("0")
+        int port();
+
+        /** Attempts to start it again after it died, before the service reports itself not live. */
+        @WithName("restart-attempts")
+        @WithDefault("10")
+        int restartAttempts();
+
+        /** Pause before the first attempt; it doubles with each failed one, up to 30 s. */
+        @WithName("restart-delay")
+        @WithDefault("PT1S")
+        Duration restartDelay();
+    }
 
     interface Demo {
         /** Load the Luwu Timur demo kabupaten on start when it is absent. */

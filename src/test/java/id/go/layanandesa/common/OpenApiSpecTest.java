@@ -66,11 +66,16 @@ class OpenApiSpecTest {
                 if (responses.keySet().stream().noneMatch(s -> s.startsWith("2"))) {
                     problems.add(where + ": no success response");
                 }
-                List<String> required = PUBLIC.contains(where) ? List.of("500") : List.of("401", "403", "500");
+                List<String> required = PUBLIC.contains(where) ? List.of("500", "503") : List.of("401", "403", "500", "503");
                 for (String status : required) {
                     if (!responses.containsKey(status)) {
                         problems.add(where + ": no " + status);
                     }
+                }
+                Map<String, Object> unavailable = responses.get("503");
+                if (unavailable != null && (unavailable.get("headers") == null
+                        || !((Map<String, Object>) unavailable.get("headers")).containsKey("Retry-After"))) {
+                    problems.add(where + ": 503 does not declare Retry-After");
                 }
                 for (var response : responses.entrySet()) {
                     String status = response.getKey();

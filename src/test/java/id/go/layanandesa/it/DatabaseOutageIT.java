@@ -36,8 +36,8 @@ class DatabaseOutageIT {
         Path root = Files.createTempDirectory("layanan-outage");
         int port = ServiceProcess.freePort();
         EmbeddedDatabase db = EmbeddedDatabase.start(root.resolve("pg"), port, false);
-        Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
-                "QUARKUS_DATASOURCE_USERNAME", "postgres");
+        Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", db.username(), "QUARKUS_DATASOURCE_PASSWORD", db.password());
         try (ServiceProcess service = ServiceProcess.start("outage", Map.of("layanan.data-dir", root.toString()), env, root)) {
             assertEquals(200, readiness(service));
             db.close();

@@ -1,18 +1,19 @@
 package id.go.layanandesa.it;
 
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
+import id.go.layanandesa.common.EmbeddedDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,41 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class EmbeddedDatabaseIT {
 
-    static int postgresPort(Path dataDir) throws Exception {
-        List<String> pid = Files.readAllLines(dataDir.resolve("pg/postmaster.pid"));
-        return Integer.parseInt(pid.get(3).trim());
-    }
-
     static String fileOneRequest(ServiceProcess service, Path dataDir) throws Exception {
-        long account;
-        long serviceType;
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort(dataDir) + "/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("""
-                    insert into account (id, kabupaten_code, username, display_name, password_hash, role, desa_code, created_at, updated_at)
-                    values (nextval('account_seq'), '73.24', 'it-' || nextval('account_seq'), 'IT', '!', 'DESA_OFFICER', '73.24.04.2001', now(), now())
-                    returning id""")) {
-                rs.next();
-                account = rs.getLong(1);
-            }
-            try (ResultSet rs = s.executeQuery("select id from service_type where kabupaten_code = '73.24' and code = 'AKTA_KELAHIRAN'")) {
-                rs.next();
-                serviceType = rs.getLong(1);
-            }
+        try (Connection c = DeskOfficer.connect(dataDir, false)) {
+            return DeskOfficer.create(c, dataDir).fileOne(service);
         }
-        String token = Jwt.issuer("layanan-desa").subject(Long.toString(account)).upn("it").groups(Set.of("DESA_OFFICER"))
-                .claim("account", Long.toString(account)).claim("kabupaten", "73.24").claim("desa", "73.24.04.2001")
-                .expiresAt(Instant.now().plusSeconds(600))
-                .sign(KeyUtils.decodePrivateKey(Files.readString(dataDir.resolve("jwt/private.pem"))));
-        Http.Reply filed = Http.post(service.url("/api/v1/requests"), token, Map.of(
-                "serviceTypeId", serviceType,
-                "citizen", Map.of("nik", "7324044107900001", "name", "Warga"),
-                "answers", Map.of("nama_bayi", "Bayi", "tanggal_lahir", "2026-11-20", "jenis_kelamin", "LAKI_LAKI", "anak_ke", 1,
-                        "tempat_lahir", "Malili"),
-                "documents", List.of(Map.of("code", "SURAT_KETERANGAN_LAHIR", "provision", "ON_PAPER"),
-                        Map.of("code", "KK", "provision", "ON_PAPER"))));
-        assertEquals(201, filed.status(), String.valueOf(filed.body()));
-        return filed.body().get("trackingCode").asText();
     }
 
     static void assertTracked(ServiceProcess service, String code) throws Exception {
@@ -80,8 +51,7 @@ class EmbeddedDatabaseIT {
         try (ServiceProcess first = ServiceProcess.start("first", props, Map.of(), work)) {
             assertTrue(first.output().contains("/q/swagger-ui"), "the first start says where to click:\n" + first.output());
             code = fileOneRequest(first, data);
-            int exit = first.stop();
-            assertTrue(exit == 0 || exit == 143, "clean stop exit " + exit);
+            assertEquals(0, first.stop(), "SIGTERM ends in exit code 0 after a clean stop");
             assertFalse(Files.exists(data.resolve("pg/postmaster.pid")), "PostgreSQL stopped with the service");
         }
         long started = System.nanoTime();
@@ -95,6 +65,81 @@ class EmbeddedDatabaseIT {
         try (ServiceProcess third = ServiceProcess.start("third", props, Map.of(), work)) {
             assertTracked(third, code);
             fileOneRequest(third, data);
+        }
+    }
+
+    /**
+     * A data folder as earlier versions left it: PostgreSQL trusting every local connection, the service connecting
+     * as the superuser, every table the superuser's. Made here the way those versions made it.
+     */
+    @Test
+    void aDataFolderOfAnEarlierVersionIsMovedToPasswordsWithItsData() throws Exception {
+        Path work = Files.createTempDirectory("layanan-earlier");
+        Path data = work.resolve("data");
+        String code;
+        try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false).setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "127.0.0.1").start()) {
+            String url = "jdbc:postgresql://127.0.0.1:" + earlier.getPort() + "/postgres";
+            try (ServiceProcess old = ServiceProcess.start("earlier", Map.of("layanan.data-dir", data.toString(), "layanan.demo.enabled", "true"),
+                    Map.of("QUARKUS_DATASOURCE_JDBC_URL", url, "QUARKUS_DATASOURCE_USERNAME", "postgres"), work);
+                 Connection c = DriverManager.getConnection(url, "postgres", "")) {
+                code = DeskOfficer.create(c, data).fileOne(old);
+                assertEquals(0, single(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'postgres'"),
+                        "as earlier versions left it");
+            }
+        }
+        assertTrue(Files.readString(data.resolve("pg/pg_hba.conf")).contains("trust"), "as earlier versions left it");
+        assertFalse(Files.exists(data.resolve("pg.credentials")));
+
+        try (ServiceProcess upgraded = ServiceProcess.start("upgraded", Map.of("layanan.data-dir", data.toString()), Map.of(), work)) {
+            assertTracked(upgraded, code);
+            assertTrue(upgraded.output().contains("already loaded"), "the demo data was found, not loaded again");
+            fileOneRequest(upgraded, data);
+            assertNoTrust(data);
+            assertRefused(data, EmbeddedDatabase.SUPERUSER, "");
+            assertRefused(data, EmbeddedDatabase.SERVICE_ROLE, "");
+            assertRefused(data, EmbeddedDatabase.SUPERUSER, "postgres");
+            try (Connection c = DeskOfficer.connect(data, true)) {
+                assertEquals(0, single(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'layanan'"),
+                        "the service role owns every table");
+                assertEquals(0, single(c, "select count(*) from pg_sequences where schemaname = 'public' and sequenceowner <> 'layanan'"));
+                assertEquals(1, single(c, "select count(*) from pg_roles where rolname = 'layanan' and not rolsuper and not rolcreaterole "
+                        + "and not rolcreatedb"));
+                assertEquals(0, single(c, "select count(*) from pg_stat_activity where backend_type = 'client backend' "
+                        + "and pid <> pg_backend_pid() and usename <> 'layanan'"), "no other role is connected");
+                assertTrue(single(c, "select count(*) from pg_stat_activity where backend_type = 'client backend' and usename = 'layanan'") > 0,
+                        "the service is connected as its own role");
+            }
+        }
+    }
+
+    /** pg_hba.conf of the cluster lets no one in without a password, and the passwords are the owner's alone. */
+    static void assertNoTrust(Path data) throws Exception {
+        List<String> rules = Files.readAllLines(data.resolve("pg/pg_hba.conf")).stream()
+                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertFalse(rules.isEmpty());
+        assertTrue(rules.stream().allMatch(l -> l.endsWith("scram-sha-256")), String.join("\n", rules));
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(data.resolve("pg.credentials")));
+    }
+
+    /** The server asks {@code user} for a password and refuses this one (without one, the driver does not even try). */
+    static void assertRefused(Path data, String user, String password) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + DeskOfficer.postgresPort(data) + "/postgres";
+        SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(url, user, password).close(),
+                user + " got in with password '" + password + "'");
+        if (password.isEmpty()) {
+            assertTrue(refused.getMessage().contains("The server requested SCRAM-based authentication"), refused.getMessage());
+        } else {
+            assertEquals("28P01", refused.getSQLState(), refused.getMessage());
+        }
+    }
+
+    static long single(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

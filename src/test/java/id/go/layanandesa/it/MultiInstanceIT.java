@@ -51,7 +51,8 @@ class MultiInstanceIT {
         db = EmbeddedDatabase.start(root.resolve("pg"), 0, false);
         SigningKeys.ensure(root.resolve("jwt"));
         signingKey = KeyUtils.decodePrivateKey(Files.readString(root.resolve("jwt/private.pem")));
-        Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(), "QUARKUS_DATASOURCE_USERNAME", "postgres");
+        Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(), "QUARKUS_DATASOURCE_USERNAME", db.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", db.password());
         a = ServiceProcess.start("a", Map.of("layanan.data-dir", root.toString(), "layanan.demo.enabled", "true"), env, root);
         b = ServiceProcess.start("b", Map.of("layanan.data-dir", root.toString()), env, root);
     }
@@ -70,7 +71,7 @@ class MultiInstanceIT {
     }
 
     static Connection jdbc() throws Exception {
-        return DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
+        return DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
     }
 
     /** A test OPD that receives AKTA_KELAHIRAN filed from {@code desa}; returns its id. */

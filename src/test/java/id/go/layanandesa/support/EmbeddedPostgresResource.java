@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** One throwaway embedded PostgreSQL (and signing key) for the whole test run. */
+/**
+ * One throwaway embedded PostgreSQL (and signing key) for the whole test run. It is set up like the default
+ * run's (password authentication, the service connecting as a role that is no superuser), only without
+ * flushing to disk.
+ */
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -49,8 +53,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         EmbeddedDatabase db = database();
         return Map.of(
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "",
+                "quarkus.datasource.username", db.username(),
+                "quarkus.datasource.password", db.password(),
                 "layanan.data-dir", root.toString());
     }
 

@@ -2,6 +2,8 @@ package id.go.layanandesa.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.go.layanandesa.common.EmbeddedDatabase;
+import id.go.layanandesa.common.EmbeddedLogins;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 
@@ -130,7 +132,7 @@ public class LoadBench {
         Files.createDirectories(data);
         httpPort = freePort();
         pgPort = freePort();
-        jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/postgres";
+        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
 
         say("starting the service on a fresh data folder " + data);
         service = ServiceProcess.start(root, data, httpPort, pgPort);
@@ -1375,8 +1377,10 @@ public class LoadBench {
         return r;
     }
 
+    /** As the service's own role, with the password the service keeps in its data folder. */
     Connection jdbc() throws Exception {
-        return DriverManager.getConnection(jdbcUrl, "postgres", "");
+        EmbeddedLogins logins = EmbeddedLogins.read(EmbeddedDatabase.credentialsFile(data.resolve("pg")));
+        return DriverManager.getConnection(jdbcUrl, EmbeddedDatabase.SERVICE_ROLE, logins.servicePassword());
     }
 
     long count(String table) throws Exception {

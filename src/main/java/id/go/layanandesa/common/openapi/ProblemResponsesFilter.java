@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Completes the error side of every operation: each 4xx and 5xx response is a problem+json document
- * with an example, secured operations declare 401 and 403, every operation declares 500.
+ * with an example, secured operations declare 401 and 403, every operation declares 500 and 503 (with Retry-After).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -32,7 +32,8 @@ public class ProblemResponsesFilter implements OASFilter {
             Map.entry("422", new String[]{"IDEMPOTENCY_KEY_REUSED", "Unprocessable content", "this Idempotency-Key was used with a different body"}),
             Map.entry("428", new String[]{"IF_MATCH_REQUIRED", "Precondition required", "send the resource's ETag in If-Match to change it"}),
             Map.entry("429", new String[]{"RATE_LIMITED", "Too many requests", "too many requests from this address; retry after 20 s"}),
-            Map.entry("500", new String[]{"INTERNAL_ERROR", "Internal error", "the service failed to answer; quote request id 5f2c9a1e7b3d4c10 when reporting it"}));
+            Map.entry("500", new String[]{"INTERNAL_ERROR", "Internal error", "the service failed to answer; quote request id 5f2c9a1e7b3d4c10 when reporting it"}),
+            Map.entry("503", new String[]{"SERVICE_UNAVAILABLE", "Service unavailable", "the database is restarting; retry after 3 s"}));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -65,11 +66,22 @@ public class ProblemResponsesFilter implements OASFilter {
             ensure(responses, "403", "The caller's role may not do this");
         }
         ensure(responses, "500", "Unexpected failure; the body carries the request id");
+        ensure(responses, "503", "The database is away (its embedded PostgreSQL is being started again); see Retry-After");
+        declareRetryAfter(responses.getAPIResponse("503"));
         for (Map.Entry<String, APIResponse> response : new LinkedHashMap<>(responses.getAPIResponses()).entrySet()) {
             String status = response.getKey();
             if (status.startsWith("4") || status.startsWith("5")) {
                 asProblem(path, status, response.getValue());
             }
+        }
+    }
+
+    private static void declareRetryAfter(APIResponse response) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After")) {
+            response.addHeader("Retry-After", OASFactory.createHeader()
+                    .description("Seconds to wait before trying again; absent when the database could not be brought back")
+                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER))
+                    .example(3));
         }
     }
 
