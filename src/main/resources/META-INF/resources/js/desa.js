@@ -189,7 +189,7 @@ function receiptScreen(ctx, receipt, s, filing) {
       h('div', { class: 'qr', 'data-qr-for': receipt.trackingCode, hidden: true })),
     h('div', { class: 'actions' },
       h('button', { type: 'button', onclick: () => window.print() }, 'Cetak'),
-      h('a', { class: 'button secondary', href: href('#/desa/ajukan', s.id) }, 'Ajukan lagi'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => ctx.go('desa/ajukan/' + s.id) }, 'Ajukan lagi'),
       h('a', { class: 'button secondary', href: '#/desa/permohonan' }, 'Daftar permohonan')));
   flash('Permohonan terkirim. Berikan kode lacak kepada warga.');
   ctx.main.querySelector('h1').focus();
@@ -203,7 +203,7 @@ function keptScreen(ctx, s, filing) {
         ' disimpan di perangkat ini dan dikirim otomatis begitu tersambung, satu kali saja.'),
       h('p', null, 'Kode lacak muncul setelah terkirim, di menu ', h('a', { href: '#/desa/kirim' }, 'Menunggu kirim'), '.')),
     h('div', { class: 'actions' },
-      h('a', { class: 'button', href: href('#/desa/ajukan', s.id) }, 'Ajukan lagi'),
+      h('button', { type: 'button', onclick: () => ctx.go('desa/ajukan/' + s.id) }, 'Ajukan lagi'),
       h('a', { class: 'button secondary', href: '#/desa/kirim' }, 'Lihat yang menunggu')));
   ctx.main.querySelector('h1').focus();
 }

@@ -337,7 +337,7 @@ class WebClientBrowserTest {
         try {
             fileSurat("8901014107900003", "Luring Satu");
             waitFor(By.id("kept"));
-            driver.findElement(By.linkText("Ajukan lagi")).click();
+            driver.findElement(By.xpath("//button[normalize-space(.)='Ajukan lagi']")).click();
             fileSurat("8901014107900004", "Luring Dua");
             waitFor(By.id("kept"));
             go("desa/kirim");
@@ -508,7 +508,8 @@ class WebClientBrowserTest {
 
     /** Runs one action of the OPD detail screen. */
     void act(String verb, Map<String, String> values) {
-        WebElement form = waitFor(By.cssSelector("form[data-action='" + verb + "']"));
+        WebElement form = new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("form[data-action='" + verb + "']")).stream().findFirst().orElse(null));
         WebElement details = form.findElement(By.xpath("./ancestor::details"));
         if (details.getAttribute("open") == null) {
             details.findElement(By.tagName("summary")).click();
