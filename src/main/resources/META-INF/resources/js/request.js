@@ -4,6 +4,20 @@ import { h, facts, dateTime, day, statusBadge, words, EVENT, STATUS } from './do
 
 export const PROVISION = { ON_PAPER: 'Dibawa (kertas)', ATTACHED: 'Dilampirkan', NOT_APPLICABLE: 'Tidak ada' };
 
+const ROUTED = {
+  SERVICE_DEFAULT: 'OPD bawaan layanan', TRIAGE: 'triase',
+  RULE_SERVICE_DESA: 'aturan layanan untuk desa', RULE_SERVICE_KECAMATAN: 'aturan layanan untuk kecamatan',
+  RULE_SERVICE_KABUPATEN: 'aturan layanan untuk kabupaten', RULE_ALL_DESA: 'aturan semua layanan untuk desa',
+  RULE_ALL_KECAMATAN: 'aturan semua layanan untuk kecamatan', RULE_ALL_KABUPATEN: 'aturan semua layanan untuk kabupaten',
+};
+
+/** Notes the service writes itself, in the officer's words; people's notes as they wrote them. */
+function noteText(e) {
+  if (e.type === 'INFO_REQUESTED') return infoNote(e.note);
+  const routed = /^routed by (\S+)$/.exec(e.note);
+  return routed ? 'Rute: ' + (ROUTED[routed[1]] || routed[1]) : e.note;
+}
+
 /** The service's "missing: a; b. note" of an info request, in the officer's words. */
 export function infoNote(note) {
   return note ? String(note).replace(/^missing: /, 'Yang kurang: ') : note;
@@ -75,6 +89,6 @@ export function history(r) {
       h('br'),
       h('span', { class: 'small muted' }, dateTime(e.at), ' · ', e.actor ?? e.actorKind ?? ''),
       e.toOpd && (!e.fromOpd || e.fromOpd.id !== e.toOpd.id) ? [h('br'), h('span', { class: 'small' }, 'Ke: ', e.toOpd.name)] : null,
-      e.note ? [h('br'), h('span', { class: 'small' }, e.type === 'INFO_REQUESTED' ? infoNote(e.note) : e.note)] : null))),
+      e.note ? [h('br'), h('span', { class: 'small' }, noteText(e))] : null))),
   ];
 }

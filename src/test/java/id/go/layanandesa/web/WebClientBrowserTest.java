@@ -227,6 +227,12 @@ class WebClientBrowserTest {
         waitUntil(d -> text("#queue").contains(code));
         assertNoInjectedMarkup();
         shoot("opd-queue");
+        // The queue is live: a filing made elsewhere shows up without the officer doing anything.
+        given().auth().oauth2(apiToken("web.desa")).contentType(ContentType.JSON).header("Idempotency-Key", "web-live-1")
+                .body(Map.of("serviceTypeId", fixture.surat(), "citizen", Map.of("nik", "8901014107900009", "name", "Warga Kedua"),
+                        "answers", Map.of("keperluan", "Bantuan sosial"), "documents", List.of(Map.of("code", "KTP_EL", "provision", "ON_PAPER"))))
+                .post("/api/v1/requests").then().statusCode(201);
+        waitUntil(d -> text("#queue").contains("Warga Kedua"));
         driver.findElement(By.partialLinkText(code)).click();
         act("request-info", Map.of("missing", "Fotokopi Kartu Keluarga"));
         waitUntil(d -> text("main").contains("Menunggu kelengkapan dari desa"));
@@ -609,6 +615,12 @@ class WebClientBrowserTest {
 
     /** The page at 360 px (a phone) and at 1280 px, whole length, under target/screenshots/. */
     void shoot(String name) {
+        Object unlabelled = ((JavascriptExecutor) driver).executeScript("""
+                return [...document.querySelectorAll('input, select, textarea')]
+                  .filter((e) => e.type !== 'hidden' && !e.getAttribute('aria-label')
+                    && !(e.id && document.querySelector('label[for="' + CSS.escape(e.id) + '"]')))
+                  .map((e) => e.outerHTML);""");
+        assertEquals(List.of(), unlabelled, name + ": every field has a label");
         for (int width : new int[]{360, 1280}) {
             driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 800,
                     "deviceScaleFactor", 1, "mobile", width < 600));
