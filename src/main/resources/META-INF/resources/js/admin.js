@@ -143,7 +143,7 @@ export async function accounts(ctx) {
     try {
       const res = await api.call('POST', '/accounts', { body, key: api.newKey() });
       flash('Akun ' + res.data.username + ' dibuat.');
-      set.get('password').control.value = '';
+      create.reset();
       await load(true);
     } catch (e) {
       if (e instanceof api.ApiError && (e.status === 400 || e.status === 409)) {

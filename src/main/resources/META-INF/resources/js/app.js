@@ -10,8 +10,12 @@ import * as opd from './opd.js';
 import * as admin from './admin.js';
 import * as lacak from './lacak.js';
 
-/** Minutes without a key press, tap or click after which the session ends (shared desa PCs). */
+/**
+ * Minutes without a key press, tap or click after which the session ends (shared desa PCs). A kabupaten
+ * may set another value as data-idle-minutes on index.html's <html> element.
+ */
 const IDLE_MINUTES = 15;
+const idleMinutes = () => Number(document.documentElement.dataset.idleMinutes) || IDLE_MINUTES;
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -163,7 +167,7 @@ api.onSessionEnd((reason) => {
   opd.forget();
   admin.forget();
   drawNav('masuk');
-  if (reason === 'idle') flash(`Anda keluar otomatis setelah ${IDLE_MINUTES} menit tanpa kegiatan.`);
+  if (reason === 'idle') flash('Anda keluar otomatis karena lama tidak ada kegiatan.');
   else if (reason === 'expired') flash('Sesi berakhir. Silakan masuk lagi.', true);
   else flash('Anda sudah keluar.');
   const route = current();
@@ -179,9 +183,9 @@ for (const type of ['pointerdown', 'keydown', 'touchstart', 'wheel']) {
   window.addEventListener(type, () => { lastActive = Date.now(); }, { passive: true, capture: true });
 }
 function checkIdle() {
-  if (api.hasSession() && Date.now() - lastActive > IDLE_MINUTES * 60000) api.logout('idle');
+  if (api.hasSession() && Date.now() - lastActive > idleMinutes() * 60000) api.logout('idle');
 }
-setInterval(checkIdle, 30000);
+setInterval(checkIdle, 5000);
 document.addEventListener('visibilitychange', checkIdle);
 
 window.addEventListener('hashchange', show);

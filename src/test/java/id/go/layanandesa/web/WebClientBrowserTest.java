@@ -424,6 +424,16 @@ class WebClientBrowserTest {
         go("desa/permohonan");
         waitFor(By.cssSelector("[data-path='username']"));
         assertTrue(driver.findElements(By.id("logout")).isEmpty(), "no session after logout");
+
+        // A session left alone ends by itself (here after 3 s instead of 15 min).
+        login("web.desa");
+        go("desa/permohonan");
+        waitFor(By.id("requests"));
+        ((JavascriptExecutor) driver).executeScript("document.documentElement.dataset.idleMinutes = '0.05'");
+        waitUntil(d -> text("#flash").contains("keluar otomatis"));
+        waitFor(By.cssSelector("input[data-path='username']"));
+        assertTrue(driver.findElements(By.id("logout")).isEmpty(), "no session after the idle timeout");
+        assertTrue(driver.findElements(By.id("requests")).isEmpty(), "the desa's requests are no longer on the screen");
     }
 
     @Test
