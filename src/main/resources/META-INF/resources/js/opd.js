@@ -2,7 +2,7 @@
 // request with what can be done to it now.
 
 import * as api from './api.js';
-import { h, mount, flash, href, dateTime, day, statusBadge, STATUS } from './dom.js';
+import { h, mount, flash, href, day, statusBadge, STATUS } from './dom.js';
 import { fieldSet, input, select } from './form.js';
 import * as view from './request.js';
 

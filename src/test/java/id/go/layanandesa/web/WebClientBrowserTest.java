@@ -84,6 +84,7 @@ class WebClientBrowserTest {
             if (System.getenv("CI") != null) {
                 fail(message.replace("skipped", "cannot run in CI"));
             }
+            System.out.println(message);
             Assumptions.abort(message);
         }
         profile = Files.createTempDirectory("layanan-chromium");
