@@ -19,6 +19,7 @@ public class StartupBanner {
         int port = start.options().getPort();
         String base = "http://localhost:" + port;
         StringBuilder s = new StringBuilder("Layanan Desa is ready.")
+                .append("\n  Web client:                     ").append(base).append("/")
                 .append("\n  API documentation (Swagger UI): ").append(base).append("/q/swagger-ui")
                 .append("\n  OpenAPI spec:                   ").append(base).append("/q/openapi")
                 .append("\n  Health:                         ").append(base).append("/q/health/ready");

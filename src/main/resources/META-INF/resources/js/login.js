@@ -1,0 +1,54 @@
+// Logging in. The token the service answers stays in api.js's memory.
+
+import * as api from './api.js';
+import { h, mount } from './dom.js';
+import { outbox } from './store.js';
+import { fieldSet, input } from './form.js';
+
+export async function screen(ctx) {
+  const set = fieldSet();
+  const summary = h('div', { class: 'summary', role: 'alert', hidden: true });
+  const waitingNote = h('p', { class: 'muted', role: 'status' });
+  const button = h('button', { type: 'submit' }, 'Masuk');
+  const form = h('form', { class: 'card', novalidate: true, onsubmit: submit },
+    summary,
+    input(set, 'username', 'Nama pengguna', { required: true, attrs: { autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', maxlength: 60 } }),
+    input(set, 'password', 'Kata sandi', { type: 'password', required: true, attrs: { autocomplete: 'current-password', maxlength: 200 } }),
+    h('div', { class: 'actions' }, button));
+  mount(ctx.main,
+    h('h1', null, 'Masuk'),
+    waitingNote,
+    form,
+    h('p', null, 'Warga tanpa akun dapat ', h('a', { href: '#/lacak' }, 'melacak permohonan dengan kode lacak'), '.'));
+
+  try {
+    const n = await outbox.count();
+    if (n) mount(waitingNote, `${n} permohonan tersimpan di perangkat ini dan menunggu dikirim. Masuk dengan akun yang mengajukannya untuk mengirim.`);
+  } catch { /* no IndexedDB on this browser */ }
+
+  async function submit(event) {
+    event.preventDefault();
+    const username = set.get('username').control.value.trim();
+    const password = set.get('password').control.value;
+    const missing = [];
+    if (!username) missing.push({ field: 'username', message: 'is required' });
+    if (!password) missing.push({ field: 'password', message: 'is required' });
+    set.show(summary, missing);
+    if (missing.length) return;
+    button.disabled = true;
+    try {
+      const answer = await api.login(username, password);
+      set.get('password').control.value = '';
+      await ctx.signedIn(answer);
+    } catch (e) {
+      const text = e instanceof api.ApiError && e.status === 401 ? 'Nama pengguna atau kata sandi salah, atau akun dikunci/nonaktif.'
+        : api.explain(e);
+      mount(summary, h('strong', null, text));
+      summary.hidden = false;
+      summary.setAttribute('tabindex', '-1');
+      summary.focus();
+    } finally {
+      button.disabled = false;
+    }
+  }
+}

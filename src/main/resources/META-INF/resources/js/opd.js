@@ -1,0 +1,211 @@
+// The OPD officer (and the admin for triage): the queue, live through conditional polling, and one
+// request with what can be done to it now.
+
+import * as api from './api.js';
+import { h, mount, flash, href, day, statusBadge, STATUS } from './dom.js';
+import { fieldSet, input, select } from './form.js';
+import * as view from './request.js';
+
+/** Seconds between two looks at the queue; an unchanged queue costs a 304 and no body. */
+const POLL_SECONDS = 15;
+
+let opdCache = null;
+const regionNames = new Map();
+
+export function forget() {
+  opdCache = null;
+  regionNames.clear();
+}
+
+async function opds() {
+  if (!opdCache) opdCache = await api.all('/opds');
+  return opdCache;
+}
+
+/** A desa's name, looked up once per session; the code until it is known. */
+function desaName(code) {
+  if (!code) return Promise.resolve('');
+  if (!regionNames.has(code)) {
+    regionNames.set(code, api.get('/regions/' + encodeURIComponent(code)).then((r) => r.name).catch(() => code));
+  }
+  return regionNames.get(code);
+}
+
+function desaLabel(code) {
+  const span = h('span', null, code ?? '');
+  desaName(code).then((name) => { span.textContent = 'Desa ' + name; });
+  return span;
+}
+
+/** Needing attention first, then overdue, then as the service sorted them (due date). */
+function ordered(items) {
+  const rank = (r) => (r.needsAttention ? 0 : r.overdue ? 1 : 2);
+  return items.map((r, i) => [r, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([r]) => r);
+}
+
+export async function queue(ctx) {
+  const admin = ctx.me.role === 'ADMIN';
+  const set = fieldSet();
+  const list = h('ul', { class: 'list', id: 'queue' });
+  const live = h('p', { class: 'muted small', role: 'status', 'aria-live': 'polite' });
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => load('more') }, 'Muat lagi');
+  let etag = null;
+  let cursor = null;
+  let items = [];
+  const opdOptions = admin ? [['', 'Triase (Bagian Organisasi)'], ...(await opds()).map((o) => [o.id, o.name])] : null;
+  const form = h('form', { class: 'card', onsubmit: (e) => { e.preventDefault(); load('fresh'); } },
+    h('div', { class: 'filters' },
+      admin ? select(set, 'opdId', 'Antrean', opdOptions) : null,
+      select(set, 'status', 'Status', [['', 'Belum selesai'], ...Object.entries(STATUS)])),
+    h('div', { class: 'choice' }, h('input', { type: 'checkbox', id: 'mine' }), h('label', { for: 'mine' }, 'Hanya yang saya pegang')),
+    h('div', { class: 'choice' }, h('input', { type: 'checkbox', id: 'late' }), h('label', { for: 'late' }, 'Hanya yang terlambat')),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Tampilkan')));
+  mount(ctx.main,
+    h('h1', null, admin ? 'Antrean triase dan OPD' : 'Antrean ' + (ctx.me.opdName ?? 'OPD')),
+    form, live, list, h('div', { class: 'actions' }, more));
+
+  const params = () => ({
+    opdId: admin ? set.get('opdId').control.value || undefined : undefined,
+    status: set.get('status').control.value || undefined,
+    assignedToMe: document.getElementById('mine').checked ? 'true' : undefined,
+    overdue: document.getElementById('late').checked ? 'true' : undefined,
+  });
+
+  async function load(mode) {
+    try {
+      if (mode === 'more') {
+        const res = await api.call('GET', '/queue', { params: { ...params(), ...api.paging(cursor, 20) } });
+        const p = api.page(res.data);
+        items = items.concat(p.items);
+        cursor = p.next;
+      } else {
+        const res = await api.call('GET', '/queue', { params: { ...params(), limit: 20 }, ifNoneMatch: mode === 'poll' ? etag : null });
+        if (res.status === 304) {
+          live.textContent = 'Tidak ada perubahan · diperiksa ' + new Date().toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
+          return;
+        }
+        etag = res.etag;
+        const p = api.page(res.data);
+        items = p.items;
+        cursor = p.next;
+      }
+      draw();
+      live.textContent = (mode === 'poll' ? 'Antrean berubah · ' : '') + `${items.length} permohonan` + (cursor ? ', masih ada lagi' : '')
+        + ' · diperbarui ' + new Date().toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
+    } catch (e) {
+      live.textContent = api.explain(e);
+    }
+  }
+
+  function draw() {
+    more.hidden = !cursor;
+    if (!items.length) {
+      mount(list, h('li', { class: 'muted' }, 'Antrean kosong.'));
+      return;
+    }
+    mount(list, ordered(items).map((r) => h('li', { class: r.needsAttention ? 'attention' : r.overdue ? 'overdue' : '' },
+      h('a', { class: 'row', href: href('#/opd/permohonan', r.id) },
+        h('div', { class: 'row-top' }, h('span', { class: 'code' }, r.trackingCode), statusBadge(r.status)),
+        h('div', null, h('strong', null, r.serviceType ? r.serviceType.name : ''), ' · ', r.citizenName ?? ''),
+        h('div', { class: 'small muted' }, desaLabel(r.desaCode), ' · batas ', day(r.dueDate),
+          r.overdue ? [' · ', h('span', { class: 'badge warn' }, 'Terlambat')] : null,
+          r.needsAttention ? [' · ', h('span', { class: 'badge bad' }, 'Perlu perhatian')] : null)))));
+  }
+
+  await load('fresh');
+  const timer = setInterval(() => {
+    if (document.visibilityState === 'visible' && api.hasSession()) load('poll');
+  }, POLL_SECONDS * 1000);
+  ctx.onLeave(() => clearInterval(timer));
+}
+
+export async function detail(ctx, params) {
+  const res = await api.call('GET', '/requests/' + encodeURIComponent(params.id));
+  const r = res.data;
+  const etag = api.etagOf(res);
+  r.desaName = await desaName(r.desaCode);
+  const s = await api.get('/service-types/' + r.serviceType.id).catch(() => null);
+  const who = view.holder(r);
+  const holderText = who ? (who === ctx.username ? 'Anda (' + who + ')' : who) : null;
+  const reload = () => detail(ctx, params);
+  const others = (await opds()).filter((o) => o.active !== false && (!r.opd || o.id !== r.opd.id));
+
+  const acts = [];
+  if (r.status === 'SUBMITTED') acts.push(action('accept', 'Terima dan proses', [], () => ({}), { open: true, optionalNote: true }));
+  if (r.status === 'IN_PROGRESS') {
+    acts.push(action('complete', 'Selesaikan', [
+      (set) => input(set, 'resultNote', 'Hasil untuk warga', { multiline: true, required: true, attrs: { maxlength: 2000, rows: 3 } }),
+      (set) => input(set, 'documentNumber', 'Nomor dokumen hasil', { attrs: { maxlength: 100 } }),
+      // Where the result document (e.g. the signed PDF) will be uploaded, once the service takes files.
+      () => h('div', { class: 'slot', 'data-result-document': r.id }, 'Unggah dokumen hasil menyusul.'),
+    ], (v) => ({ resultNote: v.resultNote, documentNumber: v.documentNumber || undefined }), { open: true }));
+    acts.push(action('reject', 'Tolak', [
+      (set) => input(set, 'reason', 'Alasan penolakan', { multiline: true, required: true, attrs: { maxlength: 2000, rows: 2 } }),
+    ], (v) => ({ reason: v.reason }), { danger: true }));
+  }
+  if (r.status === 'SUBMITTED' || r.status === 'IN_PROGRESS') {
+    acts.push(action('request-info', 'Minta kelengkapan ke desa', [
+      (set) => input(set, 'missing', 'Yang kurang (satu per baris)', { multiline: true, required: true, hint: 'Paling banyak 20 baris, masing-masing 300 karakter', attrs: { rows: 3 } }),
+      (set) => input(set, 'note', 'Catatan', { multiline: true, attrs: { maxlength: 2000, rows: 2 } }),
+    ], (v) => ({ missing: v.missing.split('\n').map((x) => x.trim()).filter(Boolean), note: v.note || undefined })));
+    acts.push(action('forward', 'Teruskan ke OPD lain', [
+      (set) => select(set, 'toOpdId', 'OPD tujuan', [['', '— pilih —'], ...others.map((o) => [o.id, o.name])], { required: true }),
+      (set) => input(set, 'reason', 'Alasan', { multiline: true, required: true, attrs: { maxlength: 2000, rows: 2 } }),
+    ], (v) => ({ toOpdId: Number(v.toOpdId), reason: v.reason })));
+  }
+
+  mount(ctx.main,
+    h('h1', null, 'Permohonan ', h('span', { class: 'code' }, r.trackingCode)),
+    view.summary(r, holderText),
+    r.status === 'NEEDS_INFO' ? h('p', { class: 'card' }, 'Menunggu kelengkapan dari desa.') : null,
+    acts.length ? h('section', { 'aria-label': 'Tindakan', class: 'no-print' }, acts) : null,
+    view.answers(r, s),
+    view.history(r),
+    h('p', null, h('a', { href: '#/opd/antrean' }, '← Antrean')));
+
+  /** One action as a form behind a disclosure: fields, body, If-Match, Idempotency-Key, errors at fields. */
+  function action(verb, title, makers, body, opts = {}) {
+    const set = fieldSet();
+    const summary = h('div', { class: 'summary', role: 'alert', hidden: true });
+    const key = api.newKey();
+    const controls = makers.map((m) => m(set));
+    if (opts.optionalNote) controls.push(input(set, 'note', 'Catatan', { multiline: true, attrs: { maxlength: 2000, rows: 2 } }));
+    const button = h('button', { type: 'submit', class: opts.danger ? 'danger' : '' }, title);
+    const form = h('form', { novalidate: true, 'data-action': verb, onsubmit: submit }, summary, controls, h('div', { class: 'actions' }, button));
+    return h('details', { open: !!opts.open }, h('summary', null, title), form);
+
+    async function submit(event) {
+      event.preventDefault();
+      const values = {};
+      const missing = [];
+      for (const path of set.paths()) {
+        const f = set.get(path);
+        values[path] = f.control.value.trim();
+        if (f.control.required && !values[path]) missing.push({ field: path, message: 'Wajib diisi' });
+      }
+      set.show(summary, missing);
+      if (missing.length) return;
+      const payload = body(values);
+      if (opts.optionalNote && values.note) payload.note = values.note;
+      button.disabled = true;
+      try {
+        await api.call('POST', `/queue/requests/${r.id}/${verb}`, { body: payload, ifMatch: etag, key });
+        flash(title + ': berhasil.');
+        reload();
+      } catch (e) {
+        if (e instanceof api.ApiError && e.status === 400 && e.violations.length) {
+          set.show(summary, e.violations.map((v) => ({ ...v, field: v.field.replace(/^missing\[\d+\]$/, 'missing') })));
+        } else if (e instanceof api.ApiError && e.status === 412) {
+          flash(api.explain(e), true);
+          reload();
+        } else {
+          mount(summary, h('strong', null, api.explain(e)));
+          summary.hidden = false;
+          summary.focus();
+        }
+      } finally {
+        button.disabled = false;
+      }
+    }
+  }
+}
