@@ -9,7 +9,7 @@ import java.util.List;
  */
 public interface Figure {
 
-    /** A short name, one word, unique among the figures. */
+    /** The short name that selects it: {@code bench/run.sh -Dbench.figures=filing,claim}. */
     String name();
 
     /** What it measures and its target, one line. */

@@ -29,6 +29,14 @@ final class Report {
                 .append(" (whole run ").append((System.nanoTime() - bench.log.started()) / 60_000_000_000L).append(" min). ")
                 .append("Every throughput figure is a ratio against a baseline measured in the same run, on the same database, ")
                 .append("at the same concurrency: the machine is shared and noisy, so absolute numbers move between runs; the ratios much less.\n\n");
+        if (settings.smoke) {
+            s.append("**Smoke run** (`-Dbench.smoke=true`: tiny sizes, short rounds): it shows that the harness measures every figure ")
+                    .append("end to end, not what the service can do. Its figures are not comparable with a full run's.\n\n");
+        }
+        if (!settings.figures.isEmpty()) {
+            s.append("**Partial run**: only ").append(String.join(", ", settings.figures))
+                    .append(" (`-Dbench.figures`), after the same warm-up and data loads as a full run but without the other figures' load.\n\n");
+        }
         s.append("## Machine\n\n| | |\n|---|---|\n");
         bench.facts().forEach((k, v) -> s.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         s.append("\n## Settings\n\n");
@@ -60,8 +68,9 @@ final class Report {
             }
         }
         s.append("\n## Log\n\n```\n").append(String.join("\n", bench.log.lines())).append("\n```\n");
+        // what was slow and why belongs to a full run's figures
         Path notes = settings.root.resolve("bench/notes.md");
-        if (Files.exists(notes)) {
+        if (settings.complete() && Files.exists(notes)) {
             s.append("\n").append(Files.readString(notes));
         }
         Files.createDirectories(out.getParent());

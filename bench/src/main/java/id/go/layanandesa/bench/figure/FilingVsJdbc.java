@@ -72,9 +72,10 @@ final class FilingVsJdbc implements Figure {
         Settings s = bench.settings;
         bench.say("filing via the API (" + label + "): warm-up " + s.filingWarmup + " s");
         bench.load.timed(s.filingConcurrency, s.filingWarmup, bench::fileViaApi);
-        bench.say("filing via plain JDBC (" + label + "): warm-up " + s.filingWarmup / 2 + " s");
+        int baselineWarmup = Math.max(2, s.filingWarmup / 2);
+        bench.say("filing via plain JDBC (" + label + "): warm-up " + baselineWarmup + " s");
         try (JdbcFiling filer = new JdbcFiling(bench, s.filingConcurrency)) {
-            bench.load.timed(s.filingConcurrency, Math.max(2, s.filingWarmup / 2), filer::file);
+            bench.load.timed(s.filingConcurrency, baselineWarmup, filer::file);
         }
         try (JdbcFiling filer = new JdbcFiling(bench, s.filingConcurrency)) {
             for (int round = 0; round < s.rounds; round++) {
