@@ -1,0 +1,68 @@
+package id.go.layanandesa.bench;
+
+import id.go.layanandesa.common.EmbeddedDatabase;
+import id.go.layanandesa.common.EmbeddedLogins;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/** The service's database over plain JDBC, for fixtures and for the baselines that run the service's statements. */
+public final class Db {
+
+    private final String url;
+    private final java.nio.file.Path data;
+
+    Db(int port, java.nio.file.Path data) {
+        this.url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        this.data = data;
+    }
+
+    /** As the service's own role, with the password the service keeps in its data folder. */
+    public Connection connect() throws Exception {
+        EmbeddedLogins logins = EmbeddedLogins.read(EmbeddedDatabase.credentialsFile(data.resolve("pg")));
+        return DriverManager.getConnection(url, EmbeddedDatabase.SERVICE_ROLE, logins.servicePassword());
+    }
+
+    public long count(String table) throws Exception {
+        try (Connection c = connect()) {
+            return single(c, "select count(*) from " + table);
+        }
+    }
+
+    public static long single(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Runs a query and reads every column of every row, as the service's mapping would. */
+    public static void drain(PreparedStatement p) throws Exception {
+        try (ResultSet rs = p.executeQuery()) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= n; i++) {
+                    rs.getObject(i);
+                }
+            }
+        }
+    }
+
+    /** The service's queue signal for an OPD: bump its queue version and NOTIFY, in the caller's transaction. */
+    public static void signal(Connection c, long opdId) throws Exception {
+        try (PreparedStatement p = c.prepareStatement("""
+                with bumped as (
+                    update opd_queue_state set version = version + 1, changed_at = ?
+                     where opd_id = ? returning opd_id)
+                select pg_notify('layanan_queue', cast(opd_id as text)) from bumped""")) {
+            p.setTimestamp(1, Timestamp.from(Instant.now()));
+            p.setLong(2, opdId);
+            drain(p);
+        }
+    }
+}
