@@ -1,8 +1,5 @@
 package id.go.layanandesa.bench;
 
-import id.go.layanandesa.common.EmbeddedDatabase;
-import id.go.layanandesa.common.EmbeddedLogins;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,10 +19,13 @@ public final class Db {
         this.data = data;
     }
 
-    /** As the service's own role, with the password the service keeps in its data folder. */
+    /** As the service's own role, with the login the service keeps in its data folder (pg.credentials). */
     public Connection connect() throws Exception {
-        EmbeddedLogins logins = EmbeddedLogins.read(EmbeddedDatabase.credentialsFile(data.resolve("pg")));
-        return DriverManager.getConnection(url, EmbeddedDatabase.SERVICE_ROLE, logins.servicePassword());
+        java.util.Properties logins = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(data.resolve("pg.credentials"))) {
+            logins.load(in);
+        }
+        return DriverManager.getConnection(url, logins.getProperty("user"), logins.getProperty("password"));
     }
 
     public long count(String table) throws Exception {
