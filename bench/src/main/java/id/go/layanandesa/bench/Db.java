@@ -54,14 +54,26 @@ public final class Db {
     }
 
     /** The service's queue signal for an OPD: bump its queue version and NOTIFY, in the caller's transaction. */
-    public static void signal(Connection c, long opdId) throws Exception {
+    /** What the service does just before a filing commits: the desa's list version and the queue's version move. */
+    public static void signal(Connection c, String desa, long opdId) throws Exception {
+        try (PreparedStatement p = c.prepareStatement("""
+                insert into desa_request_state as s (desa_code, version, changed_at)
+                select d, 1, ? from unnest(?) d order by d
+                on conflict (desa_code) do update set version = s.version + 1, changed_at = excluded.changed_at""")) {
+            p.setTimestamp(1, Timestamp.from(Instant.now()));
+            p.setArray(2, c.createArrayOf("varchar", new Object[]{desa}));
+            p.executeUpdate();
+        }
         try (PreparedStatement p = c.prepareStatement("""
                 with bumped as (
-                    update opd_queue_state set version = version + 1, changed_at = ?
-                     where opd_id = ? returning opd_id)
-                select pg_notify('layanan_queue', cast(opd_id as text)) from bumped""")) {
+                    insert into opd_queue_state as q (opd_id, version, changed_at)
+                    select o, 1, ? from unnest(?) o order by o
+                    on conflict (opd_id) do update set version = q.version + 1, changed_at = excluded.changed_at
+                    returning opd_id)
+                select pg_notify('layanan_queue', cast(opd_id as text)) from bumped where opd_id = any(?)""")) {
             p.setTimestamp(1, Timestamp.from(Instant.now()));
-            p.setLong(2, opdId);
+            p.setArray(2, c.createArrayOf("bigint", new Object[]{opdId}));
+            p.setArray(3, c.createArrayOf("bigint", new Object[]{opdId}));
             drain(p);
         }
     }

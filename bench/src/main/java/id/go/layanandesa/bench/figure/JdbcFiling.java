@@ -51,7 +51,8 @@ final class JdbcFiling implements AutoCloseable {
         String desa = accounts.desas().get(worker % accounts.desas().size());
         String kecamatan = desa.substring(0, 8);
         String principal = "account:" + accounts.desaAccounts().get(worker % accounts.desaAccounts().size());
-        String idemKey = UUID.randomUUID().toString();
+        // the service keeps the key as an HMAC: 64 hex characters
+        String idemKey = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(UUID.randomUUID().toString().getBytes()));
         Map<String, Object> body = bench.filingBody(worker);
         byte[] json = Api.JSON.writeValueAsBytes(body);
         String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
@@ -63,8 +64,8 @@ final class JdbcFiling implements AutoCloseable {
                 Db.drain(p);
             }
             try (PreparedStatement p = c.prepareStatement("""
-                    select request_hash, status, body, location from idempotency_record
-                     where principal = ? and idem_key = ? and created_at > ?""")) {
+                    select request_hash, status, body, location, etag from idempotency_record
+                     where principal = ? and key_hash = ? and created_at > ?""")) {
                 p.setString(1, principal);
                 p.setString(2, idemKey);
                 p.setTimestamp(3, Timestamp.from(now.minus(Duration.ofHours(24))));
@@ -152,12 +153,12 @@ final class JdbcFiling implements AutoCloseable {
             long id = requestIds.next(c);
             String tracking = trackingCode();
             try (PreparedStatement p = c.prepareStatement("""
-                    insert into service_request (answers, assigned_to, citizen_address, citizen_name, citizen_nik, citizen_phone,
+                    insert into service_request (answers, assigned_to, assigned_to_name, citizen_address, citizen_name, citizen_nik, citizen_phone,
                         claim_id, claimed_by, delivery_count, desa_code, document_number, documents, due_date, filed_at, filed_by,
                         finished_at, forward_count, info_requested_by, kabupaten_code, kecamatan_code, lease_until, needs_attention,
                         note, opd_id, result_note, routing_rule_id, service_type_id, service_type_version, status, tracking_code,
                         updated_at, version, id)
-                    values (cast(? as jsonb), null, null, ?, ?, null, null, null, 0, ?, null, cast(? as jsonb), ?, ?, ?, null, 0, null,
+                    values (cast(? as jsonb), null, null, null, ?, ?, null, null, null, 0, ?, null, cast(? as jsonb), ?, ?, ?, null, 0, null,
                         ?, ?, null, false, null, ?, null, ?, ?, ?, 'SUBMITTED', ?, ?, 0, ?)""")) {
                 p.setString(1, Api.JSON.writeValueAsString(body.get("answers")));
                 p.setString(2, "Warga Uji " + worker);
@@ -195,6 +196,13 @@ final class JdbcFiling implements AutoCloseable {
                 p.setLong(7, eventIds.next(c));
                 p.executeUpdate();
             }
+            try (PreparedStatement p = c.prepareStatement(
+                    "insert into request_opd (opd_id, request_id, filed_at) values (?, ?, ?) on conflict do nothing")) {
+                p.setLong(1, opdId);
+                p.setLong(2, id);
+                p.setTimestamp(3, Timestamp.from(now));
+                p.executeUpdate();
+            }
             String opdCode;
             String opdName;
             try (PreparedStatement p = c.prepareStatement("""
@@ -218,21 +226,23 @@ final class JdbcFiling implements AutoCloseable {
             receipt.put("dueDate", due.toString());
             receipt.put("version", 0);
             try (PreparedStatement p = c.prepareStatement("""
-                    insert into idempotency_record (principal, idem_key, request_hash, status, body, location, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?)
-                    on conflict (principal, idem_key) do update
+                    insert into idempotency_record (principal, key_hash, request_hash, status, body, location, etag, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (principal, key_hash) do update
                        set request_hash = excluded.request_hash, status = excluded.status, body = excluded.body,
-                           location = excluded.location, created_at = excluded.created_at""")) {
+                           location = excluded.location, etag = excluded.etag, created_at = excluded.created_at""")) {
                 p.setString(1, principal);
                 p.setString(2, idemKey);
                 p.setString(3, fingerprint);
                 p.setInt(4, 201);
-                p.setString(5, Api.JSON.writeValueAsString(receipt));
+                // the service stores the answer encrypted: base64 of about the same size
+                p.setString(5, java.util.Base64.getEncoder().encodeToString(Api.JSON.writeValueAsBytes(receipt)));
                 p.setString(6, "/api/v1/requests/" + id);
-                p.setTimestamp(7, Timestamp.from(now));
+                p.setString(7, "\"0\"");
+                p.setTimestamp(8, Timestamp.from(now));
                 p.executeUpdate();
             }
-            Db.signal(c, opdId);
+            Db.signal(c, desa, opdId);
             c.commit();
             return true;
         } catch (Exception e) {

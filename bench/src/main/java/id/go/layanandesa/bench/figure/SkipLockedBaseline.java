@@ -112,9 +112,13 @@ final class SkipLockedBaseline {
                     detailReads(c, idArray, true);
                     c.commit();
                     for (long id : ids) {
+                        String desa;
                         try (PreparedStatement p = c.prepareStatement("select * from service_request where id = ? for no key update")) {
                             p.setLong(1, id);
-                            Db.drain(p);
+                            try (ResultSet rs = p.executeQuery()) {
+                                rs.next();
+                                desa = rs.getString("desa_code");
+                            }
                         }
                         Instant at = Instant.now();
                         try (PreparedStatement p = c.prepareStatement("""
@@ -146,7 +150,7 @@ final class SkipLockedBaseline {
                             p.executeUpdate();
                         }
                         detailReads(c, new Long[]{id}, false);
-                        Db.signal(c, claimOpd);
+                        Db.signal(c, desa, claimOpd);
                         c.commit();
                         accepted.incrementAndGet();
                     }
