@@ -83,9 +83,7 @@ public class FilingService {
             throw ProblemException.invalid("serviceTypeId", "is not open for filing");
         }
         FilingRequest.Citizen citizen = filing.citizen();
-        NikRules.problem(citizen.nik()).ifPresentOrElse(
-                problem -> violations.add(new Violation("citizen.nik", problem)),
-                () -> checkNikRegion(citizen.nik(), violations));
+        NikRules.problem(citizen.nik()).ifPresent(problem -> violations.add(new Violation("citizen.nik", problem)));
         String phone = null;
         if (citizen.phone() != null && !citizen.phone().isBlank()) {
             phone = PhoneNumbers.normalise(citizen.phone()).orElse(null);
@@ -132,19 +130,5 @@ public class FilingService {
                 "/api/v1/requests/" + request.id);
         signals.changed(route.opdId());
         return reply;
-    }
-
-    /** A NIK's kecamatan must exist when its kabupaten's kecamatan are known here. */
-    private void checkNikRegion(String nik, List<Violation> violations) {
-        String kecamatan = RegionCodes.kecamatanOfNik(nik);
-        Object[] known = (Object[]) em.createNativeQuery("""
-                        select exists(select 1 from region where code = :kec),
-                               exists(select 1 from region where parent_code = :kab)""")
-                .setParameter("kec", kecamatan)
-                .setParameter("kab", RegionCodes.parent(kecamatan))
-                .getSingleResult();
-        if (!(Boolean) known[0] && (Boolean) known[1]) {
-            violations.add(new Violation("citizen.nik", "digits 1 to 6 must be a kecamatan code; " + kecamatan + " is not one"));
-        }
     }
 }
