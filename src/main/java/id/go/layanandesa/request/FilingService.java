@@ -1,6 +1,7 @@
 package id.go.layanandesa.request;
 
 import id.go.layanandesa.catalog.ServiceType;
+import id.go.layanandesa.common.TimeZones;
 import id.go.layanandesa.common.error.Problem.Violation;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.idempotency.Idempotency;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +93,8 @@ public class FilingService {
                 violations.add(new Violation("citizen.phone", "must be an Indonesian mobile number: 08…, 628… or +628…"));
             }
         }
-        Map<String, Object> answers = AnswerValidator.answers(type.fields, filing.answers(), "answers", false, violations);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), TimeZones.forRegion(caller.kabupatenCode()));
+        Map<String, Object> answers = AnswerValidator.answers(type.fields, filing.answers(), "answers", false, today, violations);
         List<DocumentDeclaration> documents = AnswerValidator.documents(type.documents, filing.documents(), "documents", false, violations);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);

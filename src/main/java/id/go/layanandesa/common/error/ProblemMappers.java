@@ -1,12 +1,14 @@
 package id.go.layanandesa.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import id.go.layanandesa.common.ParamConverters;
 import id.go.layanandesa.common.RequestIds;
+import id.go.layanandesa.common.StrictJson;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -59,7 +62,11 @@ public class ProblemMappers {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String message;
-            if (e instanceof UnrecognizedPropertyException) {
+            if (e instanceof StrictJson.InvalidValue) {
+                message = e.getOriginalMessage();
+            } else if (e.getCause() instanceof InputCoercionException coercion) {
+                message = "must be " + describe(coercion.getTargetType()) + " in range";
+            } else if (e instanceof UnrecognizedPropertyException) {
                 message = "is not a known field";
             } else if (e instanceof InvalidFormatException invalid) {
                 message = "cannot be read as " + describe(invalid.getTargetType());
@@ -188,7 +195,11 @@ public class ProblemMappers {
         if (type == null) {
             return "a different type";
         }
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
+        if (type == Integer.class || type == Long.class || type == Short.class || type == BigInteger.class
+                || type == int.class || type == long.class || type == short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
             return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {
