@@ -23,6 +23,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -88,10 +89,26 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidParameter(ParamConverters.InvalidParameterException e, HttpServerRequest request) {
-        List<Problem.Violation> violations = e.parameter() == null ? null : List.of(new Problem.Violation(e.parameter(), e.getMessage()));
+    public Response invalidParameter(ParamConverters.InvalidParameterException e, HttpServerRequest request, UriInfo uri) {
+        String parameter = e.parameter() != null ? e.parameter() : parameterWithValue(uri, e.value());
+        List<Problem.Violation> violations = parameter == null ? null : List.of(new Problem.Violation(parameter, e.getMessage()));
         return problem(new ProblemException(400, "INVALID_PARAMETER", "Invalid parameter",
-                (e.parameter() == null ? "" : e.parameter() + ": ") + e.getMessage(), violations, null, null, null), request);
+                (parameter == null ? "" : parameter + ": ") + e.getMessage(), violations, null, null, null), request);
+    }
+
+    /** A parameter declared without its name is found by the value that could not be read. */
+    private static String parameterWithValue(UriInfo uri, String value) {
+        if (value == null || uri == null) {
+            return null;
+        }
+        for (var parameters : List.of(uri.getPathParameters(true), uri.getQueryParameters(true))) {
+            for (var entry : parameters.entrySet()) {
+                if (entry.getValue().contains(value)) {
+                    return entry.getKey();
+                }
+            }
+        }
+        return null;
     }
 
     @ServerExceptionMapper
