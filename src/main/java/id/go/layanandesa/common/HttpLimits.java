@@ -1,7 +1,9 @@
 package id.go.layanandesa.common;
 
 import id.go.layanandesa.common.error.HttpProblems;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -11,6 +13,8 @@ import jakarta.inject.Inject;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import static io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT;
 
 /**
  * Refuses what is too large before it is read: a request target or headers over their limits (414, 431), and a
@@ -23,7 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public class HttpLimits {
 
     /** Just before Quarkus's own check of the declared length, which refuses without a problem body. */
-    static final int ORDER = -3;
+    static final int ORDER = ROUTE_ORDER_UPLOAD_LIMIT - 1;
+    /** Where Quarkus tells the API's body reader how much it may read of a body without a declared length. */
+    static final String MAX_REQUEST_SIZE_KEY = VertxHttpRecorder.MAX_REQUEST_SIZE_KEY;
 
     @Inject
     LayananConfig config;
@@ -44,6 +50,13 @@ public class HttpLimits {
                 "/api/v1/requests/batch", http.maxBatchBody().asLongValue(),
                 "/api/v1/regions/import", http.maxImportBody().asLongValue());
         router.route().order(ORDER).handler(ctx -> check(ctx, http));
+        // after Quarkus's check, which hands its own limit to the API's body reader when no length is declared
+        router.route().order(ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(ctx -> {
+            if (ctx.get(MAX_REQUEST_SIZE_KEY) != null) {
+                ctx.put(MAX_REQUEST_SIZE_KEY, Math.min(bodyLimit(ctx.normalizedPath()), generalLimit));
+            }
+            ctx.next();
+        });
     }
 
     /** The largest body the operation at this path accepts. */
@@ -83,8 +96,18 @@ public class HttpLimits {
             ctx.next();
             return;
         }
-        // no declared length: the body, if any, is counted as it arrives and never kept beyond the general limit
-        counting.computeIfAbsent(Math.min(limit, generalLimit), l -> BodyHandler.create(false).setBodyLimit(l)).handle(ctx);
+        // no declared length: the body, if any, is counted as it arrives and never kept beyond the general limit.
+        // HTTP/1.1 says so (chunked); an HTTP/2 stream is handed to the API's reader, which counts it against the
+        // limit set above, since a stream read ahead of the API cannot be handed to it.
+        if (request.version() == HttpVersion.HTTP_2) {
+            // the reader answers 413 with HTTP/1's Connection: close, which HTTP/2 forbids: leave it out
+            ctx.addHeadersEndHandler(v -> ctx.response().headers().remove("Connection"));
+            ctx.next();
+        } else if (request.headers().contains("Transfer-Encoding", "chunked", true)) {
+            counting.computeIfAbsent(Math.min(limit, generalLimit), l -> BodyHandler.create(false).setBodyLimit(l)).handle(ctx);
+        } else {
+            ctx.next();
+        }
     }
 
     private static long headerSize(MultiMap headers) {

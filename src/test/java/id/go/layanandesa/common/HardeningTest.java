@@ -38,6 +38,7 @@ class HardeningTest {
 
     @Test
     void metricsAreServedOnlyByTheManagementInterface() {
+        given().get("/api/v1/tracking/ZZZZ-ZZZZ-ZZ").then().statusCode(404);
         given().get("/q/metrics").then().statusCode(404).contentType("application/problem+json");
         assertTrue(Management.metrics().contains("http_server_requests_seconds_count"));
         given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));

@@ -149,6 +149,42 @@ class HttpLimitsTest {
     }
 
     @Test
+    void http2StreamsWithoutADeclaredLengthAreReadAndLimitedToo() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
+        String base = "http://localhost:" + io.restassured.RestAssured.port;
+        // the first request upgrades the connection to HTTP/2; a GET then has no length and no body
+        var get = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/tracking/ZZZZ-ZZZZ-ZZ")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, get.statusCode(), get.body());
+        get = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/tracking/ZZZZ-ZZZZ-ZZ")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, get.version());
+        assertEquals(404, get.statusCode(), get.body());
+        // a streamed body (no Content-Length) within its limit is read ...
+        byte[] filing = FILING.formatted(Db.serviceType("73.24", "AKTA_KELAHIRAN")).getBytes(StandardCharsets.UTF_8);
+        var filed = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/requests"))
+                        .header("Authorization", "Bearer " + TestAccounts.desaOfficer("73.24.04.2001"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(filing))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, filed.version());
+        assertEquals(201, filed.statusCode(), filed.body());
+        // ... and one over it is refused: the API's reader stops at the limit, answers 413 and drops the connection,
+        // which the client may see before the answer
+        byte[] big = ("{\"username\": \"" + "x".repeat(300_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        try {
+            var refused = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/auth/login"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, refused.statusCode(), refused.body());
+        } catch (java.io.IOException dropped) {
+            // refused by closing the connection
+        }
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
     void anUnknownPathOutsideTheApiIsAProblemToo() {
         given().get("/q/nothing-here").then().statusCode(404).contentType("application/problem+json").body("code", is("NOT_FOUND"));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.go.layanandesa.common.RequestIds;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,12 @@ public class HttpProblems {
     }
 
     private void failed(RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            // answered already, e.g. by the API's body reader refusing a stream over its limit
+            LOG.debugf("failure after the answer to %s %s: %s", ctx.request().method(), ctx.normalizedPath(),
+                    ctx.failure() == null ? "" : ctx.failure().getClass().getName());
+            return;
+        }
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         if (status >= 500) {
             LOG.errorf("unexpected failure of %s %s (request id %s): %s", ctx.request().method(), ctx.normalizedPath(),
@@ -74,12 +81,14 @@ public class HttpProblems {
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + status + ",\"code\":\"" + code + "\"}";
         }
+        // HTTP/2 has no Connection header, and one connection carries other requests: only the stream ends there
+        boolean closeConnection = close && ctx.request().version() != HttpVersion.HTTP_2;
         response.setStatusCode(status).putHeader("Content-Type", Problems.MEDIA_TYPE);
-        if (close) {
+        if (closeConnection) {
             response.putHeader("Connection", "close");
         }
         response.end(body);
-        if (close) {
+        if (closeConnection) {
             closeSoon(ctx);
         }
     }

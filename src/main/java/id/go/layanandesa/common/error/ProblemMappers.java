@@ -171,6 +171,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String requestId = RequestIds.of(request);
+        if (e instanceof java.io.IOException && request.response().ended()) {
+            // the HTTP layer answered already: it refused a body without a declared length that passed its limit
+            LOG.debugf("body of %s %s refused while it was read (request id %s)", request.method(), request.path(), requestId);
+            return Response.status(413).build();
+        }
         LOG.errorf("unexpected failure of %s %s (request id %s): %s", request.method(), request.path(), requestId,
                 SafeTraces.describe(e));
         return problem(new ProblemException(500, "INTERNAL_ERROR", "Internal error",
