@@ -87,13 +87,6 @@ final class JdbcFiling implements AutoCloseable {
                     typeVersion = rs.getInt("version");
                 }
             }
-            try (PreparedStatement p = c.prepareStatement("""
-                    select exists(select 1 from region where code = ?),
-                           exists(select 1 from region where parent_code = ?)""")) {
-                p.setString(1, kecamatan);
-                p.setString(2, Bench.KAB);
-                Db.drain(p);
-            }
             long opdId;
             Long ruleId;
             try (PreparedStatement p = c.prepareStatement("""
