@@ -22,6 +22,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import id.go.layanandesa.common.error.ProblemCode;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -64,8 +66,12 @@ public class RequestResource {
     @Inject
     Replies replies;
 
+    private static final String NEW_ETAG = "The request's new version, for the next If-Match";
+    private static final String IF_MATCH = "The request's ETag, from reading it";
+
     @POST
     @RolesAllowed(Role.DESA_OFFICER_)
+    @ProblemCodes({ProblemCode.NO_TRIAGE_OPD})
     @Operation(operationId = "fileRequest", summary = "File a citizen's request",
             description = "Validates the request against the service's definition, routes it to one OPD, gives it a tracking "
                     + "code and a due date, all in one transaction. Send an Idempotency-Key so that a retry after a lost "
@@ -98,6 +104,7 @@ public class RequestResource {
 
     @GET
     @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_})
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED})
     @Operation(operationId = "listRequests", summary = "List the desa's requests, newest first",
             description = "A desa officer sees its desa's requests; an admin those of the kabupaten (filter by desa). NIKs are "
                     + "masked. Keyset pagination: pass the returned next as cursor; pages stay correct while requests arrive.")
@@ -123,7 +130,10 @@ public class RequestResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
-    @Operation(operationId = "getRequest", summary = "A request with its citizen, answers and whole history")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "getRequest", summary = "A request with its citizen, answers and whole history",
+            description = "Everything about one request the caller may see: citizen, answers, documents, OPD, dates and "
+                    + "the whole history. The ETag is what a change sends in If-Match.")
     @APIResponse(responseCode = "200", description = "The request", headers = @Header(name = "ETag", description = "Send it in If-Match to change the request"),
             content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
     @APIResponse(responseCode = "404", description = "No such request in your scope")
@@ -135,14 +145,17 @@ public class RequestResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed(Role.DESA_OFFICER_)
-    @Operation(operationId = "cancelRequest", summary = "Cancel a request that is SUBMITTED or NEEDS_INFO")
-    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.NOT_IN_YOUR_QUEUE, ProblemCode.INVALID_TRANSITION})
+    @Operation(operationId = "cancelRequest", summary = "Cancel a request that is SUBMITTED or NEEDS_INFO",
+            description = "The desa withdraws a request that is SUBMITTED or NEEDS_INFO, for example when the citizen no "
+                    + "longer needs it; the reason goes to the history.")
+    @APIResponse(responseCode = "200", description = "Cancelled", headers = @Header(name = "ETag", description = NEW_ETAG), content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
     @APIResponse(responseCode = "404", description = "No such request in your desa")
     @APIResponse(responseCode = "409", description = "The request is past cancelling")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response cancel(@PathParam("id") long id, @Valid ActionBodies.Cancel body,
-                           @HeaderParam("If-Match") String ifMatch, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+                           @Parameter(description = IF_MATCH, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return replies.toResponse(lifecycle.cancel(caller, id, body == null ? new ActionBodies.Cancel(null) : body,
                 new RequestLifecycle.Precondition(ifMatch, null, idempotencyKey)));
     }
@@ -150,17 +163,18 @@ public class RequestResource {
     @POST
     @Path("/{id}/supply-info")
     @RolesAllowed(Role.DESA_OFFICER_)
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.NOT_IN_YOUR_QUEUE, ProblemCode.INVALID_TRANSITION})
     @Operation(operationId = "supplyInfo", summary = "Supply the information an OPD asked for",
             description = "Answers replace the ones named, documents are added or re-declared; the request returns as SUBMITTED "
                     + "to the OPD that asked.")
-    @APIResponse(responseCode = "200", description = "Back in the OPD's queue", content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @APIResponse(responseCode = "200", description = "Back in the OPD's queue", headers = @Header(name = "ETag", description = NEW_ETAG), content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
     @APIResponse(responseCode = "400", description = "An answer or document is invalid")
     @APIResponse(responseCode = "404", description = "No such request in your desa")
     @APIResponse(responseCode = "409", description = "Nobody asked for information")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response supplyInfo(@PathParam("id") long id, @Valid @NotNull ActionBodies.SupplyInfo body,
-                               @HeaderParam("If-Match") String ifMatch, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+                               @Parameter(description = IF_MATCH, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return replies.toResponse(lifecycle.supplyInfo(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null, idempotencyKey)));
     }
 }

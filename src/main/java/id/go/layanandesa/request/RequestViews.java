@@ -1,5 +1,7 @@
 package id.go.layanandesa.request;
 
+import id.go.layanandesa.common.openapi.MayBeAbsent;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -54,7 +56,7 @@ public final class RequestViews {
 
     @Schema(name = "RequestPage", description = "One page of requests; pass next as cursor for the following page")
     public record RequestPage(List<RequestSummary> items,
-                              @Schema(description = "Cursor of the next page, null on the last", example = "MjAyNi0xMS0zMFQwMjoxNTowMFp8MTAwMQ") String next) {
+                              @MayBeAbsent @Schema(description = "Send it as `cursor` for the following page; absent on the last page", example = "MjAyNi0xMS0zMFQwMjoxNTowMFp8MTAwMQ") String next) {
     }
 
     @Schema(name = "HistoryEntry")
@@ -63,11 +65,11 @@ public final class RequestViews {
             @Schema(example = "FILED") RequestEvent.EventType type,
             @Schema(example = "desa.harapan") String actor,
             @Schema(example = "DESA_OFFICER") String actorKind,
-            RequestStatus fromStatus,
+            @MayBeAbsent RequestStatus fromStatus,
             @Schema(example = "SUBMITTED") RequestStatus toStatus,
-            OpdRef fromOpd,
-            OpdRef toOpd,
-            @Schema(example = "Berkas lengkap") String note) {
+            @MayBeAbsent OpdRef fromOpd,
+            @MayBeAbsent OpdRef toOpd,
+            @MayBeAbsent @Schema(example = "Berkas lengkap") String note) {
     }
 
     @Schema(name = "RequestDetail", description = "A request with its citizen, answers and whole history")
@@ -79,20 +81,20 @@ public final class RequestViews {
             FilingRequest.Citizen citizen,
             Map<String, Object> answers,
             List<DocumentDeclaration> documents,
-            String note,
+            @MayBeAbsent String note,
             String desaCode,
             OpdRef opd,
-            @Schema(description = "The routing rule that sent it to its first OPD; null when the default OPD or triage took it", example = "3051") Long routingRuleId,
+            @MayBeAbsent @Schema(description = "The routing rule that sent it to its first OPD; null when the default OPD or triage took it", example = "3051") Long routingRuleId,
             Instant filedAt,
             LocalDate dueDate,
-            Instant finishedAt,
+            @MayBeAbsent Instant finishedAt,
             boolean overdue,
-            @Schema(description = "Principal that accepted it", example = "account:1051") String assignedTo,
+            @MayBeAbsent @Schema(description = "Principal that accepted it", example = "account:1051") String assignedTo,
             @Schema(description = "Times a claim delivered it") int deliveryCount,
             boolean needsAttention,
             int forwardCount,
-            String resultNote,
-            String documentNumber,
+            @MayBeAbsent String resultNote,
+            @MayBeAbsent String documentNumber,
             int version,
             List<HistoryEntry> history) {
     }
