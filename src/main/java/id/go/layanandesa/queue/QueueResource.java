@@ -97,7 +97,8 @@ public class QueueResource {
                     + "any OPD's with opdId.")
     @APIResponse(responseCode = "200", description = "One page", headers = @Header(name = "ETag", description = "The queue's state"),
             content = @Content(schema = @Schema(implementation = RequestViews.RequestPage.class)))
-    @APIResponse(responseCode = "304", description = "Nothing changed since the ETag in If-None-Match")
+    @APIResponse(responseCode = "304", description = "Nothing changed since the ETag in If-None-Match",
+            headers = @Header(name = "ETag", description = "The queue's state, unchanged"))
     @APIResponse(responseCode = "400", description = "A filter or the cursor is invalid")
     @APIResponse(responseCode = "404", description = "No such OPD in your kabupaten")
     public Response list(

@@ -1,5 +1,6 @@
 package id.go.layanandesa.queue;
 
+import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.common.ServiceClock;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
@@ -111,6 +112,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("a limit out of range")
     void queueListFiltersAndPages() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -156,6 +158,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("claims out of bounds")
     void claimBoundsAreChecked() {
         claim(officer, Map.of("limit", 0)).response().then().statusCode(400).body("violations[0].field", is("limit"));
         claim(officer, Map.of("limit", 101)).response().then().statusCode(400).body("violations[0].field", is("limit"));
@@ -222,6 +225,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("a release without claimId")
     void releaseReturnsTheRequestAtOnce() {
         long id = file();
         String claimId = claim(officer, Map.of("limit", 1)).path("claimId");
@@ -277,6 +281,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("a reject without a reason or If-Match")
     void rejectNeedsAReasonAndPreconditionsAreEnforced() {
         long id = file();
         assertEquals(428, act(officer, id, "accept", Map.of(), null).statusCode());
@@ -291,6 +296,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("a forward without a reason")
     void forwardMovesTheRequestAndTooManyHopsSendItToTriage() {
         long id = file();
         long dinsos = TestAccounts.opd("73.24", "DINSOS");

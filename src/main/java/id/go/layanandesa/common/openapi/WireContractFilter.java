@@ -161,6 +161,31 @@ public class WireContractFilter implements OASFilter {
             }
         }
         copies.forEach(openAPI.getComponents()::addSchema);
+        for (String name : input) {
+            if (!output.contains(name) && schemas.containsKey(name)) {
+                acceptNullForOptional(schemas.get(name));
+            }
+        }
+        copies.values().forEach(WireContractFilter::acceptNullForOptional);
+    }
+
+    /**
+     * In requests an optional field may be left out or sent as null, and the service reads both as absent:
+     * the request schemas say so ({@code type: [x, "null"]}). Answers never carry null.
+     */
+    private static void acceptNullForOptional(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = listOrEmpty(schema.getRequired());
+        schema.getProperties().forEach((name, property) -> {
+            List<Schema.SchemaType> types = property.getType();
+            if (!required.contains(name) && types != null && !types.isEmpty() && !types.contains(Schema.SchemaType.NULL)) {
+                List<Schema.SchemaType> nullable = new ArrayList<>(types);
+                nullable.add(Schema.SchemaType.NULL);
+                property.setType(nullable);
+            }
+        });
     }
 
     /** For each schema made from a record (or a class with fields), the JSON names of what it always sends. */
@@ -502,15 +527,18 @@ public class WireContractFilter implements OASFilter {
                 .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "Idempotency-Key".equalsIgnoreCase(p.getName()));
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             if (response.getHeaders() != null) {
-                response.getHeaders().values().forEach(header -> {
+                response.getHeaders().forEach((name, header) -> {
                     if (header.getSchema() == null && header.getRef() == null && header.getContent() == null) {
                         header.setSchema(stringSchema());
+                    }
+                    // Where a resource declares them, it always sends them.
+                    if (name.equals("ETag") || name.equals("Location")) {
+                        header.setRequired(true);
                     }
                 });
             }
             response.addHeader(REQUEST_ID, OASFactory.createHeader().ref("RequestId"));
-            if (status.equals("401") && response.getDescription() != null
-                    && response.getDescription().contains("`" + ProblemCode.UNAUTHENTICATED.name() + "`")) {
+            if (status.equals("401")) {
                 response.addHeader("WWW-Authenticate", OASFactory.createHeader().ref("WwwAuthenticate"));
             }
             if (status.equals("429")) {
