@@ -48,7 +48,7 @@ public class BatchFiling {
             @Schema(description = "Position in the batch, from 0", example = "0") int index,
             @Schema(example = "harapan-20261129-0008") String idempotencyKey,
             @Schema(description = "The status filing alone would have answered", example = "201") int status,
-            @MayBeAbsent @Schema(description = "On success: the filing receipt", implementation = RequestViews.FilingReceipt.class) JsonNode receipt,
+            @MayBeAbsent @Schema(description = "On success: the filing receipt", ref = "FilingReceipt") JsonNode receipt,
             @MayBeAbsent @Schema(description = "On failure: the problem") Problem problem,
             @Schema(description = "True when this item had been filed before under its key", example = "false") boolean replayed) {
     }
