@@ -55,7 +55,7 @@ class ApiKeyTest {
                 .body("opdId", is((int) opd))
                 .body("$", not(hasKey("key")))
                 .body(not(containsString(key)));
-        given().auth().oauth2(TestAccounts.admin(KABUPATEN)).when().get("/api/v1/api-keys?opdId=" + opd).then()
+        given().auth().oauth2(TestAccounts.admin(KABUPATEN)).when().get("/api/v1/api-keys?limit=100&opdId=" + opd).then()
                 .statusCode(200)
                 .body("items.id", hasItem(id))
                 .body(not(containsString(key)));

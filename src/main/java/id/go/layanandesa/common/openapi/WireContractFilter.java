@@ -531,9 +531,13 @@ public class WireContractFilter implements OASFilter {
                     if (header.getSchema() == null && header.getRef() == null && header.getContent() == null) {
                         header.setSchema(stringSchema());
                     }
-                    // Where a resource declares them, it always sends them.
-                    if (name.equals("ETag") || name.equals("Location")) {
+                    // Where a resource declares them, it always sends them; but a replay of a call that took an
+                    // Idempotency-Key may come without the ETag.
+                    if (name.equals("Location") || name.equals("ETag") && !idempotent) {
                         header.setRequired(true);
+                    } else if (name.equals("ETag")) {
+                        header.setDescription((header.getDescription() == null ? "The version" : header.getDescription())
+                                + "; may be absent on a replay (`Idempotent-Replayed: true`): read the resource for it then");
                     }
                 });
             }
