@@ -14,7 +14,7 @@ public record OpdView(
         @Schema(description = "Unique in the kabupaten; never changes", example = "PKM_MALILI") String code,
         @Schema(example = "UPT Puskesmas Malili") String name,
         @Schema(example = "UPT") OpdKind kind,
-        @MayBeAbsent @Schema(description = "The kecamatan or desa it serves; null when kabupaten-wide", example = "73.24.04") String regionCode,
+        @MayBeAbsent @Schema(description = "The kecamatan or desa it serves; absent when kabupaten-wide", example = "73.24.04") String regionCode,
         @MayBeAbsent @Schema(example = "pkm.malili@luwutimurkab.go.id") String email,
         @MayBeAbsent @Schema(example = "+6247321234") String phone,
         @MayBeAbsent @Schema(example = "Jl. Simpurusiang, Malili") String address,

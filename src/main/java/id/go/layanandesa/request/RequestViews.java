@@ -84,7 +84,7 @@ public final class RequestViews {
             @MayBeAbsent String note,
             String desaCode,
             OpdRef opd,
-            @MayBeAbsent @Schema(description = "The routing rule that sent it to its first OPD; null when the default OPD or triage took it", example = "3051") Long routingRuleId,
+            @MayBeAbsent @Schema(description = "The routing rule that sent it to its first OPD; absent when the default OPD or triage took it", example = "3051") Long routingRuleId,
             Instant filedAt,
             LocalDate dueDate,
             @MayBeAbsent Instant finishedAt,

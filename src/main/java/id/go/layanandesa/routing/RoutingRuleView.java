@@ -10,7 +10,7 @@ import java.time.Instant;
 public record RoutingRuleView(
         @Schema(example = "2001") long id,
         @Schema(example = "73.24") String kabupatenCode,
-        @MayBeAbsent @Schema(description = "Null: every service", example = "1051") Long serviceTypeId,
+        @MayBeAbsent @Schema(description = "Absent: every service", example = "1051") Long serviceTypeId,
         @Schema(description = "The kabupaten itself, one of its kecamatan or one of its desa", example = "73.24.04") String regionCode,
         @Schema(example = "1008") long opdId,
         @MayBeAbsent @Schema(example = "Legalisasi di Malili ditandatangani Camat Malili") String note,
