@@ -32,6 +32,8 @@ public final class ContractFilter implements Filter {
     private static final AtomicLong CHECKED = new AtomicLong();
 
     private ContractFilter() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                System.out.println("Contract: " + CHECKED.get() + " API exchanges were checked against the served spec")));
     }
 
     /** The served spec, read once per test run (every test profile serves the same one). */
