@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Every setting of the service; the README lists them with their defaults. */
@@ -29,6 +30,8 @@ public interface LayananConfig {
     Queue queue();
 
     Tracking tracking();
+
+    Http http();
 
     interface Demo {
         /** Load the Luwu Timur demo kabupaten on start when it is absent. */
@@ -119,9 +122,25 @@ public interface LayananConfig {
         @WithName("requests-per-minute")
         @WithDefault("30")
         int requestsPerMinute();
+    }
 
-        /** Header that carries the client address when behind a trusted proxy (e.g. X-Forwarded-For). */
+    /** Where callers come from: see {@link ClientAddress}. */
+    interface Http {
+        /**
+         * Addresses or CIDR ranges of the reverse proxies in front of the service. Only a request from one of them
+         * has its client address taken from {@link #clientAddressHeader()}; with none, the header is ignored.
+         */
+        @WithName("trusted-proxies")
+        Optional<List<String>> trustedProxies();
+
+        /** That many proxies in front of the service are trusted whatever their addresses (e.g. a cloud load balancer). */
+        @WithName("trusted-proxy-hops")
+        @WithDefault("0")
+        int trustedProxyHops();
+
+        /** The header in which trusted proxies append the address they received the request from. */
         @WithName("client-address-header")
-        Optional<String> clientAddressHeader();
+        @WithDefault("X-Forwarded-For")
+        String clientAddressHeader();
     }
 }
