@@ -118,7 +118,7 @@ public class AccountResource {
     @POST
     @Idempotent
     @Path("/{id}/disable")
-    @Operation(operationId = "disableAccount", summary = "Disable an account: it can no longer log in")
+    @Operation(operationId = "disableAccount", summary = "Disable an account: it can no longer log in, and its access tokens stop working at once")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
     @APIResponse(responseCode = "409", description = "An admin cannot disable their own account")
@@ -158,7 +158,8 @@ public class AccountResource {
     @POST
     @Path("/{id}/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "resetAccountPassword", summary = "Set a new password for an account (and lift any lock)")
+    @Operation(operationId = "resetAccountPassword", summary = "Set a new password for an account (and lift any lock)",
+            description = "Ends every session of the account: its access tokens stop working at once, on every instance.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "400", description = "The password does not obey the policy")
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")

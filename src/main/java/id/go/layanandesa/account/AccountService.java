@@ -34,6 +34,9 @@ public class AccountService {
     @Inject
     Clock clock;
 
+    @Inject
+    Sessions sessions;
+
     public record NewAccount(String username, String displayName, Role role, String desaCode, Long opdId, String password) {
     }
 
@@ -136,6 +139,9 @@ public class AccountService {
         if (a.enabled != enabled) {
             a.enabled = enabled;
             changed(a);
+            if (!enabled) {
+                sessions.endAll(a.id, Sessions.EndReason.DISABLED);
+            }
             LOG.infof("account %d %s by %s", a.id, enabled ? "enabled" : "disabled", caller.principalKey());
         }
         return a;
@@ -152,7 +158,10 @@ public class AccountService {
         return a;
     }
 
-    /** Sets a new password; it also lifts a lock, since the owner is told the new one. */
+    /**
+     * Sets a new password; it also lifts a lock, since the owner is told the new one. Every session of the account
+     * ends: whoever held its tokens must log in with the new password.
+     */
     public Account resetPassword(Caller caller, long id, String ifMatch, String password) {
         Account a = forChange(caller, id, ifMatch);
         List<Problem.Violation> violations = passwords.violations("password", password, a.username);
@@ -163,6 +172,7 @@ public class AccountService {
         a.failedLogins = 0;
         a.lockedUntil = null;
         changed(a);
+        sessions.endAll(a.id, Sessions.EndReason.PASSWORD_SET);
         LOG.infof("password of account %d reset by %s", a.id, caller.principalKey());
         return a;
     }

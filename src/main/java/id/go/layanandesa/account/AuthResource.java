@@ -1,9 +1,11 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Capability;
 import id.go.layanandesa.common.security.Role;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +17,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -23,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,6 +85,28 @@ public class AuthResource {
     public LoginResponse login(@Valid @NotNull LoginRequest request) {
         LoginService.Login result = login.login(request.username(), request.password());
         return new LoginResponse(result.token().value(), "Bearer", result.token().expiresAt(), result.account());
+    }
+
+    @POST
+    @Path("/auth/logout")
+    @RolesAllowed({Role.ADMIN_, Role.VIEWER_, Role.DESA_OFFICER_, Role.OPD_OFFICER_})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "logout", summary = "Log out: end the session of the access token sent",
+            description = "The token (and every copy of it) stops working at once, on every instance. Other sessions of the "
+                    + "account, on other devices, go on. Sending the token again afterwards gets 401.")
+    @APIResponse(responseCode = "204", description = "The session has ended")
+    @APIResponse(responseCode = "403", description = "An API key is revoked by an admin, not logged out")
+    @APIResponse(responseCode = "409", description = "The token is an external identity provider's: log out there",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "external", value = """
+                    {"type":"urn:layanan-desa:problem:no-local-session","title":"Conflict","status":409,\
+                    "detail":"this token was issued by an external identity provider; log out there","instance":"/api/v1/auth/logout",\
+                    "code":"NO_LOCAL_SESSION","requestId":"5f2c9a1e7b3d4c10"}""")))
+    public void logout() {
+        String session = caller.sessionId();
+        if (session == null) {
+            throw ProblemException.conflict("NO_LOCAL_SESSION", "this token was issued by an external identity provider; log out there");
+        }
+        login.logout(UUID.fromString(session));
     }
 
     @GET

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Checks a username and password and issues an access token. Unknown, disabled and locked accounts fail
@@ -37,6 +38,9 @@ public class LoginService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Sessions sessions;
 
     public record Login(TokenIssuer.Token token, AccountView account) {
     }
@@ -73,6 +77,11 @@ public class LoginService {
             throw invalidCredentials();
         }
         return new Login(tokens.issue(current), AccountView.of(current, now));
+    }
+
+    /** Ends the session of the token the caller sent. */
+    public void logout(UUID session) {
+        QuarkusTransaction.requiringNew().run(() -> sessions.end(session, Sessions.EndReason.LOGOUT));
     }
 
     /**

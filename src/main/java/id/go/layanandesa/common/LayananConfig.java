@@ -45,6 +45,14 @@ public interface LayananConfig {
         @WithDefault("PT8H")
         Duration tokenLifetime();
 
+        /**
+         * How long an instance trusts what it read about a session without reading it again. Ending a session
+         * tells every instance at once; this only bounds how long a missed notice could go unnoticed.
+         */
+        @WithName("session-cache")
+        @WithDefault("PT30S")
+        Duration sessionCache();
+
         /** Failed logins in a row that lock an account. */
         @WithName("max-failed-logins")
         @WithDefault("5")

@@ -37,6 +37,7 @@ class EmbeddedDatabaseIT {
     static String fileOneRequest(ServiceProcess service, Path dataDir) throws Exception {
         long account;
         long serviceType;
+        String session = java.util.UUID.randomUUID().toString();
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort(dataDir) + "/postgres", "postgres", "");
              Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("""
@@ -50,9 +51,11 @@ class EmbeddedDatabaseIT {
                 rs.next();
                 serviceType = rs.getLong(1);
             }
+            s.execute("insert into login_session (id, account_id, created_at, expires_at) values ('" + session + "', " + account
+                    + ", now(), now() + interval '10 minutes')");
         }
         String token = Jwt.issuer("layanan-desa").subject(Long.toString(account)).upn("it").groups(Set.of("DESA_OFFICER"))
-                .claim("account", Long.toString(account)).claim("kabupaten", "73.24").claim("desa", "73.24.04.2001")
+                .claim("account", Long.toString(account)).claim("kabupaten", "73.24").claim("desa", "73.24.04.2001").claim("sid", session)
                 .expiresAt(Instant.now().plusSeconds(600))
                 .sign(KeyUtils.decodePrivateKey(Files.readString(dataDir.resolve("jwt/private.pem"))));
         Http.Reply filed = Http.post(service.url("/api/v1/requests"), token, Map.of(

@@ -52,9 +52,9 @@ public class ProblemResponsesFilter implements OASFilter {
         }
     }
 
-    /** POSTs that do not take an Idempotency-Key: logging in, and those whose bodies or answers carry secrets. */
+    /** POSTs that do not take an Idempotency-Key: logging in and out, and those whose bodies or answers carry secrets. */
     private static final java.util.Set<String> WITHOUT_IDEMPOTENCY = java.util.Set.of(
-            "/api/v1/auth/login", "/api/v1/accounts", "/api/v1/accounts/{id}/password", "/api/v1/api-keys");
+            "/api/v1/auth/login", "/api/v1/auth/logout", "/api/v1/accounts", "/api/v1/accounts/{id}/password", "/api/v1/api-keys");
 
     private static void declareIdempotencyKey(Operation operation) {
         boolean declared = operation.getParameters() != null && operation.getParameters().stream()
