@@ -86,7 +86,7 @@ public class AccountResource {
         Account a = accounts.create(caller, new AccountService.NewAccount(request.username(), request.displayName(),
                 request.role(), request.desaCode(), request.opdId(), request.password()));
         return RestResponse.ResponseBuilder.<AccountView>created(URI.create("/api/v1/accounts/" + a.id))
-                .entity(AccountView.of(a, accounts.now()))
+                .entity(AccountView.of(a))
                 .header("ETag", IfMatch.etag(a.version))
                 .build();
     }
@@ -101,8 +101,7 @@ public class AccountResource {
             @Parameter(description = "The nextCursor of the previous page", example = "1049") @QueryParam("after") Long after,
             @Parameter(description = "Page size, 1 to 200", example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         AccountService.Page page = accounts.list(caller, role, after, limit);
-        var now = accounts.now();
-        return new AccountPage(page.items().stream().map(a -> AccountView.of(a, now)).toList(),
+        return new AccountPage(page.items().stream().map(AccountView::of).toList(),
                 page.next() == null ? null : page.next().toString());
     }
 
@@ -145,7 +144,8 @@ public class AccountResource {
     @POST
     @Idempotent
     @Path("/{id}/unlock")
-    @Operation(operationId = "unlockAccount", summary = "Lift the lock that failed logins put on an account")
+    @Operation(operationId = "unlockAccount", summary = "Lift the waits that failed logins put on an account's logins",
+            description = "Clears the count of failed logins and lets every address try again at once, on every instance.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
     @APIResponse(responseCode = "412", description = "The account changed since it was read")
@@ -158,8 +158,9 @@ public class AccountResource {
     @POST
     @Path("/{id}/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "resetAccountPassword", summary = "Set a new password for an account (and lift any lock)",
-            description = "Ends every session of the account: its access tokens stop working at once, on every instance.")
+    @Operation(operationId = "resetAccountPassword", summary = "Set a new password for an account",
+            description = "Ends every session of the account (its access tokens stop working at once, on every instance) and "
+                    + "lifts the waits that failed logins put on it.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "400", description = "The password does not obey the policy")
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
@@ -172,6 +173,6 @@ public class AccountResource {
     }
 
     private RestResponse<AccountView> withETag(Account a) {
-        return RestResponse.ResponseBuilder.ok(AccountView.of(a, accounts.now())).header("ETag", IfMatch.etag(a.version)).build();
+        return RestResponse.ResponseBuilder.ok(AccountView.of(a)).header("ETag", IfMatch.etag(a.version)).build();
     }
 }

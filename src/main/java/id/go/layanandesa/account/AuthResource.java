@@ -1,10 +1,12 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.common.ClientAddress;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Capability;
 import id.go.layanandesa.common.security.Role;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,8 +17,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,6 +46,9 @@ public class AuthResource {
 
     @Inject
     MeService me;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Schema(name = "LoginRequest")
     public record LoginRequest(
@@ -78,12 +85,33 @@ public class AuthResource {
     @POST
     @Path("/auth/login")
     @SecurityRequirements
-    @Operation(operationId = "login", summary = "Log in with a username and password and get an access token")
+    @Operation(operationId = "login", summary = "Log in with a username and password and get an access token",
+            description = "Each login opens a session; the token works until it expires, the session is ended by logout, "
+                    + "or the account gets a new password or is disabled. Failed logins slow down the address that makes "
+                    + "them: after 5 in a row for one username, each further try from that address waits 1 s, 2 s, 4 s ... "
+                    + "up to 15 min (429 with Retry-After); other addresses are not held up.")
     @APIResponse(responseCode = "200", description = "The access token and the account")
     @APIResponse(responseCode = "400", description = "The body is not a username and password")
-    @APIResponse(responseCode = "401", description = "Wrong username or password, or the account is disabled or locked")
-    public LoginResponse login(@Valid @NotNull LoginRequest request) {
-        LoginService.Login result = login.login(request.username(), request.password());
+    @APIResponse(responseCode = "401", description = "Wrong username or password, or the account is disabled",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid", value = """
+                    {"type":"urn:layanan-desa:problem:invalid-credentials","title":"Invalid credentials","status":401,\
+                    "detail":"the username or password is wrong, or the account may not log in now","instance":"/api/v1/auth/login",\
+                    "code":"INVALID_CREDENTIALS","requestId":"5f2c9a1e7b3d4c10"}""")))
+    @APIResponse(responseCode = "429", description = "Too many failed logins for this username from this address, from this "
+            + "address, or for this username; try again after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "delayed", value = """
+                    {"type":"urn:layanan-desa:problem:rate-limited","title":"Too many requests","status":429,\
+                    "detail":"too many failed logins for this username from this address; retry after 4 s",\
+                    "instance":"/api/v1/auth/login","code":"RATE_LIMITED","requestId":"5f2c9a1e7b3d4c10"}""")))
+    @APIResponse(responseCode = "503", description = "Too many logins are being checked at once; try again after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "busy", value = """
+                    {"type":"urn:layanan-desa:problem:login-busy","title":"Service busy","status":503,\
+                    "detail":"too many logins are being checked at once; retry in a moment","instance":"/api/v1/auth/login",\
+                    "code":"LOGIN_BUSY","requestId":"5f2c9a1e7b3d4c10"}""")))
+    public LoginResponse login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
+        LoginService.Login result = login.login(request.username(), request.password(), clientAddress.of(http).key());
         return new LoginResponse(result.token().value(), "Bearer", result.token().expiresAt(), result.account());
     }
 

@@ -53,15 +53,7 @@ public interface LayananConfig {
         @WithDefault("PT30S")
         Duration sessionCache();
 
-        /** Failed logins in a row that lock an account. */
-        @WithName("max-failed-logins")
-        @WithDefault("5")
-        int maxFailedLogins();
-
-        /** How long a locked account stays locked. */
-        @WithName("lock-duration")
-        @WithDefault("PT15M")
-        Duration lockDuration();
+        Throttle throttle();
 
         /** Issuer of the tokens this service signs. */
         @WithDefault("layanan-desa")
@@ -86,6 +78,47 @@ public interface LayananConfig {
             @WithName("account-id")
             @WithDefault("account")
             String accountId();
+        }
+
+        /** What keeps password guessing and password-check floods in bounds (per instance). */
+        interface Throttle {
+            /** Failed logins in a row for one username from one client address before each further one must wait. */
+            @WithName("failures-before-delay")
+            @WithDefault("5")
+            int failuresBeforeDelay();
+
+            /** The longest wait; waits start at one second and double with every further failure. */
+            @WithName("max-delay")
+            @WithDefault("PT15M")
+            Duration maxDelay();
+
+            /** Failed logins one client address may make, over all usernames, per address-window. */
+            @WithName("address-failures")
+            @WithDefault("20")
+            int addressFailures();
+
+            @WithName("address-window")
+            @WithDefault("PT10M")
+            Duration addressWindow();
+
+            /** Failed logins one username may receive, from addresses it never logged in from, per username-window. */
+            @WithName("username-failures")
+            @WithDefault("50")
+            int usernameFailures();
+
+            @WithName("username-window")
+            @WithDefault("PT1H")
+            Duration usernameWindow();
+
+            /** Password checks (bcrypt) that may run at once; 0 means half the processors, at least one. */
+            @WithName("password-checks")
+            @WithDefault("0")
+            int passwordChecks();
+
+            /** How long a login may wait for a free password check before it is answered 503. */
+            @WithName("password-check-wait")
+            @WithDefault("PT2S")
+            Duration passwordCheckWait();
         }
     }
 

@@ -70,7 +70,7 @@ class AuthOpenApiTest {
             List<Map<String, Object>> security = (List<Map<String, Object>>) op.get("security");
             if (key.equals("post /api/v1/auth/login")) {
                 assertEquals(List.of(), security, "login needs no credentials");
-                assertTrue(responses.keySet().containsAll(List.of("200", "400", "401", "500")), key + responses.keySet());
+                assertTrue(responses.keySet().containsAll(List.of("200", "400", "401", "429", "500", "503")), key + responses.keySet());
                 assertFalse(responses.containsKey("403"), key);
             } else {
                 assertTrue(security.stream().anyMatch(s -> s.containsKey("bearer")), key + " " + security);
@@ -96,7 +96,7 @@ class AuthOpenApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void logoutIsDescribed() {
+    void logoutAndTheLoginLimitsAreDescribed() {
         Map<String, Object> logout = operation("post /api/v1/auth/logout");
         Map<String, Object> responses = (Map<String, Object>) logout.get("responses");
         assertTrue(responses.keySet().containsAll(List.of("204", "401", "403", "409")), responses.keySet().toString());
@@ -104,6 +104,13 @@ class AuthOpenApiTest {
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) logout.get("parameters");
         assertTrue(parameters == null || parameters.stream().noneMatch(p -> "Idempotency-Key".equals(p.get("name"))),
                 "logging out takes no Idempotency-Key");
+        Map<String, Object> login = (Map<String, Object>) operation("post /api/v1/auth/login").get("responses");
+        for (String status : List.of("429", "503")) {
+            Map<String, Object> response = (Map<String, Object>) login.get(status);
+            assertNotNull(((Map<String, Object>) response.get("headers")).get("Retry-After"), status + " says when to retry");
+        }
+        assertTrue(spec.getString("paths.'/api/v1/auth/login'.post.responses.'503'.content.'application/problem+json'.examples")
+                .contains("LOGIN_BUSY"));
     }
 
     @Test
