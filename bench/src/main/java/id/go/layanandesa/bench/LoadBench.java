@@ -314,9 +314,17 @@ public class LoadBench {
         }
     }
 
-    String token(long accountId, String username, String role, String desa, Long opd) {
+    /** A token of a new login session of the account, as a login would give (a token stands only while its session does). */
+    String token(long accountId, String username, String role, String desa, Long opd) throws Exception {
+        String session = java.util.UUID.randomUUID().toString();
+        try (Connection c = jdbc(); PreparedStatement p = c.prepareStatement(
+                "insert into login_session (id, account_id, created_at, expires_at) values (cast(? as uuid), ?, now(), now() + interval '6 hours')")) {
+            p.setString(1, session);
+            p.setLong(2, accountId);
+            p.executeUpdate();
+        }
         var builder = Jwt.issuer("layanan-desa").subject(Long.toString(accountId)).upn(username).groups(Set.of(role))
-                .claim("account", Long.toString(accountId)).claim("kabupaten", KAB)
+                .claim("account", Long.toString(accountId)).claim("kabupaten", KAB).claim("sid", session)
                 .expiresAt(Instant.now().plus(Duration.ofHours(6)));
         if (desa != null) {
             builder.claim("desa", desa);
