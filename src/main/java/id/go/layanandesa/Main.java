@@ -91,6 +91,9 @@ public class Main {
         System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());
         System.setProperty("quarkus.datasource.username", embedded.username());
         System.setProperty("quarkus.datasource.password", embedded.password());
+        // migrations run as the schema's owner; the service itself cannot change the schema
+        System.setProperty("quarkus.flyway.username", embedded.ownerUsername());
+        System.setProperty("quarkus.flyway.password", embedded.ownerPassword());
         System.setProperty("layanan.embedded", "true");
         System.setProperty("layanan.data-dir", dataDir.toString());
         if (!configured(config, "layanan.demo.enabled")) {
