@@ -178,7 +178,10 @@ class AuthorizationMatrixTest {
                     .header("If-Match", "\"0\"")
                     .header("Idempotency-Key", "m-{unique}"),
             // public tracking
-            ep("GET", "/api/v1/tracking/{trackingCode}", NO_BODY, 200, Scope.PUBLIC)
+            ep("GET", "/api/v1/tracking/{trackingCode}", NO_BODY, 200, Scope.PUBLIC),
+            // the audit trail
+            ep("GET", "/api/v1/audit-entries", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
+            ep("GET", "/api/v1/audit-entries?format=CSV", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN)
     );
 
     /** What an allowed role gets when the thing named belongs to another desa, OPD or kabupaten than the caller's. */

@@ -1,5 +1,6 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.CursorPage;
 import id.go.layanandesa.common.IfMatch;
@@ -51,6 +52,9 @@ public class AccountResource {
     @Inject
     Caller caller;
 
+    @Inject
+    id.go.layanandesa.audit.AuditNote auditNote;
+
     @Schema(name = "NewAccountRequest")
     public record NewAccountRequest(
             @NotBlank @Size(max = 60) @Schema(description = "Unique across the service; stored in lower case", example = "desa.laskap")
@@ -72,6 +76,7 @@ public class AccountResource {
     private static final String IF_MATCH_DESCRIPTION = "The account's ETag, from reading it";
 
     @POST
+    @Audited(target = "ACCOUNT")
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @ProblemCodes({ProblemCode.USERNAME_TAKEN})
@@ -88,6 +93,7 @@ public class AccountResource {
     public RestResponse<AccountView> create(@Valid @NotNull NewAccountRequest request) {
         Account a = accounts.create(caller, new AccountService.NewAccount(request.username(), request.displayName(),
                 request.role(), request.desaCode(), request.opdId(), request.password()));
+        auditNote.put("role", a.role.name());
         return RestResponse.ResponseBuilder.<AccountView>created(URI.create("/api/v1/accounts/" + a.id))
                 .entity(AccountView.of(a))
                 .header("ETag", IfMatch.etag(a.version))
@@ -123,6 +129,7 @@ public class AccountResource {
     }
 
     @POST
+    @Audited(target = "ACCOUNT")
     @Idempotent
     @Path("/{id}/disable")
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.OWN_ACCOUNT})
@@ -138,6 +145,7 @@ public class AccountResource {
     }
 
     @POST
+    @Audited(target = "ACCOUNT")
     @Idempotent
     @Path("/{id}/enable")
     @ProblemCodes({ProblemCode.NOT_FOUND})
@@ -154,6 +162,7 @@ public class AccountResource {
     }
 
     @POST
+    @Audited(target = "ACCOUNT")
     @Idempotent
     @Path("/{id}/unlock")
     @ProblemCodes({ProblemCode.NOT_FOUND})
@@ -169,6 +178,7 @@ public class AccountResource {
     }
 
     @POST
+    @Audited(target = "ACCOUNT")
     @Path("/{id}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @ProblemCodes({ProblemCode.NOT_FOUND})

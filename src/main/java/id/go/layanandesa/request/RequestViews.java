@@ -1,5 +1,6 @@
 package id.go.layanandesa.request;
 
+import id.go.layanandesa.audit.ShowsPersonalData;
 import id.go.layanandesa.common.http.Versioned;
 import id.go.layanandesa.common.openapi.MayBeAbsent;
 
@@ -62,7 +63,14 @@ public final class RequestViews {
 
     @Schema(name = "RequestPage", description = "One page of requests; pass next as cursor for the following page")
     public record RequestPage(List<RequestSummary> items,
-                              @MayBeAbsent @Schema(description = "Send it as `cursor` for the following page; absent on the last page", example = "MjAyNi0xMS0zMFQwMjoxNTowMFp8MTAwMQ") String next) {
+                              @MayBeAbsent @Schema(description = "Send it as `cursor` for the following page; absent on the last page", example = "MjAyNi0xMS0zMFQwMjoxNTowMFp8MTAwMQ") String next)
+            implements ShowsPersonalData {
+
+        /** A list shows the citizens' names. */
+        @Override
+        public List<Long> requestsShown() {
+            return items.stream().map(RequestSummary::id).toList();
+        }
     }
 
     @Schema(name = "HistoryEntry")
@@ -106,6 +114,11 @@ public final class RequestViews {
             @MayBeAbsent String documentNumber,
             @Schema(description = "Last change of any kind", example = "2026-11-30T02:15:00Z") Instant updatedAt,
             int version,
-            List<HistoryEntry> history) implements Versioned {
+            List<HistoryEntry> history) implements Versioned, ShowsPersonalData {
+
+        @Override
+        public List<Long> requestsShown() {
+            return List.of(id);
+        }
     }
 }

@@ -88,6 +88,7 @@ class EmbeddedDataFolderIT {
             assertEquals("layanan_owner", single(c, "select nspowner::regrole::text from pg_namespace where nspname = 'public'"));
             assertEquals("0", single(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'layanan_owner'"));
             assertEquals("f", single(c, "select has_schema_privilege('layanan', 'public', 'CREATE')"), "the service cannot change the schema");
+            assertEquals("f", single(c, "select has_table_privilege('layanan', 'audit_entry', 'UPDATE')"));
         }
     }
 

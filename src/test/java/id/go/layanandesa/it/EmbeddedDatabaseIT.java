@@ -109,6 +109,9 @@ class EmbeddedDatabaseIT {
                 assertEquals(0, single(c, "select count(*) from pg_tables where schemaname = 'public' "
                         + "and not has_table_privilege('layanan', schemaname || '.' || tablename, 'SELECT, INSERT')"),
                         "the service role reads and writes every table");
+                assertEquals(0, single(c, "select count(*) from pg_tables where schemaname = 'public' and tablename in ('request_event', 'audit_entry') "
+                        + "and has_table_privilege('layanan', schemaname || '.' || tablename, 'UPDATE, DELETE, TRUNCATE')"),
+                        "but neither changes nor removes history or audit rows");
                 assertEquals(0, single(c, "select count(*) from pg_stat_activity where backend_type = 'client backend' "
                         + "and pid <> pg_backend_pid() and usename <> 'layanan'"), "no other role is connected");
                 assertTrue(single(c, "select count(*) from pg_stat_activity where backend_type = 'client backend' and usename = 'layanan'") > 0,

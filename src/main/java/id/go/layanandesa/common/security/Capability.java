@@ -23,6 +23,13 @@ public enum Capability {
     MANAGE_HOLIDAYS,
     /** Keep the accounts and API keys. */
     MANAGE_ACCOUNTS,
+    /** Read the kabupaten's audit trail: who changed what and who read whose personal data. */
+    VIEW_AUDIT_TRAIL,
+    /**
+     * Keep citizens' personal data no longer than needed and answer their requests for it: the retention policy, its dry
+     * run, and the export of everything held about a NIK.
+     */
+    MANAGE_PERSONAL_DATA,
     /**
      * See the kabupaten's statistics and satisfaction index. Reserved: no role has it until those endpoints exist.
      */
@@ -34,7 +41,8 @@ public enum Capability {
      */
     public static List<Capability> of(Role role) {
         return switch (role) {
-            case ADMIN -> List.of(VIEW_REQUESTS, WORK_QUEUE, MANAGE_CATALOG, MANAGE_ROUTING, MANAGE_HOLIDAYS, MANAGE_ACCOUNTS);
+            case ADMIN -> List.of(VIEW_REQUESTS, WORK_QUEUE, MANAGE_CATALOG, MANAGE_ROUTING, MANAGE_HOLIDAYS, MANAGE_ACCOUNTS,
+                    VIEW_AUDIT_TRAIL, MANAGE_PERSONAL_DATA);
             case VIEWER -> List.of();
             case DESA_OFFICER -> List.of(FILE_REQUESTS, VIEW_REQUESTS);
             case OPD_OFFICER, OPD_SYSTEM -> List.of(VIEW_REQUESTS, WORK_QUEUE, CLAIM_QUEUE);
