@@ -87,6 +87,7 @@ export const EVENT = {
   RELEASED: 'Dikembalikan ke antrean',
   LEASE_EXPIRED: 'Waktu ambil habis',
   FLAGGED: 'Perlu perhatian petugas',
+  PERSONAL_DATA_PURGED: 'Data pribadi dihapus (masa simpan habis)',
 };
 
 export const ROLE = {

@@ -57,7 +57,8 @@ import static org.junit.jupiter.api.Assertions.*;
  *   {@code {rule}} (a new routing rule), {@code {holidayDate}} (the date of a new holiday), {@code {request}} (a new
  *   SUBMITTED request of the home desa in the home OPD's queue, version 0), {@code {requestNeedsInfo}} (NEEDS_INFO,
  *   asked for by the home OPD), {@code {requestInProgress}} (IN_PROGRESS), {@code {claimedRequest}} (SUBMITTED, held
- *   under {@link MatrixFixtures#CLAIM_ID} for an hour), {@code {trackingCode}} (of a new request); see
+ *   under {@link MatrixFixtures#CLAIM_ID} for an hour), {@code {trackingCode}} (of a new request), {@code {retentionPolicyUnset}} (nothing, having removed the retention
+ *   policies of the home and the other kabupaten, so that the default, version 0, holds); see
  *   {@link MatrixFixtures}. Add a resolver to {@link #PLACEHOLDERS} for a new kind of thing.</li>
  * <li><b>Body</b>: JSON text, or null for none; sent as JSON unless the line has a {@code Content-Type} header
  *   (e.g. {@code text/csv}).</li>
@@ -181,7 +182,13 @@ class AuthorizationMatrixTest {
             ep("GET", "/api/v1/tracking/{trackingCode}", NO_BODY, 200, Scope.PUBLIC),
             // the audit trail
             ep("GET", "/api/v1/audit-entries", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
-            ep("GET", "/api/v1/audit-entries?format=CSV", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN)
+            ep("GET", "/api/v1/audit-entries?format=CSV", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
+            // personal data: retention and a citizen's access request
+            ep("GET", "/api/v1/retention-policy", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
+            ep("PUT", "/api/v1/retention-policy", "{\"period\":\"P5Y\",\"purge\":false}", 200, Scope.OWN_KABUPATEN, ADMIN)
+                    .header("If-Match", "\"0\"{retentionPolicyUnset}"),
+            ep("GET", "/api/v1/retention-policy/dry-run", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
+            ep("POST", "/api/v1/personal-data/export", "{\"nik\":\"7324044107900001\"}", 200, Scope.OWN_KABUPATEN, ADMIN)
     );
 
     /** What an allowed role gets when the thing named belongs to another desa, OPD or kabupaten than the caller's. */
@@ -329,7 +336,8 @@ class AuthorizationMatrixTest {
             Map.entry("requestNeedsInfo", () -> Long.toString(MatrixFixtures.requestNeedsInfo())),
             Map.entry("requestInProgress", () -> Long.toString(MatrixFixtures.requestInProgress())),
             Map.entry("claimedRequest", () -> Long.toString(MatrixFixtures.claimedRequest())),
-            Map.entry("trackingCode", MatrixFixtures::trackingCode));
+            Map.entry("trackingCode", MatrixFixtures::trackingCode),
+            Map.entry("retentionPolicyUnset", MatrixFixtures::retentionPolicyUnset));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 

@@ -49,7 +49,8 @@ class CapabilityMatrixTest {
                     "POST /api/v1/accounts/{account}/unlock", "POST /api/v1/accounts/{account}/password", "GET /api/v1/api-keys",
                     "POST /api/v1/api-keys", "GET /api/v1/api-keys/{apiKey}", "POST /api/v1/api-keys/{apiKey}/revoke")),
             Map.entry(Capability.VIEW_AUDIT_TRAIL, List.of("GET /api/v1/audit-entries", "GET /api/v1/audit-entries?format=CSV")),
-            Map.entry(Capability.MANAGE_PERSONAL_DATA, List.of()),
+            Map.entry(Capability.MANAGE_PERSONAL_DATA, List.of("GET /api/v1/retention-policy", "PUT /api/v1/retention-policy",
+                    "GET /api/v1/retention-policy/dry-run", "POST /api/v1/personal-data/export")),
             // reserved: the statistics do not exist yet, so no role may list it
             Map.entry(Capability.VIEW_STATISTICS, List.of()));
 

@@ -59,6 +59,8 @@ public class RequestEvent extends PanacheEntityBase {
 
     public enum EventType {
         FILED, ACCEPTED, INFO_REQUESTED, INFO_SUPPLIED, FORWARDED, REASSIGNED, COMPLETED, REJECTED, CANCELLED,
-        CLAIMED, RELEASED, LEASE_EXPIRED, FLAGGED
+        CLAIMED, RELEASED, LEASE_EXPIRED, FLAGGED,
+        /** The retention period ran out: the citizen's personal data was replaced by a marker. */
+        PERSONAL_DATA_PURGED
     }
 }

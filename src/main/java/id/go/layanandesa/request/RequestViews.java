@@ -112,6 +112,9 @@ public final class RequestViews {
             int forwardCount,
             @MayBeAbsent String resultNote,
             @MayBeAbsent String documentNumber,
+            @MayBeAbsent @Schema(description = "When the kabupaten's retention period ran out and the citizen's personal data "
+                    + "(NIK, name, phone, address, free-text answers, notes, document number) was replaced by the marker "
+                    + "[DIHAPUS]; absent before", example = "2031-12-01T18:15:00Z") Instant personalDataPurgedAt,
             @Schema(description = "Last change of any kind", example = "2026-11-30T02:15:00Z") Instant updatedAt,
             int version,
             List<HistoryEntry> history) implements Versioned, ShowsPersonalData {

@@ -46,7 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Holidays", description = "Holidays and joint leave days that due dates skip"),
                 @Tag(name = "Requests", description = "Filing citizens' requests at the desa and following them"),
                 @Tag(name = "Queue", description = "An OPD's work queue: listing, claiming and working requests"),
-                @Tag(name = "Tracking", description = "Public tracking of a request by its tracking code, without an account")
+                @Tag(name = "Tracking", description = "Public tracking of a request by its tracking code, without an account"),
+                @Tag(name = "Audit", description = "Who changed what and who read whose personal data, for admins"),
+                @Tag(name = "Personal data", description = "How long citizens' personal data is kept, and a citizen's request for theirs")
         })
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",

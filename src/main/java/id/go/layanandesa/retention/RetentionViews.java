@@ -1,0 +1,82 @@
+package id.go.layanandesa.retention;
+
+import id.go.layanandesa.common.http.Versioned;
+import id.go.layanandesa.common.openapi.MayBeAbsent;
+import id.go.layanandesa.request.RequestViews;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The retention of personal data and a citizen's data export, on the wire. */
+public final class RetentionViews {
+
+    private RetentionViews() {
+    }
+
+    @Schema(name = "RetentionPolicy", description = "How long the kabupaten keeps the personal data of finished requests")
+    public record Policy(
+            @Schema(example = "73.24") String kabupatenCode,
+            @Schema(description = "ISO-8601 period after a request finished (completed, rejected or cancelled) when its "
+                    + "personal data goes", example = "P5Y") String period,
+            @Schema(description = "false: a dry run; the daily job counts what is due and records that in the audit trail, and "
+                    + "purges nothing. true: it purges", example = "false") boolean purge,
+            @Schema(description = "false while the kabupaten has set no policy and the installation's default holds",
+                    example = "true") boolean setByKabupaten,
+            @Schema(description = "The policy's version: its ETag, for If-Match (0 while the default holds)", example = "1") int version,
+            @MayBeAbsent @Schema(description = "When the kabupaten last set it", example = "2026-11-30T02:15:00Z") Instant updatedAt,
+            @MayBeAbsent Run lastRun) implements Versioned {
+    }
+
+    @Schema(name = "RetentionPolicyInput", description = "A new retention policy")
+    public record PolicyUpdate(
+            @NotNull @Pattern(regexp = "P(\\d{1,4}Y)?(\\d{1,4}M)?(\\d{1,5}D)?", message = "must be an ISO-8601 period like P5Y or P18M")
+            @Schema(description = "ISO-8601 period of years, months and days, from 30 days to 100 years", example = "P5Y") String period,
+            @NotNull @Schema(description = "false for a dry run only", example = "true") Boolean purge) {
+    }
+
+    @Schema(name = "RetentionRun", description = "What the daily job did on one day")
+    public record Run(
+            @Schema(description = "The day, in the kabupaten's calendar", example = "2031-12-02") LocalDate day,
+            @Schema(example = "false") boolean dryRun,
+            @Schema(description = "Requests that finished before this instant were due", example = "2026-12-01T16:00:00Z") Instant cutoff,
+            @Schema(description = "Requests purged, or in a dry run, due", example = "212") int requests,
+            @Schema(example = "2031-12-01T18:15:00Z") Instant startedAt,
+            @MayBeAbsent @Schema(description = "Absent while it runs, or when it was cut short", example = "2031-12-01T18:15:04Z")
+            Instant finishedAt) {
+    }
+
+    @Schema(name = "RetentionDryRun", description = "What the policy would purge if the job ran now")
+    public record DryRun(
+            @Schema(example = "P5Y") String period,
+            @Schema(description = "Requests that finished before this instant are due", example = "2021-11-29T16:00:00Z") Instant cutoff,
+            @Schema(description = "Requests due in all", example = "212") int requests,
+            @Schema(description = "Due requests per service, most first") List<ServiceCount> services,
+            @MayBeAbsent @Schema(description = "When the longest-finished due request finished", example = "2019-03-04T05:06:07Z")
+            Instant oldestFinishedAt) {
+    }
+
+    @Schema(name = "RetentionServiceCount")
+    public record ServiceCount(@Schema(example = "1001") long serviceTypeId, @Schema(example = "AKTA_KELAHIRAN") String code,
+                               @Schema(example = "Akta Kelahiran") String name, @Schema(example = "180") int requests) {
+    }
+
+    @Schema(name = "CitizenDataRequest", description = "Whose data to export")
+    public record ExportRequest(
+            @NotNull @Pattern(regexp = "\\d{16}", message = "must be 16 digits") @Schema(description = "The citizen's NIK",
+                    example = "7324044107900001") String nik) {
+    }
+
+    @Schema(name = "CitizenDataExport", description = "Everything the kabupaten holds about one NIK: every request filed for it, "
+            + "with its answers, documents, notes and whole history")
+    public record Export(
+            @Schema(example = "7324044107900001") String nik,
+            @Schema(example = "73.24") String kabupatenCode,
+            @Schema(example = "2026-11-30T02:15:00Z") Instant exportedAt,
+            @Schema(description = "Oldest filed first; empty when the kabupaten holds nothing about the NIK (requests whose "
+                    + "personal data was purged no longer carry it)") List<RequestViews.RequestDetail> requests) {
+    }
+}
