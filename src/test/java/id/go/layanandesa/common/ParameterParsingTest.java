@@ -3,6 +3,7 @@ package id.go.layanandesa.common;
 import id.go.layanandesa.common.security.Role;
 import id.go.layanandesa.support.AuthFixtures;
 import id.go.layanandesa.support.TestAccounts;
+import id.go.layanandesa.support.contract.OffContractRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,7 @@ import static org.hamcrest.Matchers.*;
  * naming the parameter and saying what it must be, never the 404 "no resource" or a silent default.
  */
 @QuarkusTest
+@OffContractRequests("parameters of the wrong kind or out of range, and well-formed spellings the spec does not list (TRUE)")
 class ParameterParsingTest {
 
     /** Whole numbers of 32 bits (limits, years, versions): words, exponents, fractions and one past the range. */
