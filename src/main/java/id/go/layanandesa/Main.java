@@ -1,5 +1,6 @@
 package id.go.layanandesa;
 
+import id.go.layanandesa.backup.BackupCommand;
 import id.go.layanandesa.common.DataFolderLock;
 import id.go.layanandesa.common.DatabaseSupervisor;
 import id.go.layanandesa.common.EmbeddedDatabase;
@@ -39,6 +40,9 @@ public class Main {
 
     public static void main(String... args) {
         SmallRyeConfig config = launchConfig();
+        if (args.length > 0 && BackupCommand.handles(args[0])) {
+            System.exit(BackupCommand.run(config, args));
+        }
         LayananConfig layanan = config.getConfigMapping(LayananConfig.class);
         Path dataDir = Path.of(layanan.dataDir()).toAbsolutePath().normalize();
         Optional<String> url = config.getOptionalValue("quarkus.datasource.jdbc.url", String.class);
