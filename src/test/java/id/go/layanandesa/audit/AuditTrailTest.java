@@ -164,6 +164,18 @@ class AuditTrailTest {
     }
 
     @Test
+    void aReplayedChangeIsNotRecordedAgain() {
+        Actor admin = actor(Role.ADMIN, KAB, null, null);
+        Map<String, Object> body = Map.of("date", MatrixFixtures.uniqueDate().toString(), "name", "Libur Ulang");
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(admin.token()).contentType(ContentType.JSON).header("Idempotency-Key", "audit-replay-" + admin.id())
+                    .body(body).post("/api/v1/holidays").then().statusCode(201)
+                    .header("Idempotent-Replayed", i == 0 ? nullValue() : equalTo("true"));
+        }
+        assertEquals(List.of("createHoliday"), actionsOf(admin.token(), admin), "the replay changed nothing");
+    }
+
+    @Test
     void aRefusedOrFailedChangeLeavesNoEntry() {
         Actor admin = actor(Role.ADMIN, KAB, null, null);
         long opd = ((Number) given().auth().oauth2(admin.token()).contentType(ContentType.JSON)
