@@ -6,7 +6,7 @@ import java.util.List;
 public enum Capability {
     /** File citizens' requests at the caller's desa. */
     FILE_REQUESTS,
-    /** See requests: a desa officer its desa's, an OPD its queue's, admins and viewers the kabupaten's. */
+    /** See requests: a desa officer its desa's, an OPD what it holds and held, admins the kabupaten's. */
     VIEW_REQUESTS,
     /** Work a queue: accept, forward, ask for information, complete, reject (admins: the triage queue). */
     WORK_QUEUE,
@@ -20,15 +20,17 @@ public enum Capability {
     MANAGE_HOLIDAYS,
     /** Keep the accounts and API keys. */
     MANAGE_ACCOUNTS,
-    /** See the kabupaten's statistics and satisfaction index. */
-    VIEW_STATISTICS;
+    /** See the kabupaten's statistics, overdue work, satisfaction index and open data (no personal data). */
+    VIEW_STATISTICS,
+    /** Record a satisfaction survey a citizen answered on paper at the desa. */
+    RECORD_SURVEYS;
 
     public static List<Capability> of(Role role) {
         return switch (role) {
             case ADMIN -> List.of(VIEW_REQUESTS, WORK_QUEUE, MANAGE_CATALOG, MANAGE_ROUTING, MANAGE_HOLIDAYS, MANAGE_ACCOUNTS,
                     VIEW_STATISTICS);
-            case VIEWER -> List.of(VIEW_REQUESTS, VIEW_STATISTICS);
-            case DESA_OFFICER -> List.of(FILE_REQUESTS, VIEW_REQUESTS);
+            case VIEWER -> List.of(VIEW_STATISTICS);
+            case DESA_OFFICER -> List.of(FILE_REQUESTS, VIEW_REQUESTS, RECORD_SURVEYS);
             case OPD_OFFICER -> List.of(VIEW_REQUESTS, WORK_QUEUE);
             case OPD_SYSTEM -> List.of(VIEW_REQUESTS, WORK_QUEUE, CLAIM_QUEUE);
         };
