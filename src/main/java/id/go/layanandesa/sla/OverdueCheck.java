@@ -68,9 +68,10 @@ public class OverdueCheck {
                         with due as (
                             select id from service_request
                              where status in ('IN_PROGRESS', 'SUBMITTED') and overdue_flagged_at is null
-                               and due_date < :wit
-                               and due_date < case layanan_zone(kabupaten_code) when 'Asia/Jayapura' then :wit
-                                                                                when 'Asia/Makassar' then :wita else :wib end
+                               and due_date < cast(:wit as date)
+                               and due_date < case layanan_zone(kabupaten_code) when 'Asia/Jayapura' then cast(:wit as date)
+                                                                                when 'Asia/Makassar' then cast(:wita as date)
+                                                                                else cast(:wib as date) end
                              order by due_date, id
                              limit :n
                                for update skip locked)

@@ -1,13 +1,9 @@
 package id.go.layanandesa.survey;
 
 import id.go.layanandesa.common.LayananConfig;
-import id.go.layanandesa.common.idempotency.Idempotent;
-import id.go.layanandesa.common.security.Caller;
-import id.go.layanandesa.common.security.Role;
 import id.go.layanandesa.tracking.RateLimiter;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,15 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 
-/** The satisfaction survey (IKM): answered by the citizen with the tracking code, or recorded from paper at the desa. */
-@Path("/api/v1")
+/** The satisfaction survey (IKM) for the citizen, who has no account: the tracking code is the key. */
+@Path("/api/v1/tracking/{code}/survey")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Survey")
@@ -48,11 +43,7 @@ public class SurveyResource {
     @Inject
     LayananConfig config;
 
-    @Inject
-    Caller caller;
-
     @GET
-    @Path("/tracking/{code}/survey")
     @PermitAll
     @SecurityRequirements
     @Operation(operationId = "getSurvey", summary = "Whether a request's survey can be answered, and its nine questions",
@@ -68,7 +59,6 @@ public class SurveyResource {
     }
 
     @POST
-    @Path("/tracking/{code}/survey")
     @PermitAll
     @SecurityRequirements
     @Operation(operationId = "answerSurvey", summary = "Answer the satisfaction survey of a finished request",
@@ -86,24 +76,6 @@ public class SurveyResource {
                                                     @Context HttpServerRequest request) {
         limiter.acquire(clientAddress(request));
         SurveyViews.Receipt receipt = surveys.answerOnline(code, body);
-        return RestResponse.ResponseBuilder.<SurveyViews.Receipt>created(URI.create("/api/v1/tracking/" + receipt.trackingCode() + "/survey"))
-                .entity(receipt).build();
-    }
-
-    @POST
-    @Path("/requests/{id}/survey")
-    @RolesAllowed(Role.DESA_OFFICER_)
-    @SecurityRequirement(name = "bearer")
-    @Idempotent
-    @Operation(operationId = "recordPaperSurvey", summary = "Record a survey the citizen answered on paper at the desa",
-            description = "For a completed or rejected request of the officer's desa, once per request (online or on paper).")
-    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location", description = "The survey's state"),
-            content = @Content(schema = @Schema(implementation = SurveyViews.Receipt.class)))
-    @APIResponse(responseCode = "400", description = "A score is missing or not 1 to 4, or the comment is too long")
-    @APIResponse(responseCode = "404", description = "No such request in your desa")
-    @APIResponse(responseCode = "409", description = "SURVEY_ALREADY_ANSWERED, or SURVEY_NOT_OPEN while the request is not completed or rejected")
-    public RestResponse<SurveyViews.Receipt> recordPaper(@PathParam("id") long id, @Valid @NotNull SurveyViews.Answer body) {
-        SurveyViews.Receipt receipt = surveys.answerOnPaper(caller, id, body);
         return RestResponse.ResponseBuilder.<SurveyViews.Receipt>created(URI.create("/api/v1/tracking/" + receipt.trackingCode() + "/survey"))
                 .entity(receipt).build();
     }
