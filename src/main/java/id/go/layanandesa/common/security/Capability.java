@@ -10,7 +10,7 @@ public enum Capability {
     VIEW_REQUESTS,
     /** Work a queue: accept, forward, ask for information, complete, reject (admins: the triage queue). */
     WORK_QUEUE,
-    /** Claim batches of the OPD's queue (machine clients). */
+    /** Claim batches of the OPD's queue for a lease (OPD systems, and officers working in batches). */
     CLAIM_QUEUE,
     /** Keep the service catalog. */
     MANAGE_CATALOG,
@@ -31,7 +31,7 @@ public enum Capability {
                     VIEW_STATISTICS);
             case VIEWER -> List.of(VIEW_STATISTICS);
             case DESA_OFFICER -> List.of(FILE_REQUESTS, VIEW_REQUESTS, RECORD_SURVEYS);
-            case OPD_OFFICER -> List.of(VIEW_REQUESTS, WORK_QUEUE);
+            case OPD_OFFICER -> List.of(VIEW_REQUESTS, WORK_QUEUE, CLAIM_QUEUE);
             case OPD_SYSTEM -> List.of(VIEW_REQUESTS, WORK_QUEUE, CLAIM_QUEUE);
         };
     }
