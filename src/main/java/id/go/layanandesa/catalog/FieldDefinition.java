@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A form field the filer answers. Limits: for TEXT/LONG_TEXT {@code minLength}/{@code maxLength}; for
- * NUMBER {@code min}/{@code max}; for DATE {@code minDate}/{@code maxDate} (ISO dates); for choices,
+ * NUMBER {@code min}/{@code max}; for DATE {@code minDate}/{@code maxDate} (ISO dates) and {@code notAfterToday} for
+ * dates of past events (a birth, a death, a flood), checked against "today" in the kabupaten's zone; for choices,
  * {@code options} are the allowed values and, for MULTI_CHOICE, min/max count how many may be picked.
  */
 @Schema(name = "FieldDefinition", description = "A typed form field of a service")
@@ -27,6 +28,9 @@ public record FieldDefinition(
         @Schema(description = "Greatest number, or most picks of a MULTI_CHOICE") BigDecimal max,
         @Schema(description = "Earliest date", example = "1900-01-01") String minDate,
         @Schema(description = "Latest date", example = "2100-12-31") String maxDate,
+        @Schema(description = "For DATE fields of a past event (a birth, a death, a disaster): the answer may not be after "
+                + "today in the kabupaten's zone; checked when filing and when supplying information", example = "true")
+        boolean notAfterToday,
         @Schema(description = "Display order, ascending", example = "1") int order,
         @Schema(description = "Help text shown under the field") @Size(max = 500) String hint) {
 }

@@ -1,5 +1,6 @@
 package id.go.layanandesa.holiday;
 
+import id.go.layanandesa.common.InputRules;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Role;
@@ -86,6 +87,9 @@ public class HolidayResource {
             day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("date", "must be an ISO date like 2026-12-24");
+        }
+        if (InputRules.dateProblem(day) != null) {
+            throw ProblemException.invalid("date", InputRules.dateProblem(day));
         }
         holidays.delete(day);
     }

@@ -112,7 +112,7 @@ public class RegionResource {
     @APIResponse(responseCode = "200", description = "What was added, renamed, left alone and rejected",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "The body is empty")
-    @APIResponse(responseCode = "413", description = "The body is larger than quarkus.http.limits.max-body-size")
+    @APIResponse(responseCode = "413", description = "The body is larger than layanan.http.max-import-body (16 MB)")
     @APIResponse(responseCode = "415", description = "The body is not text/csv")
     public RestResponse<ImportReport> importCsv(String csv) {
         return RestResponse.ok(importer.importCsv(csv));

@@ -145,6 +145,10 @@ class CatalogResourceTest {
                 {"fields", List.of(field("a", "TEXT", "minLength", 10, "maxLength", 1)), "fields[0].minLength"},
                 {"fields", List.of(field("a", "DATE", "minDate", "31-01-2026")), "fields[0].minDate"},
                 {"fields", List.of(field("a", "DATE", "minDate", "2027-01-01", "maxDate", "2026-01-01")), "fields[0].minDate"},
+                {"fields", List.of(field("a", "DATE", "maxDate", "9999-12-31")), "fields[0].maxDate"},
+                {"fields", List.of(field("a", "DATE", "minDate", "+99999-01-01")), "fields[0].minDate"},
+                {"fields", List.of(field("a", "TEXT", "notAfterToday", true)), "fields[0].notAfterToday"},
+                {"fields", List.of(field("a", "NUMBER", "min", new java.math.BigDecimal("1e400"))), "fields[0].min"},
                 {"fields", List.of(field("a", "MULTI_CHOICE", "options", List.of("X"), "max", 2)), "fields[0].max"},
                 {"fields", List.of(field("Bad Key", "TEXT")), "fields[0].key"},
                 {"documents", List.of(Map.of("code", "KK", "name", "KK", "mandatory", true),
@@ -159,6 +163,28 @@ class CatalogResourceTest {
             body.put((String) c[0], c[1]);
             create(admin, body).statusCode(400).body("code", is("VALIDATION_FAILED")).body("violations.field", hasItem((String) c[2]));
         }
+    }
+
+    @Test
+    void aDateFieldCanBeLimitedToDatesNotAfterTodayAndKeepsTheOptionInEveryVersion() {
+        String admin = TestAccounts.admin("73.24");
+        Map<String, Object> body = definition(uniqueCode(), TestAccounts.opd("73.24", "DINSOS"));
+        body.put("fields", List.of(field("tanggal_kejadian", "DATE", "notAfterToday", true), field("tanggal_rencana", "DATE")));
+        long id = ((Number) create(admin, body).statusCode(201)
+                .body("fields.find { it.key == 'tanggal_kejadian' }.notAfterToday", is(true))
+                .body("fields.find { it.key == 'tanggal_rencana' }.notAfterToday", is(false))
+                .extract().path("id")).longValue();
+        given().auth().oauth2(TestAccounts.viewer("73.24")).when().get("/api/v1/service-types/" + id + "/versions/1").then()
+                .statusCode(200).body("definition.fields.find { it.key == 'tanggal_kejadian' }.notAfterToday", is(true));
+    }
+
+    @Test
+    void theDemoCatalogsPastEventDatesMayNotBeAfterToday() {
+        var fields = given().auth().oauth2(TestAccounts.viewer("73.24")).when().get("/api/v1/service-types").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.code in ['AKTA_KELAHIRAN', 'AKTA_KEMATIAN', 'KTP_BARU', 'LAPOR_BENCANA'] }"
+                        + ".collect { it.fields.findAll { f -> f.type == 'DATE' } }.flatten()", Map.class);
+        assertEquals(4, fields.size(), "birth, death and disaster dates of the demo catalog: " + fields);
+        fields.forEach(f -> assertEquals(true, f.get("notAfterToday"), f.get("key") + " is a past event"));
     }
 
     @Test

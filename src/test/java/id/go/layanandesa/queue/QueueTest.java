@@ -3,6 +3,7 @@ package id.go.layanandesa.queue;
 import id.go.layanandesa.support.TestClock;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
+import id.go.layanandesa.support.Management;
 import id.go.layanandesa.support.OtherKabupaten;
 import id.go.layanandesa.support.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
@@ -379,7 +380,7 @@ class QueueTest {
         Future<ExtractableResponse<Response>> waiting = pool.submit(() -> claim(officer, Map.of("limit", 5, "waitSeconds", 20)));
         Thread.sleep(1500);
         assertTrue(!waiting.isDone(), "the claim waits while the queue is empty");
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.metrics();
         long filedAt = System.nanoTime();
         long id = file();
         ExtractableResponse<Response> claimed = waiting.get(10, TimeUnit.SECONDS);
