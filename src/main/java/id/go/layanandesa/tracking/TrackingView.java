@@ -1,5 +1,7 @@
 package id.go.layanandesa.tracking;
 
+import id.go.layanandesa.common.openapi.MayBeAbsent;
+
 import id.go.layanandesa.request.RequestStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,7 +18,7 @@ public record TrackingView(
         @Schema(description = "The OPD working on it", example = "Dinas Kependudukan dan Pencatatan Sipil") String opd,
         @Schema(example = "2026-11-30T02:15:00Z") Instant filedAt,
         @Schema(example = "2026-12-14") LocalDate dueDate,
-        @Schema(description = "When it was completed, rejected or cancelled") Instant finishedAt,
+        @MayBeAbsent @Schema(description = "When it was completed, rejected or cancelled") Instant finishedAt,
         @Schema(example = "false") boolean overdue,
         List<Step> history) {
 

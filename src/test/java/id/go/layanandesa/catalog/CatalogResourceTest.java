@@ -1,5 +1,6 @@
 package id.go.layanandesa.catalog;
 
+import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.account.Account;
 import id.go.layanandesa.common.security.Role;
 import id.go.layanandesa.opd.Opd;
@@ -87,6 +88,7 @@ class CatalogResourceTest {
     }
 
     @Test
+    @OffContractRequests("changes without If-Match")
     void everyChangeIsANewVersionAndOldVersionsStayReadable() {
         String admin = TestAccounts.admin("73.24");
         long dinsos = TestAccounts.opd("73.24", "DINSOS");
@@ -132,6 +134,7 @@ class CatalogResourceTest {
     }
 
     @Test
+    @OffContractRequests("definitions that break the schema")
     void badDefinitionsAreViolationsOnTheFieldAtFault() {
         String admin = TestAccounts.admin("73.24");
         long dinsos = TestAccounts.opd("73.24", "DINSOS");
@@ -188,6 +191,7 @@ class CatalogResourceTest {
     }
 
     @Test
+    @OffContractRequests("a service type without a default OPD")
     void theDefaultOpdMustBeAnActiveOpdOfTheKabupaten() {
         String admin = TestAccounts.admin("73.24");
         long foreign = OtherKabupaten.opd("DISDUKCAPIL");
@@ -243,6 +247,7 @@ class CatalogResourceTest {
     }
 
     @Test
+    @OffContractRequests("a delete without If-Match")
     void anUnusedEntryIsDeletedWithItsVersionsAndAUsedOneIsClosedInstead() {
         String admin = TestAccounts.admin("73.24");
         long dinsos = TestAccounts.opd("73.24", "DINSOS");

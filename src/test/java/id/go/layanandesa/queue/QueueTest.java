@@ -1,6 +1,7 @@
 package id.go.layanandesa.queue;
 
 import id.go.layanandesa.support.TestClock;
+import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
 import id.go.layanandesa.support.Management;
@@ -117,6 +118,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("a limit out of range")
     void queueListFiltersAndPages() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -162,6 +164,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("claims out of bounds")
     void claimBoundsAreChecked() {
         claim(officer, Map.of("limit", 0)).response().then().statusCode(400).body("violations[0].field", is("limit"));
         claim(officer, Map.of("limit", 101)).response().then().statusCode(400).body("violations[0].field", is("limit"));
@@ -228,6 +231,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("a release without claimId")
     void releaseReturnsTheRequestAtOnce() {
         long id = file();
         String claimId = claim(officer, Map.of("limit", 1)).path("claimId");
@@ -283,6 +287,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("a reject without a reason or If-Match")
     void rejectNeedsAReasonAndPreconditionsAreEnforced() {
         long id = file();
         assertEquals(428, act(officer, id, "accept", Map.of(), null).statusCode());
@@ -297,6 +302,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("a forward without a reason")
     void forwardMovesTheRequestAndTooManyHopsSendItToTriage() {
         long id = file();
         long dinsos = TestAccounts.opd("73.24", "DINSOS");

@@ -1,5 +1,6 @@
 package id.go.layanandesa.request;
 
+import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.catalog.DocumentDefinition;
 import id.go.layanandesa.catalog.FieldDefinition;
 import id.go.layanandesa.catalog.ServiceType;
@@ -156,6 +157,7 @@ class FilingTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidFilings")
+    @OffContractRequests("filings with missing or invalid fields")
     void invalidFilingIsRefusedNamingTheFieldAndLeavesNoRow(String name, Consumer<Map<String, Object>> change, String field,
                                                             String message) {
         Map<String, Object> body = aktaKelahiran();
@@ -293,6 +295,7 @@ class FilingTest {
     }
 
     @Test
+    @OffContractRequests("an Idempotency-Key with spaces, which its pattern forbids")
     void malformedIdempotencyKeyIsRefused() {
         Filings.file(officer(), aktaKelahiran(), "spaces are not allowed").statusCode(400)
                 .body("violations[0].field", is("Idempotency-Key"));
@@ -370,6 +373,7 @@ class FilingTest {
     }
 
     @Test
+    @OffContractRequests("batches out of bounds")
     void batchLimitsAreChecked() {
         String token = officer();
         Map<String, Object> good = aktaKelahiran();

@@ -1,5 +1,6 @@
 package id.go.layanandesa.request;
 
+import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
 import id.go.layanandesa.support.TestAccounts;
@@ -70,6 +71,7 @@ class FollowingTest {
     }
 
     @Test
+    @OffContractRequests("an unknown status filter")
     void listFilters() {
         String desa = "73.24.02.2005"; // Matano
         String officer = TestAccounts.desaOfficer(desa);
@@ -96,6 +98,7 @@ class FollowingTest {
     }
 
     @Test
+    @OffContractRequests("a cancel without If-Match")
     void cancelOnlyFromSubmittedOrNeedsInfoWithTheCurrentVersion() {
         String officer = TestAccounts.desaOfficer("73.24.04.2001");
         long id = Filings.fileOne(officer);
@@ -195,6 +198,7 @@ class FollowingTest {
     }
 
     @Test
+    @OffContractRequests("an updatedSince that is no instant")
     void updatedSinceListsWhatChangedOldestChangeFirst() {
         String desa = "73.24.01.2001"; // Maleku
         String officer = TestAccounts.desaOfficer(desa);

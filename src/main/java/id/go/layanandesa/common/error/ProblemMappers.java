@@ -150,7 +150,7 @@ public class ProblemMappers {
             case 401 -> "UNAUTHENTICATED";
             case 403 -> "FORBIDDEN";
             case 413 -> "PAYLOAD_TOO_LARGE";
-            default -> "HTTP_" + status;
+            default -> "BAD_REQUEST";
         };
         Response.StatusType info = e.getResponse().getStatusInfo();
         return problem(new ProblemException(status, code, info.getReasonPhrase(), info.getReasonPhrase().toLowerCase()), request);
