@@ -1,6 +1,7 @@
 package id.go.layanandesa.statistics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.go.layanandesa.common.openapi.MayBeAbsent;
 import id.go.layanandesa.survey.Ikm;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -35,16 +36,17 @@ public final class IkmViews {
     public record Row(
             StatisticsViews.Group group,
             @Schema(example = "4") long respondents,
-            ElementAverages elementAverages,
-            @Schema(description = "25 × the mean of the nine element averages, to 2 decimals (25–100)", example = "86.81") BigDecimal ikm,
-            @Schema(description = "A 88.31–100, B 76.61–88.30, C 65.00–76.60, D 25.00–64.99", example = "B") Ikm.Grade grade,
-            @Schema(description = "Mutu pelayanan", example = "Baik") String gradeLabel) {
+            @MayBeAbsent ElementAverages elementAverages,
+            @MayBeAbsent @Schema(description = "25 × the mean of the nine element averages, to 2 decimals (25–100)", example = "86.81") BigDecimal ikm,
+            @MayBeAbsent @Schema(description = "A 88.31–100, B 76.61–88.30, C 65.00–76.60, D 25.00–64.99", example = "B") Ikm.Grade grade,
+            @MayBeAbsent @Schema(description = "Mutu pelayanan", example = "Baik") String gradeLabel) {
     }
 
     @Schema(name = "IkmReport", description = "Indeks Kepuasan Masyarakat of the caller's kabupaten over a period (by answer day)")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Report(
             @Schema(example = "73.24") String kabupatenCode,
-            @Schema(example = "Kabupaten Luwu Timur") String kabupatenName,
+            @MayBeAbsent @Schema(example = "Kabupaten Luwu Timur") String kabupatenName,
             @Schema(example = "Asia/Makassar") String zone,
             @Schema(example = "2026-01-01") LocalDate from,
             @Schema(example = "2026-06-30") LocalDate to,

@@ -1,6 +1,7 @@
 package id.go.layanandesa.statistics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.go.layanandesa.common.openapi.MayBeAbsent;
 import id.go.layanandesa.common.TimeZones;
 import id.go.layanandesa.statistics.StatisticsStore.Named;
 import id.go.layanandesa.statistics.StatisticsStore.Sums;
@@ -47,9 +48,10 @@ public class OpenData {
     }
 
     @Schema(name = "OpenDataMetadata")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Metadata(
             @Schema(example = "Kinerja Layanan Desa Online Kabupaten Luwu Timur, 2026-03") String title,
-            @Schema(example = "Kabupaten Luwu Timur") String publisher,
+            @MayBeAbsent @Schema(example = "Kabupaten Luwu Timur") String publisher,
             @Schema(example = "73.24") String regionCode,
             @Schema(example = "2026-03") String period,
             @Schema(example = "Asia/Makassar") String zone,
@@ -63,17 +65,17 @@ public class OpenData {
     @Schema(name = "OpenDataRow")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Row(
-            @Schema(example = "73") String kodeProvinsi, @Schema(example = "Sulawesi Selatan") String namaProvinsi,
-            @Schema(example = "73.24") String kodeKabupatenKota, @Schema(example = "Kabupaten Luwu Timur") String namaKabupatenKota,
+            @Schema(example = "73") String kodeProvinsi, @MayBeAbsent @Schema(example = "Sulawesi Selatan") String namaProvinsi,
+            @Schema(example = "73.24") String kodeKabupatenKota, @MayBeAbsent @Schema(example = "Kabupaten Luwu Timur") String namaKabupatenKota,
             @Schema(example = "2026") int tahun, @Schema(example = "3") int bulan,
             @Schema(example = "KECAMATAN") String dimensi, @Schema(example = "73.24.04") String kode,
             @Schema(example = "Malili") String nama,
-            @Schema(description = "The kecamatan's region code, on KECAMATAN rows", example = "73.24.04") String kodeWilayah,
+            @MayBeAbsent @Schema(description = "The kecamatan's region code, on KECAMATAN rows", example = "73.24.04") String kodeWilayah,
             @Schema(example = "120") int jumlahPermohonan, @Schema(example = "100") int jumlahSelesai,
             @Schema(example = "5") int jumlahDitolak, @Schema(example = "3") int jumlahDibatalkan,
             @Schema(example = "12") int jumlahDalamProses,
-            @Schema(description = "Absent when none finished", example = "87.62") Double persenTepatWaktu,
-            @Schema(example = "4") Double medianHariKerja, @Schema(example = "9") Double persentil90HariKerja) {
+            @MayBeAbsent @Schema(description = "Absent when none finished", example = "87.62") Double persenTepatWaktu,
+            @MayBeAbsent @Schema(example = "4") Double medianHariKerja, @MayBeAbsent @Schema(example = "9") Double persentil90HariKerja) {
     }
 
     @Schema(name = "OpenDataMonth", description = "One month of the service as open data: metadata and rows")

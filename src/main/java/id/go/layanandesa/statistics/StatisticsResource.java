@@ -1,6 +1,8 @@
 package id.go.layanandesa.statistics;
 
+import id.go.layanandesa.common.error.ProblemCode;
 import id.go.layanandesa.common.error.ProblemException;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
 import id.go.layanandesa.statistics.IkmViews.IkmGroupBy;
@@ -60,6 +62,7 @@ public class StatisticsResource {
 
     @GET
     @Path("/requests")
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED})
     @Operation(operationId = "requestStatistics", summary = "Request statistics per OPD, service, kecamatan or desa over a date range",
             description = """
                     Of the requests filed from `from` to `to` (inclusive, by filing day in the kabupaten's zone), per group by \
@@ -115,6 +118,7 @@ public class StatisticsResource {
 
     @GET
     @Path("/ikm")
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED})
     @Operation(operationId = "satisfactionIndex", summary = "Indeks Kepuasan Masyarakat per OPD or service over a period",
             description = """
                     From the survey answers given from `from` to `to` (by answer day in the kabupaten's zone), per OPD that \
@@ -145,6 +149,7 @@ public class StatisticsResource {
 
     @GET
     @Path("/open-data")
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED})
     @Operation(operationId = "openDataMonth", summary = "One month as open data (Satu Data Indonesia), without personal data",
             description = """
                     The requests filed in the month (by filing day in the kabupaten's zone) per service, per OPD and per \

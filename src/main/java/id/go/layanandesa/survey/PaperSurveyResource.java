@@ -1,6 +1,8 @@
 package id.go.layanandesa.survey;
 
+import id.go.layanandesa.common.error.ProblemCode;
 import id.go.layanandesa.common.idempotency.Idempotent;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,6 +40,7 @@ public class PaperSurveyResource {
     Caller caller;
 
     @POST
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.SURVEY_ALREADY_ANSWERED, ProblemCode.SURVEY_NOT_OPEN})
     @RolesAllowed(Role.DESA_OFFICER_)
     @SecurityRequirement(name = "bearer")
     @Idempotent

@@ -1,6 +1,8 @@
 package id.go.layanandesa.survey;
 
 import id.go.layanandesa.common.LayananConfig;
+import id.go.layanandesa.common.error.ProblemCode;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import id.go.layanandesa.tracking.RateLimiter;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -44,6 +46,7 @@ public class SurveyResource {
     LayananConfig config;
 
     @GET
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.RATE_LIMITED})
     @PermitAll
     @SecurityRequirements
     @Operation(operationId = "getSurvey", summary = "Whether a request's survey can be answered, and its nine questions",
@@ -59,6 +62,7 @@ public class SurveyResource {
     }
 
     @POST
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.SURVEY_ALREADY_ANSWERED, ProblemCode.SURVEY_NOT_OPEN, ProblemCode.RATE_LIMITED})
     @PermitAll
     @SecurityRequirements
     @Operation(operationId = "answerSurvey", summary = "Answer the satisfaction survey of a finished request",

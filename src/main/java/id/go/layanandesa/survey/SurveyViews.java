@@ -1,6 +1,7 @@
 package id.go.layanandesa.survey;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.go.layanandesa.common.openapi.MayBeAbsent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -64,7 +65,7 @@ public final class SurveyViews {
     public record SurveyState(
             @Schema(example = "K7M2-QX9P-RT") String trackingCode,
             @Schema(example = "OPEN") State state,
-            @Schema(description = "When it was answered", example = "2026-12-03T04:00:00Z") Instant answeredAt,
+            @MayBeAbsent @Schema(description = "When it was answered", example = "2026-12-03T04:00:00Z") Instant answeredAt,
             @Schema(description = "The nine elements, each rated 1 (tidak baik) to 4 (sangat baik)") List<Element> elements) {
     }
 

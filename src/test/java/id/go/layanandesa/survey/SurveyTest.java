@@ -117,6 +117,7 @@ class SurveyTest {
     }
 
     @Test
+    @id.go.layanandesa.support.contract.OffContractRequests("scores out of range, missing and a comment too long")
     void unknownCodesAndBadScoresAreRefusedAndRecordNothing() {
         long id = completed(K.desa1);
         String code = code(id);
