@@ -87,9 +87,11 @@ create aggregate stat_hist_sum(integer[]) (sfunc = stat_hist_add, stype = intege
 
 -- Brings the statistics of these requests up to date: what each counts now less what it counted before.
 -- Called in the transaction that changed them (statistics/Rollups, just before commit), under their row locks;
--- rows are written in key order so that concurrent transactions lock them in the same order.
+-- rows are written in key order so that concurrent transactions lock them in the same order. The tables are taken
+-- in the order stat_rebuild takes them, so that a rebuild and a change wait for each other instead of deadlocking.
 create function stat_refresh(ids bigint[]) returns void language plpgsql as $$
 begin
+    lock table request_sla, stat_cohort, stat_backlog in row exclusive mode;
     with cur as (
         select r.id, r.kabupaten_code as k, r.service_type_id::text as st, r.kecamatan_code as kec, r.desa_code as desa,
                (r.filed_at at time zone layanan_zone(r.kabupaten_code))::date as filed_day,
@@ -174,14 +176,16 @@ end
 $$;
 
 -- Counts every request again from nothing: after this migration, and after requests were written around the
--- service (a bulk load). Not for a running service: it takes the rollups away while it works.
+-- service (a bulk load). Changes of requests wait for it to finish (about 100 s for a million requests), and
+-- statistics read meanwhile wait too: run it when the service is quiet.
 create function stat_rebuild() returns bigint language plpgsql as $$
 declare
     last_id bigint := -1;
     batch bigint[];
     total bigint := 0;
 begin
-    lock table stat_cohort, stat_backlog in exclusive mode;
+    -- changes wait until the rebuild commits (same order as stat_refresh takes them)
+    lock table request_sla, stat_cohort, stat_backlog in exclusive mode;
     truncate stat_cohort, stat_backlog;
     update request_sla set counted_opd_id = null, counted_status = null, counted_finish_days = null, counted_on_time = null,
                            counted_forwards = null, counted_overdue = null
