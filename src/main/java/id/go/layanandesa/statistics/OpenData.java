@@ -96,7 +96,7 @@ public class OpenData {
         LocalDate to = month.atEndOfMonth();
         List<Row> rows = new ArrayList<>();
         for (GroupBy by : List.of(GroupBy.SERVICE, GroupBy.OPD, GroupBy.KECAMATAN)) {
-            Map<String, Sums> sums = store.cohort(kabupaten, by, from, to);
+            Map<String, Sums> sums = store.cohort(kabupaten, by, from, to, java.time.LocalDate.now(clock.withZone(TimeZones.forRegion(kabupaten))));
             for (Map.Entry<String, Named> g : store.groups(kabupaten, by).entrySet()) {
                 Sums s = sums.getOrDefault(g.getKey(), new Sums());
                 int finished = s.completed + s.rejected;

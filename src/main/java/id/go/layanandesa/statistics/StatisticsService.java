@@ -64,7 +64,7 @@ public class StatisticsService {
     public StatisticsViews.RequestStatistics requests(String kabupaten, LocalDate from, LocalDate to, GroupBy by) {
         LocalDate[] range = range(kabupaten, from, to);
         Instant asOf = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Sums> cohort = store.cohort(kabupaten, by, range[0], range[1]);
+        Map<String, Sums> cohort = store.cohort(kabupaten, by, range[0], range[1], today(kabupaten));
         Map<String, Backlog> backlog = store.backlog(kabupaten, by);
         Map<String, Named> groups = store.groups(kabupaten, by);
         Set<String> keys = new LinkedHashSet<>(groups.keySet());

@@ -136,6 +136,10 @@ class StatisticsTest {
         assertEquals(3, mixed.getInt("total.completed"));
         assertEquals(4.0, mixed.getDouble("total.medianWorkingDays"));
         assertEquals(0, stats(d, "from=2026-02-01&to=2026-02-28").getInt("total.filed"));
+        // a range up to today reads the current month whole (nothing is filed after today), one that ends before it does not
+        assertEquals(8, stats(d, "from=2026-03-01&to=2026-04-08").getInt("total.filed"));
+        assertEquals(7, stats(d, "from=2026-03-02&to=2026-03-31").getInt("total.filed"));
+        assertEquals(1, stats(d, "from=2026-04-01&to=2026-04-07").getInt("total.filed"));
     }
 
     @Test
