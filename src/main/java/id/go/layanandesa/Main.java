@@ -61,7 +61,6 @@ public class Main {
     static SmallRyeConfig launchConfig() {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder();
         new RuntimeConfigBuilder().configBuilder(builder);
-        // the mapping's byte sizes (layanan.http.*) need Quarkus's converter, which the launcher's builder lacks
         return builder.withSources(new DotEnvConfigSourceProvider())
                 .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 100,
                         new io.quarkus.runtime.configuration.MemorySizeConverter())

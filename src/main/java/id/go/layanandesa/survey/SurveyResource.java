@@ -1,6 +1,6 @@
 package id.go.layanandesa.survey;
 
-import id.go.layanandesa.common.LayananConfig;
+import id.go.layanandesa.common.ClientAddress;
 import id.go.layanandesa.common.error.ProblemCode;
 import id.go.layanandesa.common.openapi.ProblemCodes;
 import id.go.layanandesa.tracking.RateLimiter;
@@ -43,7 +43,7 @@ public class SurveyResource {
     RateLimiter limiter;
 
     @Inject
-    LayananConfig config;
+    ClientAddress clientAddress;
 
     @GET
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.RATE_LIMITED})
@@ -57,7 +57,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "429", description = "Too many calls from this address; see Retry-After")
     public SurveyViews.SurveyState state(@Parameter(description = "The request's tracking code", example = "K7M2-QX9P-RT")
                                          @PathParam("code") String code, @Context HttpServerRequest request) {
-        limiter.acquire(clientAddress(request));
+        limiter.acquire(clientAddress.of(request).key());
         return surveys.state(code);
     }
 
@@ -78,20 +78,9 @@ public class SurveyResource {
     public RestResponse<SurveyViews.Receipt> answer(@Parameter(description = "The request's tracking code", example = "K7M2-QX9P-RT")
                                                     @PathParam("code") String code, @Valid @NotNull SurveyViews.Answer body,
                                                     @Context HttpServerRequest request) {
-        limiter.acquire(clientAddress(request));
+        limiter.acquire(clientAddress.of(request).key());
         SurveyViews.Receipt receipt = surveys.answerOnline(code, body);
         return RestResponse.ResponseBuilder.<SurveyViews.Receipt>created(URI.create("/api/v1/tracking/" + receipt.trackingCode() + "/survey"))
                 .entity(receipt).build();
-    }
-
-    /** Where a call comes from, by the same rule as tracking's limit. */
-    private String clientAddress(HttpServerRequest request) {
-        if (config.tracking().clientAddressHeader().isPresent()) {
-            String forwarded = request.getHeader(config.tracking().clientAddressHeader().get());
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].strip();
-            }
-        }
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
     }
 }
