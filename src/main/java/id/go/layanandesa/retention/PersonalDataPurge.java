@@ -30,7 +30,8 @@ import java.util.Set;
 
 /**
  * Replaces the personal data of finished requests whose retention period ran out by a marker: the citizen's NIK, name,
- * phone and address, the free-text answers, the filer's note, the OPD's result note and the document number. What
+ * phone and address, the free-text answers, the filer's note, the OPD's result note, the document number and the comment
+ * of the citizen's satisfaction survey. What
  * statistics need stays (service, desa, OPD, dates, statuses, the other answers), and so do the tracking code and the
  * history of statuses, which gains a PERSONAL_DATA_PURGED entry. Each batch is recorded in the audit trail, naming every
  * request it purged.
@@ -106,6 +107,9 @@ public class PersonalDataPurge {
             entries.add(new RequestJournal.Entry(r, RequestEvent.EventType.PERSONAL_DATA_PURGED, RETENTION, now, r.status, r.opdId, null));
         }
         em.flush();
+        // the survey's scores stay for the satisfaction index; the comment is the citizen's own words
+        em.createNativeQuery("update survey_response set comment = :m where request_id in :ids and comment is not null")
+                .setParameter("m", MARKER).setParameter("ids", idList).executeUpdate();
         journal.recordAll(entries);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("period", period.toString());

@@ -71,12 +71,25 @@ public final class RetentionViews {
     }
 
     @Schema(name = "CitizenDataExport", description = "Everything the kabupaten holds about one NIK: every request filed for it, "
-            + "with its answers, documents, notes and whole history")
+            + "with its answers, documents, notes and whole history, and the satisfaction surveys answered about them")
     public record Export(
             @Schema(example = "7324044107900001") String nik,
             @Schema(example = "73.24") String kabupatenCode,
             @Schema(example = "2026-11-30T02:15:00Z") Instant exportedAt,
             @Schema(description = "Oldest filed first; empty when the kabupaten holds nothing about the NIK (requests whose "
-                    + "personal data was purged no longer carry it)") List<RequestViews.RequestDetail> requests) {
+                    + "personal data was purged no longer carry it)") List<RequestViews.RequestDetail> requests,
+            @Schema(description = "The satisfaction surveys answered about these requests, by request") List<SurveyHeld> surveys) {
+    }
+
+    @Schema(name = "CitizenSurveyAnswer", description = "A satisfaction survey answered about one of the citizen's requests")
+    public record SurveyHeld(
+            @Schema(example = "1001") long requestId,
+            @Schema(example = "2026-11-30T02:15:00Z") Instant answeredAt,
+            @Schema(description = "ONLINE: by the citizen with the tracking code; PAPER: recorded by the desa", enumeration = {"ONLINE", "PAPER"},
+                    example = "ONLINE") String channel,
+            @Schema(description = "The nine elements' scores, 1 to 4, in the order U1 to U9", example = "[4, 3, 4, 4, 3, 4, 4, 3, 3]")
+            List<Integer> scores,
+            @MayBeAbsent @Schema(description = "In the citizen's own words; absent when they wrote none",
+                    example = "Petugas ramah, tetapi antrean lama") String comment) {
     }
 }

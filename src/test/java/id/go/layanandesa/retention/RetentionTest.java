@@ -105,6 +105,18 @@ class RetentionTest {
         return id;
     }
 
+    /** The citizen's satisfaction survey of a finished request, answered on paper at the desa. */
+    static void survey(Place p, long request, String comment) {
+        Map<String, Object> scores = new java.util.LinkedHashMap<>();
+        String[] elements = {"persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "pengaduan", "sarana"};
+        int[] values = {4, 3, 4, 4, 3, 4, 4, 3, 3};
+        for (int i = 0; i < elements.length; i++) {
+            scores.put(elements[i], values[i]);
+        }
+        given().auth().oauth2(p.desaOfficer()).contentType(ContentType.JSON).header("Idempotency-Key", "survey-" + request)
+                .body(Map.of("scores", scores, "comment", comment)).post("/api/v1/requests/" + request + "/survey").then().statusCode(201);
+    }
+
     static long open(Place p, long serviceType, String nik) {
         Map<String, Object> citizen = Map.of("nik", nik, "name", "Warga Rahasia " + nik.substring(12), "phone", "081298765432",
                 "address", "Dusun Rahasia RT 001");
@@ -179,6 +191,7 @@ class RetentionTest {
         long old = finished(p, p.serviceType(), nik(201), Period.ofYears(6));
         long other = finished(p, p.otherServiceType(), nik(202), Period.ofYears(9));
         long young = finished(p, p.serviceType(), nik(203), Period.ofYears(4));
+        survey(p, old, "Petugas ramah, Bu Rahasia membantu");
         JsonPath was = detail(p, old);
         String youngBefore = row(young);
 
@@ -213,6 +226,8 @@ class RetentionTest {
         assertEquals(0, Db.count("select count(*) from service_request where id in (?1, ?2) and (citizen_nik in (?3, ?4) "
                 + "or answers::text like '%Rahasia%' or citizen_address like '%Rahasia%')", old, other, nik(201), nik(202)));
         assertEquals(youngBefore, row(young), "not due yet");
+        assertEquals(List.of("[DIHAPUS]", "4"), List.of(Db.rows("select comment, u1::text from survey_response where request_id = ?1", old)
+                .get(0)).stream().map(String::valueOf).toList(), "the survey's comment goes, its scores stay for the index");
 
         List<Object[]> entries = Db.rows("select actor, array_to_string(request_ids, ','), detail->>'requests' from audit_entry "
                 + "where kabupaten_code = ?1 and action = 'purgePersonalData'", p.kabupaten());
@@ -301,6 +316,15 @@ class RetentionTest {
         assertEquals(List.of(nik, nik), export.getList("requests.citizen.nik"));
         assertEquals(List.of("FILED", "ACCEPTED", "COMPLETED"), export.getList("requests[0].history.type"));
         assertEquals("Warung Rahasia " + nik.substring(12), export.getString("requests[0].answers.nama_usaha"));
+        assertEquals(List.of(), export.getList("surveys"), "none answered yet");
+
+        survey(place, first, "Cepat sekali, terima kasih");
+        export = given().auth().oauth2(place.admin()).contentType(ContentType.JSON).body(Map.of("nik", nik))
+                .post("/api/v1/personal-data/export").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of((int) first), export.getList("surveys.requestId"));
+        assertEquals("PAPER", export.getString("surveys[0].channel"));
+        assertEquals(List.of(4, 3, 4, 4, 3, 4, 4, 3, 3), export.getList("surveys[0].scores"));
+        assertEquals("Cepat sekali, terima kasih", export.getString("surveys[0].comment"));
 
         List<Object[]> entry = Db.rows("select action, target_type, coalesce(target_id, '-'), array_to_string(request_ids, ','), detail->>'requests', "
                 + "to_jsonb(a)::text from audit_entry a where client_request_id = ?1", "akses-" + nik.substring(10));
@@ -310,7 +334,7 @@ class RetentionTest {
 
         OtherKabupaten.ensure();
         given().auth().oauth2(TestAccounts.admin(OtherKabupaten.KABUPATEN)).contentType(ContentType.JSON).body(Map.of("nik", nik))
-                .post("/api/v1/personal-data/export").then().statusCode(200).body("requests", empty());
+                .post("/api/v1/personal-data/export").then().statusCode(200).body("requests", empty()).body("surveys", empty());
     }
 
     @Test
