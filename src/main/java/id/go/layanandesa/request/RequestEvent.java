@@ -59,6 +59,10 @@ public class RequestEvent extends PanacheEntityBase {
 
     public enum EventType {
         FILED, ACCEPTED, INFO_REQUESTED, INFO_SUPPLIED, FORWARDED, REASSIGNED, COMPLETED, REJECTED, CANCELLED,
-        CLAIMED, RELEASED, LEASE_EXPIRED, FLAGGED
+        CLAIMED, RELEASED, LEASE_EXPIRED, FLAGGED,
+        /** A file was attached to a declared document (status unchanged). */
+        DOCUMENT_ATTACHED,
+        /** The OPD added the result document it will complete the request with (status unchanged). */
+        RESULT_ATTACHED
     }
 }

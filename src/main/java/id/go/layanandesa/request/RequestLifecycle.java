@@ -52,6 +52,9 @@ public class RequestLifecycle {
     @Inject
     Clock clock;
 
+    @Inject
+    ResultDocuments results;
+
     /** How a change is asked for: the version the caller saw, or the claim that delivered the request. */
     public record Precondition(String ifMatch, UUID claimId) {
     }
@@ -138,7 +141,8 @@ public class RequestLifecycle {
             r.finishedAt = now;
             r.resultNote = body.resultNote();
             r.documentNumber = body.documentNumber();
-            return body.resultNote();
+            return body.resultDocumentId() == null ? body.resultNote()
+                    : body.resultNote() + results.completeWith(r, body.resultDocumentId(), now);
         });
     }
 
