@@ -265,6 +265,11 @@ public interface LayananConfig {
         @WithDefault("PT1H")
         Duration sweepGrace();
 
+        /** How often files without a row are looked for. */
+        @WithName("sweep-every")
+        @WithDefault("PT1H")
+        Duration sweepEvery();
+
         /** How long an unfinished resumable upload is kept after its last byte arrived. */
         @WithName("upload-expiry")
         @WithDefault("PT24H")

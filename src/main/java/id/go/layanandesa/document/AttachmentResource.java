@@ -92,7 +92,7 @@ public class AttachmentResource {
     @Path("/uploads")
     @Idempotent
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.NOT_IN_YOUR_QUEUE, ProblemCode.INVALID_TRANSITION, ProblemCode.DOCUMENT_NOT_ATTACHED,
-            ProblemCode.TOO_MANY_FILES, ProblemCode.VALIDATION_FAILED, ProblemCode.FILE_TYPE_MISMATCH})
+            ProblemCode.TOO_MANY_FILES, ProblemCode.VALIDATION_FAILED, ProblemCode.PAYLOAD_TOO_LARGE})
     @Operation(operationId = "createAttachmentUpload", summary = "Start a resumable upload of a scan (tus 1.0 creation)",
             description = Uploads.PROTOCOL + " The checks of attaching run now, before any byte is sent, and again when the last "
                     + "byte arrives, when the file becomes the document's attachment as with `attachFile`.")
@@ -104,7 +104,6 @@ public class AttachmentResource {
     @APIResponse(responseCode = "404", description = "No such request in your desa, or it declares no such document")
     @APIResponse(responseCode = "409", description = "Not SUBMITTED or NEEDS_INFO, the document is not declared ATTACHED, or no room for another file")
     @APIResponse(responseCode = "413", description = "Upload-Length is over the file size limit")
-    @APIResponse(responseCode = "415", description = "The file name's extension is not PDF, JPEG or PNG")
     public Response createUpload(@PathParam("id") long id, @Parameter(description = "Code of the declared document", example = "KK") @PathParam("code") String code,
                                  @Parameter(description = "The file's size in bytes", required = true, example = "348211",
                                          schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @HeaderParam("Upload-Length") String length,

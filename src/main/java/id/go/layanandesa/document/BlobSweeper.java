@@ -35,7 +35,7 @@ public class BlobSweeper {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${layanan.documents.sweep-every:PT1H}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
             sweep();

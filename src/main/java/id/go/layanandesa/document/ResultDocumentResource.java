@@ -81,7 +81,7 @@ public class ResultDocumentResource {
     @Path("/uploads")
     @Idempotent
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.NOT_IN_YOUR_QUEUE, ProblemCode.INVALID_TRANSITION, ProblemCode.TOO_MANY_FILES,
-            ProblemCode.VALIDATION_FAILED, ProblemCode.FILE_TYPE_MISMATCH})
+            ProblemCode.VALIDATION_FAILED, ProblemCode.PAYLOAD_TOO_LARGE})
     @Operation(operationId = "createResultUpload", summary = "Start a resumable upload of the result document (tus 1.0 creation)",
             description = Uploads.PROTOCOL + " When the last byte arrives the file becomes the request's result document as with "
                     + "`addResultDocument`.")
@@ -93,7 +93,6 @@ public class ResultDocumentResource {
     @APIResponse(responseCode = "404", description = "No such request in your queue")
     @APIResponse(responseCode = "409", description = "Not IN_PROGRESS, in another OPD's queue now, or no room for another file")
     @APIResponse(responseCode = "413", description = "Upload-Length is over the file size limit")
-    @APIResponse(responseCode = "415", description = "The file name's extension is not PDF")
     public Response createUpload(@PathParam("id") long id,
                                  @Parameter(description = "The file's size in bytes", required = true, example = "348211",
                                          schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @HeaderParam("Upload-Length") String length,
