@@ -97,7 +97,8 @@ public class UploadResource {
                     + "arrives is kept in pieces of 256 KB as it comes, also when the connection drops midway. The first bytes must "
                     + "be of a type the file may have (else 415, and the upload is dropped); with the last byte the file becomes "
                     + "the request's, checked as a one-shot upload is (so this answer can be that check's 409 or 415).")
-    @RequestBody(required = true, content = @Content(mediaType = Uploads.OFFSET_TYPE,
+    @RequestBody(required = false, description = "The bytes; empty only to finish an upload whose bytes all arrived",
+            content = @Content(mediaType = Uploads.OFFSET_TYPE,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "204", description = "Kept; Upload-Offset says where the upload stands now",
             headers = {@Header(name = "Tus-Resumable", description = "`1.0.0`"),
