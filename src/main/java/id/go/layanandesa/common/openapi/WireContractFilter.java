@@ -154,8 +154,9 @@ public class WireContractFilter implements OASFilter {
         }
         for (String name : output) {
             List<String> required = alwaysSent.get(name);
-            if (required != null) {
-                Schema schema = schemas.get(name);
+            Schema schema = schemas.get(name);
+            // a record answers an object; a schema of another kind of the same name is not that record's
+            if (required != null && schema.getProperties() != null) {
                 schema.setRequired(required.isEmpty() ? null : required);
                 dropNullFromTypes(schema);
             }
