@@ -61,7 +61,9 @@ public class Main {
     static SmallRyeConfig launchConfig() {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder();
         new RuntimeConfigBuilder().configBuilder(builder);
-        return builder.withSources(new DotEnvConfigSourceProvider())
+        // the converters of Quarkus's own types (MemorySize): the packaged jar has them registered, dev mode does not
+        return builder.addDiscoveredConverters()
+                .withSources(new DotEnvConfigSourceProvider())
                 .withMapping(LayananConfig.class)
                 .withValidateUnknown(false)
                 .build();
