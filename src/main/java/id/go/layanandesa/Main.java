@@ -61,9 +61,10 @@ public class Main {
     static SmallRyeConfig launchConfig() {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder();
         new RuntimeConfigBuilder().configBuilder(builder);
-        // the converters of Quarkus's own types (MemorySize): the packaged jar has them registered, dev mode does not
-        return builder.addDiscoveredConverters()
-                .withSources(new DotEnvConfigSourceProvider())
+        // the converter of Quarkus's MemorySize, registered by hand: the packaged jar discovers it, dev mode does not
+        return builder.withSources(new DotEnvConfigSourceProvider())
+                .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 100,
+                        new io.quarkus.runtime.configuration.MemorySizeConverter())
                 .withMapping(LayananConfig.class)
                 .withValidateUnknown(false)
                 .build();
