@@ -121,8 +121,9 @@ export async function fresh(path, params) {
     return { data: before.data, etag: before.etag, changed: false };
   }
   if (res.status === 304) {
-    // a 304 to a question this session did not ask: read it whole
-    return fresh(path, params);
+    // a 304 to a question without If-None-Match (a proxy's doing): read it whole, once
+    const whole = await call('GET', path, { params });
+    return { data: whole.data, etag: whole.etag, changed: true };
   }
   seen.delete(at);
   if (res.etag) {
