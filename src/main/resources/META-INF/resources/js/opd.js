@@ -253,20 +253,22 @@ export async function handled(ctx) {
     const wanted = (r) => (kind === 'FORWARDED' ? r.opd && r.opd.id !== mine
       : kind ? r.status === kind : FINISHED.includes(r.status) || (r.opd && r.opd.id !== mine));
     const statuses = kind === 'FORWARDED' ? OPEN : kind ? [kind] : undefined;
-    if (fresh) {
-      cursor = null;
-      shown = 0;
-      mount(list);
-    }
+    // what is shown stays until the answer is there: on a slow link the list never stands empty meanwhile
+    let from = fresh ? null : cursor;
     try {
       const rows = [];
       for (let i = 0; i < 5 && rows.length < 20; i++) {
-        const res = await api.fresh('/requests', { status: statuses, ...api.paging(cursor, 50) });
+        const res = await api.fresh('/requests', { status: statuses, ...api.paging(from, 50) });
         const p = api.page(res.data);
         rows.push(...p.items.filter(wanted));
-        cursor = p.next;
-        if (!cursor) break;
+        from = p.next;
+        if (!from) break;
       }
+      if (fresh) {
+        shown = 0;
+        mount(list);
+      }
+      cursor = from;
       shown += rows.length;
       list.append(...rows.map(row));
       more.hidden = !cursor;

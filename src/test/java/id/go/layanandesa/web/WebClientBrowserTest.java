@@ -601,8 +601,9 @@ class WebClientBrowserTest {
         shoot("opd-handled");
         new Select(control("kind")).selectByValue("COMPLETED");
         driver.findElement(By.xpath("//button[normalize-space(.)='Tampilkan']")).click();
-        waitUntil(d -> !text("#handled").contains("Warga Diteruskan"));
-        assertTrue(text("#handled").contains("Warga Diambil"));
+        waitUntil(d -> text("#handled-status").startsWith("1 permohonan ditampilkan"));
+        assertFalse(text("#handled").contains("Warga Diteruskan"), text("#handled"));
+        assertTrue(text("#handled").contains("Warga Diambil"), text("#handled"));
     }
 
     @Test
