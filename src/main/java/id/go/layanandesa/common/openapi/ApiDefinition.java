@@ -49,7 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Tracking", description = "Public tracking of a request by its tracking code, without an account"),
                 @Tag(name = "Survey", description = "The citizens' satisfaction survey (IKM, PermenPANRB 14/2017) of finished requests"),
                 @Tag(name = "Statistics", description = "The kabupaten's figures without personal data: request statistics, overdue "
-                        + "work, the satisfaction index and monthly open data, as JSON or CSV")
+                        + "work, the satisfaction index and monthly open data, as JSON or CSV"),
+                @Tag(name = "Documents", description = "Scans attached to requests, the OPD's result document, resumable uploads "
+                        + "and receipts")
         })
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
