@@ -65,6 +65,7 @@ public class Main {
     static SmallRyeConfig launchConfig() {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder();
         new RuntimeConfigBuilder().configBuilder(builder);
+        // the converter of Quarkus's MemorySize, registered by hand: the packaged jar discovers it, dev mode does not
         return builder.withSources(new DotEnvConfigSourceProvider())
                 .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 100,
                         new io.quarkus.runtime.configuration.MemorySizeConverter())

@@ -1,5 +1,5 @@
-// The kabupaten's admin: accounts (create, disable/enable, unlock, reset password); OPDs, catalog and
-// routing rules to read; and the routing explain tool.
+// The kabupaten's admin: accounts (create, disable/enable, lift the waits of failed logins, reset the
+// password); OPDs, catalog and routing rules to read (viewers too); and the routing explain tool.
 
 import * as api from './api.js';
 import { h, mount, flash, words, facts, ROLE } from './dom.js';
@@ -92,14 +92,19 @@ export async function accounts(ctx) {
         resetSummary,
         input(reset, 'password', 'Kata sandi baru untuk ' + a2.username, { type: 'password', required: true, attrs: { autocomplete: 'new-password', maxlength: 200 } }),
         h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Simpan kata sandi')));
+      const failed = a2.failedLogins ?? 0;
       mount(li,
         h('div', { class: 'row-top' }, h('strong', null, a2.username),
-          h('span', null, a2.enabled ? null : h('span', { class: 'badge bad' }, 'Nonaktif'), a2.locked ? [' ', h('span', { class: 'badge warn' }, 'Terkunci')] : null)),
+          h('span', null, a2.enabled ? null : h('span', { class: 'badge bad' }, 'Nonaktif'),
+            failed ? [' ', h('span', { class: 'badge warn' }, `Gagal masuk ${failed}×`)] : null)),
         h('div', null, a2.displayName ?? ''),
         h('div', { class: 'small muted' }, ROLE[a2.role] || a2.role, a2.desaCode ? ' · desa ' + a2.desaCode : '', a2.opdId ? ' · ' + (opdName.get(a2.opdId) ?? 'OPD ' + a2.opdId) : ''),
+        // There is no lock: failed logins make the address that keeps failing wait longer before its next try.
+        failed ? h('p', { class: 'small failed-logins' }, `${failed} kali gagal masuk sejak terakhir berhasil. `
+          + 'Perangkat yang terus gagal harus menunggu sebelum mencoba lagi; pemilik akun di perangkat lain tidak tertahan.') : null,
         h('div', { class: 'actions' },
           a2.username === ctx.username ? null : h('button', { type: 'button', class: 'secondary', onclick: () => change(a2.enabled ? 'disable' : 'enable') }, a2.enabled ? 'Nonaktifkan' : 'Aktifkan'),
-          a2.locked ? h('button', { type: 'button', class: 'secondary', onclick: () => change('unlock') }, 'Buka kunci') : null),
+          failed ? h('button', { type: 'button', class: 'secondary', onclick: () => change('unlock') }, 'Hapus penundaan masuk') : null),
         h('details', null, h('summary', null, 'Atur ulang kata sandi'), resetForm));
     }
 
@@ -107,7 +112,9 @@ export async function accounts(ctx) {
       try {
         const res = await api.call('POST', `/accounts/${account.id}/${verb}`, { body: body ?? {}, ifMatch: '"' + account.version + '"', key: api.newKey() });
         account = res.data && res.data.id ? res.data : (await api.get('/accounts/' + account.id));
-        flash(verb === 'password' ? 'Kata sandi ' + account.username + ' diganti.' : 'Akun ' + account.username + ' diperbarui.');
+        flash(verb === 'password' ? 'Kata sandi ' + account.username + ' diganti; sesi lamanya berakhir.'
+          : verb === 'unlock' ? 'Penundaan masuk ' + account.username + ' dihapus; boleh mencoba lagi sekarang.'
+            : verb === 'disable' ? 'Akun ' + account.username + ' dinonaktifkan; sesinya berakhir.' : 'Akun ' + account.username + ' diperbarui.');
         draw();
       } catch (e) {
         if (e instanceof api.ApiError && e.status === 412) {
@@ -115,7 +122,7 @@ export async function accounts(ctx) {
           draw();
           flash(api.explain(e), true);
         } else if (box && fields && e instanceof api.ApiError && e.status === 400) {
-          fields.show(box, e.violations.length ? e.violations : [{ field: 'password', message: e.message }]);
+          fields.show(box, e.violations.length ? e.violations : [{ field: 'password', message: api.explain(e) }]);
         } else {
           flash(api.explain(e), true);
         }
@@ -147,7 +154,7 @@ export async function accounts(ctx) {
       await load(true);
     } catch (e) {
       if (e instanceof api.ApiError && (e.status === 400 || e.status === 409)) {
-        set.show(summary, e.violations.length ? e.violations : [{ field: e.status === 409 ? 'username' : '', message: e.status === 409 ? 'Nama pengguna sudah dipakai' : e.message }]);
+        set.show(summary, e.violations.length ? e.violations : [{ field: e.code === 'USERNAME_TAKEN' ? 'username' : '', message: api.explain(e) }]);
       } else {
         flash(api.explain(e), true);
       }

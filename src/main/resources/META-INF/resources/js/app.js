@@ -23,7 +23,10 @@ const net = document.getElementById('net');
 
 const DESA = ['DESA_OFFICER'];
 const QUEUE = ['OPD_OFFICER', 'ADMIN'];
+const OPD = ['OPD_OFFICER'];
 const ADMIN = ['ADMIN'];
+/** What a viewer reads needs no capability: the kabupaten's setup and where a request would go. */
+const SETUP = ['ADMIN', 'VIEWER'];
 
 const ROUTES = [
   ['masuk', null, login.screen],
@@ -35,24 +38,35 @@ const ROUTES = [
   ['desa/permohonan/:id', DESA, desa.detail],
   ['desa/kirim', DESA, desa.waiting],
   ['opd/antrean', QUEUE, opd.queue],
+  ['opd/ditangani', OPD, opd.handled],
   ['opd/permohonan/:id', QUEUE, opd.detail],
   ['admin/akun', ADMIN, admin.accounts],
-  ['admin/opd', ADMIN, admin.opds],
-  ['admin/layanan', ADMIN, admin.catalog],
-  ['admin/aturan', ADMIN, admin.rules],
-  ['admin/uji-rute', ADMIN, admin.explain],
+  ['admin/opd', SETUP, admin.opds],
+  ['admin/layanan', SETUP, admin.catalog],
+  ['admin/aturan', SETUP, admin.rules],
+  ['admin/uji-rute', SETUP, admin.explain],
 ];
 
+/**
+ * The menu of each role: [link, text, capability it needs (from /me), or null for what every role of the
+ * entry may read]. An entry whose capability the caller lacks is left out.
+ */
 const MENUS = {
-  DESA_OFFICER: [['#/desa/layanan', 'Ajukan'], ['#/desa/permohonan', 'Permohonan'], ['#/desa/kirim', 'Menunggu kirim']],
-  OPD_OFFICER: [['#/opd/antrean', 'Antrean']],
-  ADMIN: [['#/admin/akun', 'Akun'], ['#/admin/opd', 'OPD'], ['#/admin/layanan', 'Katalog'], ['#/admin/aturan', 'Aturan rute'],
-    ['#/admin/uji-rute', 'Uji rute'], ['#/opd/antrean', 'Triase']],
+  DESA_OFFICER: [['#/desa/layanan', 'Ajukan', 'FILE_REQUESTS'], ['#/desa/permohonan', 'Permohonan', 'VIEW_REQUESTS'],
+    ['#/desa/kirim', 'Menunggu kirim', 'FILE_REQUESTS']],
+  OPD_OFFICER: [['#/opd/antrean', 'Antrean', 'WORK_QUEUE'], ['#/opd/ditangani', 'Pernah ditangani', 'VIEW_REQUESTS']],
+  ADMIN: [['#/admin/akun', 'Akun', 'MANAGE_ACCOUNTS'], ['#/admin/opd', 'OPD', null], ['#/admin/layanan', 'Katalog', null],
+    ['#/admin/aturan', 'Aturan rute', null], ['#/admin/uji-rute', 'Uji rute', null], ['#/opd/antrean', 'Triase', 'WORK_QUEUE']],
+  VIEWER: [['#/admin/opd', 'OPD', null], ['#/admin/layanan', 'Katalog', null], ['#/admin/aturan', 'Aturan rute', null],
+    ['#/admin/uji-rute', 'Uji rute', null]],
 };
 
-const HOME = { DESA_OFFICER: 'desa/layanan', OPD_OFFICER: 'opd/antrean', ADMIN: 'admin/akun' };
+const HOME = { DESA_OFFICER: 'desa/layanan', OPD_OFFICER: 'opd/antrean', ADMIN: 'admin/akun', VIEWER: 'admin/layanan' };
 
-/** What the screens share: the caller (from /me), navigation, and cleanups for the screen that is left. */
+/**
+ * What the screens share: the caller (from /me), navigation, and cleanups for the screen that is left. Each
+ * screen gets its own view of it (see show()), whose main is that screen's own part of the page.
+ */
 const ctx = {
   me: null,
   username: null,
@@ -61,19 +75,28 @@ const ctx = {
     if (location.hash === '#/' + route) show();
     else location.hash = '#/' + route;
   },
-  leaving: [],
-  onLeave(fn) { this.leaving.push(fn); },
+  onLeave(fn) { leaving.push(fn); },
   async signedIn(loginAnswer) {
-    this.username = loginAnswer.account.username;
-    this.me = await api.get('/me');
-    if (this.me.role === 'DESA_OFFICER') outbox.start(this.username);
-    const wanted = pendingRoute && pendingRoute !== 'masuk' ? pendingRoute : HOME[this.me.role] || 'lacak';
+    ctx.username = loginAnswer.account.username;
+    try {
+      ctx.me = await api.get('/me');
+    } catch (e) {
+      ctx.username = null;
+      api.logout('logout');
+      throw e;
+    }
+    if (ctx.me.role === 'DESA_OFFICER') outbox.start(ctx.username);
+    const wanted = pendingRoute && pendingRoute !== 'masuk' ? pendingRoute : HOME[ctx.me.role] || 'lacak';
     pendingRoute = null;
     drawNav();
-    this.go(wanted);
+    ctx.go(wanted);
   },
   logout: () => api.logout('logout'),
 };
+
+/** Cleanups of the screen on show; the number of the last navigation. */
+let leaving = [];
+let navigation = 0;
 
 let pendingRoute = null;
 
@@ -102,7 +125,7 @@ function match(route) {
 }
 
 async function show() {
-  for (const fn of ctx.leaving.splice(0)) {
+  for (const fn of leaving.splice(0)) {
     try { fn(); } catch { /* a screen's cleanup never blocks the next */ }
   }
   const route = current();
@@ -125,18 +148,29 @@ async function show() {
     return;
   }
   drawNav(route);
-  mount(main, h('p', { class: 'muted' }, 'Memuat…'));
+  // Each screen draws into a part of <main> of its own. A screen still loading when the officer has gone on
+  // (a slow link) then draws into a part that is no longer on the page, never over the next screen, and
+  // what it leaves running ends at once.
+  const seq = ++navigation;
+  const root = h('div', { class: 'screen' }, h('p', { class: 'muted' }, 'Memuat…'));
+  mount(main, root);
+  const screen = Object.create(ctx, {
+    main: { value: root },
+    onLeave: { value: (fn) => (seq === navigation ? leaving.push(fn) : fn()) },
+  });
   try {
-    await found.screen(ctx, found.params);
+    await found.screen(screen, found.params);
   } catch (e) {
-    mount(main, h('h1', null, 'Tidak dapat dimuat'), h('p', null, api.explain(e)),
+    if (seq !== navigation) return;
+    mount(root, h('h1', null, 'Tidak dapat dimuat'), h('p', null, api.explain(e)),
       h('p', null, h('button', { type: 'button', onclick: () => show() }, 'Coba lagi')));
   }
-  focusHeading(main);
+  if (seq === navigation) focusHeading(root);
 }
 
 function drawNav(route = current()) {
-  const links = ctx.me ? (MENUS[ctx.me.role] || []) : [['#/masuk', 'Masuk']];
+  const can = new Set(ctx.me ? ctx.me.capabilities ?? [] : []);
+  const links = ctx.me ? (MENUS[ctx.me.role] || []).filter(([, , needs]) => !needs || can.has(needs)) : [['#/masuk', 'Masuk']];
   const items = links.map(([to, text]) => h('li', null,
     h('a', { href: to, 'aria-current': to === '#/' + route ? 'page' : null }, text)));
   items.push(h('li', null, h('a', { href: '#/lacak', 'aria-current': route.startsWith('lacak') ? 'page' : null }, 'Lacak')));

@@ -3,8 +3,8 @@
 
 import * as api from './api.js';
 import * as outbox from './outbox.js';
-import { h, mount, flash, href, facts, dateTime, day, statusBadge, STATUS } from './dom.js';
-import { fieldSet, input, select, choices, checkedValues, serviceField, readField, checkField, checkNik, checkPhone } from './form.js';
+import { h, mount, flash, href, facts, dateTime, day, statusBadge, words, STATUS } from './dom.js';
+import { fieldSet, input, select, choices, checkedValues, serviceField, readField, checkField, checkNik, checkPhone, checkText, checkDate } from './form.js';
 import * as view from './request.js';
 
 let catalogCache = null;
@@ -110,7 +110,9 @@ export async function file(ctx, params) {
     const nikProblem = checkNik(nik);
     if (nikProblem) violations.push({ field: 'citizen.nik', message: nikProblem });
     if (!name) violations.push({ field: 'citizen.name', message: 'Wajib diisi' });
+    else if (checkText(name)) violations.push({ field: 'citizen.name', message: checkText(name) });
     if (phone && checkPhone(phone)) violations.push({ field: 'citizen.phone', message: checkPhone(phone) });
+    if (checkText(address)) violations.push({ field: 'citizen.address', message: checkText(address) });
     const answers = {};
     for (const f of fields) {
       const v = readField(set, f);
@@ -125,6 +127,7 @@ export async function file(ctx, params) {
       else if (d.mandatory) violations.push({ field: 'documents.' + d.code, message: 'Pilih dibawa atau dilampirkan' });
     }
     const note = text('note').trim();
+    if (checkText(note)) violations.push({ field: 'note', message: checkText(note) });
     const c = { nik, name };
     if (phone) c.phone = phone;
     if (address) c.address = address;
@@ -157,6 +160,15 @@ export async function file(ctx, params) {
       button.disabled = false;
     }
   }
+}
+
+const FIELD_NAMES = { 'citizen.nik': 'NIK', 'citizen.name': 'Nama', 'citizen.phone': 'No. HP', 'citizen.address': 'Alamat', note: 'Catatan' };
+
+/** A violation's field in the officer's words: answers.tanggal_lahir → Tanggal lahir. */
+function fieldName(path) {
+  if (FIELD_NAMES[path]) return FIELD_NAMES[path];
+  const m = /^(?:answers|documents)[.[]([^\].]+)/.exec(path);
+  return m ? words(m[1]) : path;
 }
 
 /** The service names documents by position or in the message; the form has one group per code. */
@@ -208,51 +220,92 @@ function keptScreen(ctx, s, filing) {
   ctx.main.querySelector('h1').focus();
 }
 
+/** Seconds between two looks at the desa's list: an unchanged list costs a 304 without a body. */
+const POLL_SECONDS = 30;
+
 export async function list(ctx) {
   const all = await services();
   const set = fieldSet();
+  const summary = h('div', { class: 'summary', role: 'alert', hidden: true });
   const items = h('ul', { class: 'list', id: 'requests' });
   const more = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => load(false) }, 'Muat lagi');
-  const status = h('p', { class: 'muted small', role: 'status' });
+  const status = h('p', { class: 'muted small', role: 'status', id: 'requests-status' });
   let cursor = null;
   let shown = 0;
-  const form = h('form', { class: 'card no-print', onsubmit: (e) => { e.preventDefault(); load(true); } },
+  let pages = 0;
+  /** The filters of what is shown, as the service reads them; the first page is asked again while the screen is open. */
+  let filters = null;
+  const overdueOnly = h('input', { type: 'checkbox', id: 'only-overdue' });
+  const form = h('form', { class: 'card no-print', novalidate: true, onsubmit: (e) => { e.preventDefault(); load(true); } },
+    summary,
     h('div', { class: 'filters' },
       select(set, 'status', 'Status', [['', 'Semua'], ...Object.entries(STATUS)]),
       select(set, 'serviceTypeId', 'Layanan', [['', 'Semua'], ...all.map((s) => [s.id, s.name])]),
-      input(set, 'from', 'Diajukan sejak', { type: 'date' }),
-      input(set, 'to', 'Diajukan sampai', { type: 'date' })),
-    h('div', { class: 'choice' }, h('input', { type: 'checkbox', id: 'only-overdue' }), h('label', { for: 'only-overdue' }, 'Hanya yang terlambat')),
+      input(set, 'from', 'Diajukan sejak', { type: 'date', attrs: { min: '1900-01-01', max: '2200-12-31' } }),
+      input(set, 'to', 'Diajukan sampai', { type: 'date', attrs: { min: '1900-01-01', max: '2200-12-31' } })),
+    h('div', { class: 'choice' }, overdueOnly, h('label', { for: 'only-overdue' }, 'Hanya yang terlambat')),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Tampilkan')));
   mount(ctx.main, h('h1', null, 'Permohonan desa'), form, status, items, h('div', { class: 'actions' }, more));
   await load(true);
+  view.poll(ctx, POLL_SECONDS, () => load(true, true));
 
-  async function load(fresh) {
+  function read() {
     const v = (p) => set.get(p).control.value;
+    const violations = [];
+    for (const p of ['from', 'to']) {
+      const c = set.get(p).control;
+      if (c.validity && c.validity.badInput) violations.push({ field: p, message: 'Harus tanggal yang sah' });
+      else if (v(p) && checkDate(v(p))) violations.push({ field: p, message: checkDate(v(p)) });
+    }
+    set.show(summary, violations);
+    if (violations.length) return null;
     const from = v('from');
     const to = v('to');
-    const params = {
+    return {
       status: v('status') || undefined,
       serviceTypeId: v('serviceTypeId') || undefined,
       filedFrom: from ? new Date(from + 'T00:00:00').toISOString() : undefined,
       filedTo: to ? new Date(new Date(to + 'T00:00:00').getTime() + 86400000).toISOString() : undefined,
-      overdue: document.getElementById('only-overdue').checked ? 'true' : undefined,
-      ...api.paging(fresh ? null : cursor, 20),
+      overdue: overdueOnly.checked ? 'true' : undefined,
     };
+  }
+
+  /** fresh: the first page (again); polled: a look of the timer, which keeps the officer's place when more pages are open. */
+  async function load(fresh, polled = false) {
+    if (!polled) {
+      const f = read();
+      if (!f) return;
+      filters = f;
+    } else if (pages > 1) {
+      const res = await api.fresh('/requests', { ...filters, ...api.paging(null, 20) });
+      if (res.changed) status.textContent = 'Ada perubahan · tekan Tampilkan untuk memuat ulang.';
+      return;
+    }
     try {
-      const p = api.page(await api.get('/requests', params));
+      const res = await api.fresh('/requests', { ...filters, ...api.paging(fresh ? null : cursor, 20) });
+      if (polled && !res.changed) {
+        status.textContent = summaryText() + ' · diperiksa ' + view.clock();
+        return;
+      }
+      const p = api.page(res.data);
       if (fresh) {
         mount(items);
         shown = 0;
+        pages = 0;
       }
       cursor = p.next;
       shown += p.items.length;
+      pages += 1;
       items.append(...p.items.map(row));
       more.hidden = !cursor;
-      status.textContent = shown ? `${shown} permohonan ditampilkan${cursor ? ', masih ada lagi' : ''}` : 'Belum ada permohonan yang cocok.';
+      status.textContent = (polled ? 'Daftar berubah · ' : '') + summaryText() + ' · diperbarui ' + view.clock();
     } catch (e) {
       status.textContent = api.explain(e);
     }
+  }
+
+  function summaryText() {
+    return shown ? `${shown} permohonan ditampilkan${cursor ? ', masih ada lagi' : ''}` : 'Belum ada permohonan yang cocok.';
   }
 
   function row(r) {
@@ -265,24 +318,28 @@ export async function list(ctx) {
 }
 
 export async function detail(ctx, params) {
-  const res = await api.call('GET', '/requests/' + encodeURIComponent(params.id));
+  const path = '/requests/' + encodeURIComponent(params.id);
+  const res = await api.fresh(path);
   const r = res.data;
-  let etag = api.etagOf(res);
+  const etag = api.etagOf(res);
   const s = await service(r.serviceType.id).catch(() => null);
   const actions = h('div');
+  const live = h('p', { class: 'muted small no-print', role: 'status' });
   mount(ctx.main,
     h('h1', null, 'Permohonan ', h('span', { class: 'code' }, r.trackingCode)),
-    view.summary(r, null),
+    view.summary(r),
     actions,
     view.answers(r, s),
     view.history(r),
+    live,
     h('p', { class: 'no-print' }, h('a', { href: '#/desa/permohonan' }, '← Daftar permohonan')));
 
-  const reload = () => detail(ctx, params);
+  const reload = () => ctx.go('desa/permohonan/' + params.id);
   const parts = [];
   if (r.status === 'NEEDS_INFO' && s) parts.push(supplyForm(r, s, () => etag, reload));
   if (r.status === 'SUBMITTED' || r.status === 'NEEDS_INFO') parts.push(cancelForm(r, () => etag, reload));
   mount(actions, parts);
+  view.watch(ctx, path, live, reload);
 }
 
 function failed(summary, e, reload) {
@@ -416,8 +473,9 @@ export async function waiting(ctx) {
         i.state === 'failed' ? h('span', { class: 'badge bad' }, 'Ditolak server') : h('span', { class: 'badge' }, 'Menunggu')),
       h('div', null, i.serviceName ?? ''),
       h('div', { class: 'small muted' }, 'Disimpan ', dateTime(i.createdAt)),
-      i.problem ? h('ul', { class: 'small' }, (i.problem.violations ?? [{ field: '', message: i.problem.detail ?? i.problem.title }])
-        .map((v) => h('li', null, (v.field ? v.field + ': ' : '') + api.say(v.message)))) : null,
+      i.problem ? h('ul', { class: 'small' }, (i.problem.violations && i.problem.violations.length
+        ? i.problem.violations.map((v) => (v.field ? fieldName(v.field) + ': ' : '') + api.say(v.message))
+        : [api.explainProblem(i.problem)]).map((t) => h('li', null, t))) : null,
       i.state === 'failed' ? h('div', { class: 'actions' },
         h('button', { type: 'button', onclick: () => fix(i) }, 'Perbaiki'),
         h('button', { type: 'button', class: 'secondary', onclick: () => drop(i) }, 'Hapus')) : null)));

@@ -55,6 +55,15 @@ export function dateTime(iso) {
   return iso ? DATE_TIME.format(new Date(iso)) : '–';
 }
 
+const TIME = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digit' });
+
+/** The time of an instant when it is today on this device, else its date and time. */
+export function time(iso) {
+  if (!iso) return '–';
+  const t = new Date(iso);
+  return t.toDateString() === new Date().toDateString() ? TIME.format(t) : DATE_TIME.format(t);
+}
+
 export function date(iso) {
   return iso ? DATE.format(new Date(iso)) : '–';
 }
@@ -85,8 +94,10 @@ export const EVENT = {
   CANCELLED: 'Dibatalkan',
   CLAIMED: 'Diambil sistem OPD',
   RELEASED: 'Dikembalikan ke antrean',
-  LEASE_EXPIRED: 'Waktu ambil habis',
-  FLAGGED: 'Perlu perhatian petugas',
+  LEASE_EXPIRED: 'Waktu ambil habis, kembali ke antrean',
+  FLAGGED: 'Ditandai perlu perhatian petugas',
+  DOCUMENT_ATTACHED: 'Berkas dilampirkan',
+  RESULT_ATTACHED: 'Dokumen hasil dilampirkan',
   PERSONAL_DATA_PURGED: 'Data pribadi dihapus (masa simpan habis)',
 };
 

@@ -132,6 +132,11 @@ function range(lo, hi, unit) {
   return null;
 }
 
+/** Hints as sentences: "1–100 karakter. Tidak sesudah hari ini". */
+function sentences(hints) {
+  return hints.map((t) => t.charAt(0).toUpperCase() + t.slice(1)).join('. ');
+}
+
 /** The control of one of the service's typed fields, prefilled with value. */
 export function serviceField(set, field, value) {
   const path = 'answers.' + field.key;
@@ -146,7 +151,7 @@ export function serviceField(set, field, value) {
       const limits = range(field.minLength || null, max, ' karakter');
       if (limits) hints.push(limits);
       return input(set, path, field.label, {
-        required, multiline: field.type === 'LONG_TEXT', value: value ?? '', hint: hints.join('. '),
+        required, multiline: field.type === 'LONG_TEXT', value: value ?? '', hint: sentences(hints),
         attrs: { maxlength: max, minlength: field.minLength || undefined },
       });
     }
@@ -154,7 +159,7 @@ export function serviceField(set, field, value) {
       const limits = range(field.min ?? null, field.max ?? null, '');
       if (limits) hints.push(limits);
       return input(set, path, field.label, {
-        type: 'number', required, value: value ?? '', hint: hints.join('. '),
+        type: 'number', required, value: value ?? '', hint: sentences(hints),
         attrs: { min: field.min ?? undefined, max: field.max ?? undefined, step: 'any', inputmode: 'decimal' },
       });
     }
@@ -162,23 +167,24 @@ export function serviceField(set, field, value) {
       const limits = field.minDate && field.maxDate ? `${field.minDate} s.d. ${field.maxDate}`
         : field.minDate ? `tidak sebelum ${field.minDate}` : field.maxDate ? `tidak sesudah ${field.maxDate}` : null;
       if (limits) hints.push(limits);
+      if (field.notAfterToday) hints.push('tidak sesudah hari ini');
       return input(set, path, field.label, {
-        type: 'date', required, value: value ?? '', hint: hints.join('. '),
-        attrs: { min: field.minDate ?? undefined, max: field.maxDate ?? undefined },
+        type: 'date', required, value: value ?? '', hint: sentences(hints),
+        attrs: { min: field.minDate ?? EARLIEST_DATE, max: field.maxDate ?? LATEST_DATE },
       });
     }
     case 'BOOLEAN':
       return choices(set, path, field.label, [['true', 'Ya'], ['false', 'Tidak']],
-        { required, value: value === undefined || value === null ? [] : String(value), hint: hints.join('. ') || null });
+        { required, value: value === undefined || value === null ? [] : String(value), hint: sentences(hints) || null });
     case 'SINGLE_CHOICE':
-      return select(set, path, field.label, [['', '— pilih —'], ...options], { required, value, hint: hints.join('. ') || null });
+      return select(set, path, field.label, [['', '— pilih —'], ...options], { required, value, hint: sentences(hints) || null });
     case 'MULTI_CHOICE': {
       const limits = range(field.min ?? null, field.max ?? null, ' pilihan');
       if (limits) hints.push('Pilih ' + limits);
-      return choices(set, path, field.label, options, { multiple: true, required, value: value ?? [], hint: hints.join('. ') || null });
+      return choices(set, path, field.label, options, { multiple: true, required, value: value ?? [], hint: sentences(hints) || null });
     }
     default:
-      return input(set, path, field.label, { required, value: value ?? '', hint: hints.join('. ') });
+      return input(set, path, field.label, { required, value: value ?? '', hint: sentences(hints) });
   }
 }
 
@@ -214,6 +220,8 @@ export function checkField(field, value, partial = false) {
   switch (field.type) {
     case 'TEXT':
     case 'LONG_TEXT': {
+      const bad = checkText(value);
+      if (bad) return bad;
       const n = value.trim().length; // UTF-16 units, as the service counts
       const max = field.maxLength ?? (field.type === 'TEXT' ? TEXT_MAX : LONG_TEXT_MAX);
       if (field.minLength != null && n < field.minLength) return `Paling sedikit ${field.minLength} karakter`;
@@ -225,11 +233,14 @@ export function checkField(field, value, partial = false) {
       if (field.min != null && value < Number(field.min)) return `Paling kecil ${field.min}`;
       if (field.max != null && value > Number(field.max)) return `Paling besar ${field.max}`;
       return null;
-    case 'DATE':
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value + 'T00:00:00Z'))) return 'Harus tanggal yang sah';
+    case 'DATE': {
+      // notAfterToday is the service's to judge: "today" is the kabupaten's, and this device's clock may be wrong
+      const bad = checkDate(value);
+      if (bad) return bad;
       if (field.minDate && value < field.minDate) return `Tidak boleh sebelum ${field.minDate}`;
       if (field.maxDate && value > field.maxDate) return `Tidak boleh sesudah ${field.maxDate}`;
       return null;
+    }
     case 'SINGLE_CHOICE':
       return (field.options ?? []).includes(value) ? null : 'Pilih salah satu';
     case 'MULTI_CHOICE':
@@ -241,9 +252,19 @@ export function checkField(field, value, partial = false) {
   }
 }
 
-/** NikRules: 16 digits, a real birth date in digits 7–12 (women: day + 40), a serial other than 0000. */
+/** Province codes a NIK can begin with: those that exist or have been issued since NIKs exist (NikRules). */
+const PROVINCES = new Set([11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65,
+  71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96]);
+
+/**
+ * NikRules: 16 digits, a province that exists or existed, kabupaten and kecamatan other than 00, a real birth
+ * date in digits 7–12 (women: day + 40), a serial other than 0000. Never the current region list: a NIK keeps
+ * the kecamatan of its first issue for life.
+ */
 export function checkNik(nik) {
   if (!/^\d{16}$/.test(nik)) return 'Harus 16 angka';
+  if (!PROVINCES.has(Number(nik.slice(0, 2)))) return `2 angka pertama harus kode provinsi; ${nik.slice(0, 2)} bukan kode provinsi`;
+  if (nik.slice(2, 4) === '00' || nik.slice(4, 6) === '00') return 'Angka ke-3 sampai 6 harus kode kabupaten dan kecamatan; 00 tidak ada';
   let d = Number(nik.slice(6, 8));
   const m = Number(nik.slice(8, 10));
   const y = Number(nik.slice(10, 12));
@@ -254,6 +275,28 @@ export function checkNik(nik) {
   };
   if (!real(1900 + y) && !real(2000 + y)) return 'Angka ke-7 sampai 12 harus tanggal lahir yang sah (DDMMYY; perempuan: tanggal + 40)';
   if (nik.endsWith('0000')) return '4 angka terakhir tidak boleh 0000';
+  return null;
+}
+
+/** InputRules: no NUL, no control characters other than tab and line breaks, no broken surrogate pairs. */
+export function checkText(text) {
+  if (typeof text !== 'string') return null;
+  if (text.includes('\u0000')) return 'Tidak boleh berisi karakter kosong (NUL)';
+  if (/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) return 'Tidak boleh berisi karakter kendali';
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) return 'Berisi karakter yang rusak; ketik ulang';
+  return null;
+}
+
+/** Dates of any record lie between these (InputRules). */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2200-12-31';
+
+/** A date YYYY-MM-DD that exists and lies in the range of any record; a message or null. */
+export function checkDate(value) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'Harus tanggal yang sah';
+  const t = new Date(value + 'T00:00:00Z');
+  if (Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== value) return 'Harus tanggal yang sah';
+  if (value < EARLIEST_DATE || value > LATEST_DATE) return `Harus antara ${EARLIEST_DATE} dan ${LATEST_DATE}`;
   return null;
 }
 

@@ -41,9 +41,7 @@ export async function screen(ctx) {
       set.get('password').control.value = '';
       await ctx.signedIn(answer);
     } catch (e) {
-      const text = e instanceof api.ApiError && e.status === 401 ? 'Nama pengguna atau kata sandi salah, atau akun dikunci/nonaktif.'
-        : api.explain(e);
-      mount(summary, h('strong', null, text));
+      mount(summary, h('strong', null, failure(e)));
       summary.hidden = false;
       summary.setAttribute('tabindex', '-1');
       summary.focus();
@@ -51,4 +49,21 @@ export async function screen(ctx) {
       button.disabled = false;
     }
   }
+}
+
+/**
+ * Why the login failed. Failed logins are not told apart (a wrong password, an unknown or disabled account);
+ * after several in a row the service makes this device wait before the next try of that username (429), and
+ * says how long.
+ */
+function failure(e) {
+  if (!(e instanceof api.ApiError)) return api.explain(e);
+  if (e.status === 401) return 'Nama pengguna atau kata sandi salah, atau akun nonaktif.';
+  if (e.status === 429) {
+    const seconds = e.retryAfter ?? 60;
+    const at = new Date(Date.now() + seconds * 1000).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    return `Terlalu banyak percobaan masuk yang gagal dari perangkat ini. Coba lagi dalam ${api.waitText(seconds)} (pukul ${at}), `
+      + 'atau minta admin kabupaten menghapus penundaan masuk akun ini.';
+  }
+  return api.explain(e);
 }

@@ -97,29 +97,73 @@ function exclusive(work) {
   return work();
 }
 
+/** The batch endpoint takes up to 100 filings; its body limit (4 MB by default) is kept well under. */
+const BATCH_ITEMS = 100;
+const BATCH_BYTES = 1024 * 1024;
+const encoder = new TextEncoder();
+
+/** Waiting items in sends of at most BATCH_ITEMS filings and about BATCH_BYTES, oldest first. */
+function chunks(items) {
+  const out = [];
+  let chunk = [];
+  let bytes = 0;
+  for (const it of items) {
+    const size = encoder.encode(JSON.stringify(it.filing)).length + 100;
+    if (chunk.length && (chunk.length >= BATCH_ITEMS || bytes + size > BATCH_BYTES)) {
+      out.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(it);
+    bytes += size;
+  }
+  if (chunk.length) out.push(chunk);
+  return out;
+}
+
+/** Sends one chunk; a chunk the service finds too large (413) is sent in halves, a single filing too large is refused. */
+async function sendChunk(chunk) {
+  let data;
+  try {
+    ({ data } = await api.call('POST', '/requests/batch', {
+      body: { items: chunk.map((it) => ({ idempotencyKey: it.key, filing: it.filing })) },
+    }));
+  } catch (e) {
+    if (!(e instanceof api.ApiError && e.status === 413)) throw e;
+    if (chunk.length === 1) {
+      await store.put({ ...chunk[0], state: 'failed', problem: e.problem });
+      return;
+    }
+    const half = Math.ceil(chunk.length / 2);
+    await sendChunk(chunk.slice(0, half));
+    await sendChunk(chunk.slice(half));
+    return;
+  }
+  for (const result of (data && data.items) || []) {
+    const item = chunk[result.index];
+    if (!item) continue;
+    if (result.status >= 200 && result.status < 300) {
+      await store.remove(item.key);
+      sent.unshift({ ...result.receipt, serviceName: item.serviceName, citizenName: item.citizenName });
+    } else if (!retryable(result.status)) {
+      await store.put({ ...item, state: 'failed', problem: result.problem ?? null });
+    }
+  }
+}
+
 let running = null;
-/** Sends every waiting filing of the account through the batch endpoint, 100 at a time. */
+/** Sends every waiting filing of the account through the batch endpoint. */
 export function flush() {
   if (running) return running;
   running = exclusive(async () => {
     if (!account || !api.hasSession()) return;
     const items = (await store.of(account)).filter((i) => i.state === 'waiting');
-    for (let i = 0; i < items.length; i += 100) {
-      const chunk = items.slice(i, i + 100);
-      const { data } = await api.call('POST', '/requests/batch', {
-        body: { items: chunk.map((it) => ({ idempotencyKey: it.key, filing: it.filing })) },
-      });
-      for (const result of (data && data.items) || []) {
-        const item = chunk[result.index];
-        if (!item) continue;
-        if (result.status >= 200 && result.status < 300) {
-          await store.remove(item.key);
-          sent.unshift({ ...result.receipt, serviceName: item.serviceName, citizenName: item.citizenName });
-        } else if (!retryable(result.status)) {
-          await store.put({ ...item, state: 'failed', problem: result.problem ?? null });
-        }
+    for (const chunk of chunks(items)) {
+      try {
+        await sendChunk(chunk);
+      } finally {
+        changed();
       }
-      changed();
     }
   }).finally(() => { running = null; });
   return running;

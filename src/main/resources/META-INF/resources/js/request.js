@@ -1,6 +1,8 @@
-// How one request is shown, to the desa and to the OPD alike: facts, answers, documents, history.
+// How one request is shown, to the desa and to the OPD alike: facts, answers, documents, history, who
+// holds it; and how an open screen keeps up with it through conditional reads.
 
-import { h, facts, dateTime, day, statusBadge, words, EVENT, STATUS } from './dom.js';
+import * as api from './api.js';
+import { h, mount, facts, dateTime, day, time, statusBadge, words, EVENT, STATUS, ROLE } from './dom.js';
 
 export const PROVISION = { ON_PAPER: 'Dibawa (kertas)', ATTACHED: 'Dilampirkan', NOT_APPLICABLE: 'Tidak ada' };
 
@@ -12,10 +14,31 @@ const ROUTED = {
 };
 
 /** Notes the service writes itself, in the officer's words; people's notes as they wrote them. */
+const SYSTEM_NOTES = [
+  [/^routed by (\S+)$/, (m) => 'Rute: ' + (ROUTED[m[1]] || m[1])],
+  [/^claimed by (.+) until (\S+?)(?: \(delivery (\d+)\))?$/,
+    (m) => `Diambil ${consumerName(m[1])} sampai ${dateTime(m[2])}` + (m[3] ? ` (pengambilan ke-${m[3]})` : '')],
+  [/^the lease ran out at (\S+) before the request was worked$/,
+    (m) => `Waktu ambil habis pada ${dateTime(m[1])} sebelum dikerjakan; kembali ke antrean`],
+  [/^delivered (\d+) times without being worked: a person should look$/,
+    (m) => `Sudah ${m[1]} kali diambil sistem tanpa dikerjakan: perlu diperiksa petugas`],
+  [/^the consumer went away before the claim reached it$/, () => 'Sistem pengambil terputus sebelum menerimanya; kembali ke antrean'],
+];
+
 function noteText(e) {
   if (e.type === 'INFO_REQUESTED') return infoNote(e.note);
-  const routed = /^routed by (\S+)$/.exec(e.note);
-  return routed ? 'Rute: ' + (ROUTED[routed[1]] || routed[1]) : e.note;
+  for (const [re, fn] of SYSTEM_NOTES) {
+    const m = re.exec(e.note);
+    if (m) return fn(m);
+  }
+  return e.note;
+}
+
+/** Who did it: the person's name, or what kind of actor it was. */
+function actorText(e) {
+  if (e.actorKind === 'SYSTEM') return 'Sistem Layanan Desa';
+  const kind = ROLE[e.actorKind];
+  return [e.actor, kind].filter(Boolean).join(' · ');
 }
 
 /** The service's "missing: a; b. note" of an info request, in the officer's words. */
@@ -31,8 +54,8 @@ function answerText(field, value) {
   return String(value);
 }
 
-/** The facts of a request; holderName: who works on it now, when known. */
-export function summary(r, holderName) {
+/** The facts of a request; me: the caller (from /me), to say "Anda" when the caller holds it. */
+export function summary(r, me = null) {
   return h('section', { class: 'card', 'aria-label': 'Ringkasan' },
     h('p', null, statusBadge(r.status), r.overdue ? [' ', h('span', { class: 'badge warn' }, 'Terlambat')] : null,
       r.needsAttention ? [' ', h('span', { class: 'badge bad' }, 'Perlu perhatian')] : null),
@@ -45,7 +68,7 @@ export function summary(r, holderName) {
       ['Alamat', r.citizen ? r.citizen.address : null],
       ['Desa', r.desaName ?? r.desaCode],
       ['OPD', r.opd ? r.opd.name : null],
-      ['Dipegang oleh', holderName],
+      ['Dipegang oleh', holderText(r, me)],
       ['Diajukan', dateTime(r.filedAt)],
       ['Batas selesai', day(r.dueDate)],
       ['Selesai pada', r.finishedAt ? dateTime(r.finishedAt) : null],
@@ -53,6 +76,24 @@ export function summary(r, holderName) {
       ['Nomor dokumen', r.documentNumber],
       ['Catatan desa', r.note],
     ]));
+}
+
+/**
+ * Who holds it now, as the service says: the person who accepted it (assignedTo, assignedToName), or the
+ * OPD system whose claim holds it until leaseUntil (claimedBy). Null when nobody does.
+ */
+export function holderText(r, me = null) {
+  if (r.claimedBy) return 'Sistem OPD ' + consumerName(r.claimedBy) + (r.leaseUntil ? ' sampai ' + time(r.leaseUntil) : '');
+  if (!r.assignedTo && !r.assignedToName) return null;
+  const name = r.assignedToName ?? r.assignedTo;
+  const mine = me && me.accountId != null && r.assignedTo === 'account:' + me.accountId;
+  return mine ? 'Anda (' + name + ')' : name;
+}
+
+/** "key:7/siak-bridge-1" → "siak-bridge-1": the consumer's own name for itself. */
+function consumerName(claimedBy) {
+  const slash = String(claimedBy).indexOf('/');
+  return slash >= 0 ? String(claimedBy).slice(slash + 1) : String(claimedBy);
 }
 
 export function answers(r, service) {
@@ -73,22 +114,61 @@ export function answers(r, service) {
   ];
 }
 
-/** Who holds it: the account that accepted it last, as the history tells. */
-export function holder(r) {
-  if (r.status !== 'IN_PROGRESS') return null;
-  const accepted = (r.history ?? []).filter((e) => e.type === 'ACCEPTED').pop();
-  return accepted ? accepted.actor : (r.assignedTo ?? null);
-}
-
 export function history(r) {
   return [
     h('h2', null, 'Riwayat'),
     h('ol', { class: 'history' }, (r.history ?? []).map((e) => h('li', null,
       h('strong', null, EVENT[e.type] || e.type),
-      e.toStatus && e.fromStatus !== e.toStatus ? [' → ', STATUS[e.toStatus] || e.toStatus] : null,
+      e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? [' → ', STATUS[e.toStatus] || e.toStatus] : null,
       h('br'),
-      h('span', { class: 'small muted' }, dateTime(e.at), ' · ', e.actor ?? e.actorKind ?? ''),
+      h('span', { class: 'small muted' }, dateTime(e.at), ' · ', actorText(e)),
       e.toOpd && (!e.fromOpd || e.fromOpd.id !== e.toOpd.id) ? [h('br'), h('span', { class: 'small' }, 'Ke: ', e.toOpd.name)] : null,
       e.note ? [h('br'), h('span', { class: 'small' }, noteText(e))] : null))),
   ];
+}
+
+/**
+ * Repeats look() every `seconds` while the page is visible, online and logged in, one look at a time; stops when
+ * the screen is left. A kabupaten may set other seconds for every screen as data-poll-seconds on <html>.
+ */
+export function poll(ctx, seconds, look) {
+  let busy = false;
+  const every = Number(document.documentElement.dataset.pollSeconds) || seconds;
+  const timer = setInterval(() => {
+    if (busy || document.visibilityState !== 'visible' || !api.hasSession() || !navigator.onLine) return;
+    busy = true;
+    look().catch(() => {}).finally(() => { busy = false; });
+  }, every * 1000);
+  ctx.onLeave(() => clearInterval(timer));
+}
+
+/** The time of day, for "checked at". */
+export function clock() {
+  return new Date().toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Seconds between two looks at an open request: unchanged, it costs a 304 without a body. */
+const WATCH_SECONDS = 30;
+
+/**
+ * Keeps an open request screen up to date: a conditional read every WATCH_SECONDS. When the request changed,
+ * the screen is drawn again, unless the officer has begun to fill one of its forms: then it says so and
+ * offers to reload.
+ */
+export function watch(ctx, path, live, reload) {
+  let typing = false;
+  const typed = () => { typing = true; };
+  ctx.main.addEventListener('input', typed);
+  ctx.onLeave(() => ctx.main.removeEventListener('input', typed));
+  poll(ctx, WATCH_SECONDS, async () => {
+    const res = await api.fresh(path);
+    if (!res.changed) {
+      live.textContent = 'Tidak ada perubahan · diperiksa ' + clock();
+    } else if (!typing) {
+      reload();
+    } else {
+      mount(live, 'Permohonan ini baru saja berubah. ',
+        h('button', { type: 'button', class: 'link', onclick: reload }, 'Muat ulang'));
+    }
+  });
 }

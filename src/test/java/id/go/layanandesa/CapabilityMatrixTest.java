@@ -32,12 +32,18 @@ class CapabilityMatrixTest {
     /** The endpoints behind each capability, named as the matrix names its lines. */
     static final Map<Capability, List<String>> ENDPOINTS_OF = Map.ofEntries(
             Map.entry(Capability.FILE_REQUESTS, List.of("POST /api/v1/requests", "POST /api/v1/requests/batch",
-                    "POST /api/v1/requests/{request}/cancel", "POST /api/v1/requests/{requestNeedsInfo}/supply-info")),
-            Map.entry(Capability.VIEW_REQUESTS, List.of("GET /api/v1/requests", "GET /api/v1/requests/{request}")),
+                    "POST /api/v1/requests/{request}/cancel", "POST /api/v1/requests/{requestNeedsInfo}/supply-info",
+                    "POST /api/v1/requests/{requestWithAttachedKk}/documents/KK/files",
+                    "POST /api/v1/requests/{requestWithAttachedKk}/documents/KK/uploads")),
+            Map.entry(Capability.VIEW_REQUESTS, List.of("GET /api/v1/requests", "GET /api/v1/requests/{request}",
+                    "GET /api/v1/requests/{request}/files", "GET /api/v1/requests/{fileOfRequest}",
+                    "GET /api/v1/requests/{request}/receipt", "GET /api/v1/requests/{request}/receipt/qr")),
             Map.entry(Capability.WORK_QUEUE, List.of("GET /api/v1/queue?opdId={opd}", "POST /api/v1/queue/requests/{request}/accept",
                     "POST /api/v1/queue/requests/{request}/forward", "POST /api/v1/queue/requests/{request}/request-info",
                     "POST /api/v1/queue/requests/{requestInProgress}/complete", "POST /api/v1/queue/requests/{requestInProgress}/reject",
-                    "POST /api/v1/queue/requests/{request}/reassign")),
+                    "POST /api/v1/queue/requests/{request}/reassign",
+                    "POST /api/v1/queue/requests/{requestInProgress}/result-document",
+                    "POST /api/v1/queue/requests/{requestInProgress}/result-document/uploads")),
             Map.entry(Capability.CLAIM_QUEUE, List.of("POST /api/v1/queue/claims", "POST /api/v1/queue/requests/{claimedRequest}/release")),
             Map.entry(Capability.MANAGE_CATALOG, List.of("POST /api/v1/service-types", "PUT /api/v1/service-types/{freshServiceType}",
                     "DELETE /api/v1/service-types/{freshServiceType}")),
@@ -56,8 +62,12 @@ class CapabilityMatrixTest {
             Map.entry(Capability.MANAGE_PERSONAL_DATA, List.of("GET /api/v1/retention-policy", "PUT /api/v1/retention-policy",
                     "GET /api/v1/retention-policy/dry-run", "POST /api/v1/personal-data/export")));
 
-    /** Secured endpoints no capability stands for: about the caller itself, and reference data to read. */
+    /**
+     * Secured endpoints no capability stands for: about the caller itself, reference data to read, and going on with an
+     * upload the caller itself began (under the capability it began it with).
+     */
     static final Set<String> WITHOUT_CAPABILITY = Set.of("GET /api/v1/me", "POST /api/v1/auth/logout",
+            "HEAD /api/v1/uploads/{upload}", "PATCH /api/v1/uploads/{upload}", "DELETE /api/v1/uploads/{upload}",
             "GET /api/v1/regions/{desa}", "GET /api/v1/regions/{kabupaten}/children", "GET /api/v1/regions/search?kabupaten={kabupaten}&q=har",
             "GET /api/v1/opds", "GET /api/v1/opds/{opd}", "GET /api/v1/service-types", "GET /api/v1/service-types/{serviceType}",
             "GET /api/v1/service-types/{serviceType}/versions/1", "GET /api/v1/routing-rules", "GET /api/v1/routing-rules/{rule}",

@@ -64,6 +64,10 @@ public class RequestEvent extends PanacheEntityBase {
         OVERDUE,
         /** The service: the due date moved by the working days the clock stood still in NEEDS_INFO. */
         DUE_DATE_MOVED,
+        /** A file was attached to a declared document (status unchanged). */
+        DOCUMENT_ATTACHED,
+        /** The OPD added the result document it will complete the request with (status unchanged). */
+        RESULT_ATTACHED,
         /** The retention period ran out: the citizen's personal data was replaced by a marker. */
         PERSONAL_DATA_PURGED
     }

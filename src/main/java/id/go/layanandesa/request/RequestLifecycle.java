@@ -55,6 +55,9 @@ public class RequestLifecycle {
     @Inject
     id.go.layanandesa.sla.SlaClock slaClock;
 
+    @Inject
+    ResultDocuments results;
+
     /** How a change is asked for: the version the caller saw, or the claim that delivered the request. */
     public record Precondition(String ifMatch, UUID claimId) {
     }
@@ -142,7 +145,8 @@ public class RequestLifecycle {
             r.finishedAt = now;
             r.resultNote = body.resultNote();
             r.documentNumber = body.documentNumber();
-            return body.resultNote();
+            return body.resultDocumentId() == null ? body.resultNote()
+                    : body.resultNote() + results.completeWith(r, body.resultDocumentId(), now);
         });
     }
 

@@ -6,12 +6,15 @@ import id.go.layanandesa.support.TestAccounts;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
@@ -30,7 +33,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -68,11 +74,23 @@ class WebClientBrowserTest {
     static Path profile;
     static Fixture fixture;
 
-    record Fixture(long disdukcapil, long dinsos, long surat, long semua) {
+    record Fixture(long disdukcapil, long dinsos, long surat, long semua, long camat, long legalisasi) {
     }
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    Clock clock;
+
+    /** A failed test leaves what the page showed: a screenshot, the page's text and what the browser logged. */
+    @RegisterExtension
+    static final TestExecutionExceptionHandler KEEP_THE_PAGE = (context, error) -> {
+        if (driver != null) {
+            keepThePage("failed-" + context.getRequiredTestMethod().getName());
+        }
+        throw error;
+    };
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -139,14 +157,25 @@ class WebClientBrowserTest {
                         field("nama_usaha", "Nama usaha", "TEXT", true, Map.of("minLength", 3, "maxLength", 50)),
                         field("uraian", "Uraian", "LONG_TEXT", false, Map.of("maxLength", 300)),
                         field("jumlah", "Jumlah pekerja", "NUMBER", true, Map.of("min", 1, "max", 10)),
-                        field("tanggal", "Tanggal mulai", "DATE", true, Map.of("minDate", "2020-01-01", "maxDate", "2030-12-31")),
+                        field("tanggal", "Tanggal mulai usaha", "DATE", true, Map.of("minDate", "2000-01-01", "maxDate", "2199-12-31",
+                                "notAfterToday", true)),
                         field("jenis", "Jenis usaha", "SINGLE_CHOICE", true, Map.of("options", List.of("MIKRO", "KECIL"))),
                         field("sarana", "Sarana", "MULTI_CHOICE", true, Map.of("options", List.of("LISTRIK", "AIR", "JALAN"), "min", 1, "max", 2)),
                         field("setuju", "Data benar", "BOOLEAN", true, Map.of()))));
+        // a queue of its own for the test of who holds what, so that what other tests leave in Disdukcapil's does not count
+        long camat = post(admin, "/api/v1/opds", Map.of("code", "CAMAT_SATU", "name", "Kantor Camat Kecamatan Satu",
+                "kind", "KECAMATAN", "regionCode", KABUPATEN + ".01", "triage", false));
+        long legalisasi = post(admin, "/api/v1/service-types", Map.of("code", "LEGALISASI", "name", "Legalisasi Dokumen",
+                "defaultOpdId", camat, "timeLimitDays", 2, "fee", 0,
+                "documents", List.of(Map.of("code", "KTP_EL", "name", "KTP-el pemohon", "mandatory", true)),
+                "fields", List.of(field("keperluan", "Keperluan", "TEXT", true, Map.of("minLength", 3, "maxLength", 100)))));
         account(admin, "web.desa", "Operator Desa Satu", "DESA_OFFICER", Map.of("desaCode", DESA));
+        account(admin, "web.camat", "Petugas Kecamatan", "OPD_OFFICER", Map.of("opdId", camat));
         account(admin, "web.opd", "Petugas Disdukcapil", "OPD_OFFICER", Map.of("opdId", disdukcapil));
         account(admin, "web.admin", "Admin Uji", "ADMIN", Map.of());
-        fixture = new Fixture(disdukcapil, dinsos, surat, semua);
+        account(admin, "web.lupa", "Operator Pelupa", "DESA_OFFICER", Map.of("desaCode", DESA));
+        account(admin, "web.lihat", "Pemantau Uji", "VIEWER", Map.of());
+        fixture = new Fixture(disdukcapil, dinsos, surat, semua, camat, legalisasi);
     }
 
     static Map<String, Object> field(String key, String label, String type, boolean required, Map<String, Object> limits) {
@@ -201,7 +230,7 @@ class WebClientBrowserTest {
         waitUntil(d -> d.findElements(By.cssSelector("#services li")).size() == 1);
         shoot("catalog");
         driver.findElement(By.linkText("Surat Keterangan Domisili")).click();
-        fillCitizen("8901014107900001", MARKUP_NAME);
+        fillCitizen("7324014107900001", MARKUP_NAME);
         type("answers.keperluan", "Melamar pekerjaan");
         choose("documents.KTP_EL", "ON_PAPER");
         shoot("filing-form");
@@ -222,6 +251,14 @@ class WebClientBrowserTest {
         driver.findElement(By.partialLinkText(code)).click();
         waitUntil(d -> text("main").contains("Riwayat"));
         shoot("desa-request");
+        // Seen again, the list and the request cost a 304 without a body: nothing changed since.
+        forgetNetwork();
+        go("desa/permohonan");
+        waitUntil(d -> text("#requests").contains(code));
+        driver.findElement(By.partialLinkText(code)).click();
+        waitUntil(d -> text("main").contains("Riwayat"));
+        assertOnlyNotModified("/api/v1/requests", "the desa's list, read again");
+        assertOnlyNotModified("/api/v1/requests/" + id, "the request, read again");
         logout();
 
         login("web.opd");
@@ -230,7 +267,7 @@ class WebClientBrowserTest {
         shoot("opd-queue");
         // The queue is live: a filing made elsewhere shows up without the officer doing anything.
         given().auth().oauth2(apiToken("web.desa")).contentType(ContentType.JSON).header("Idempotency-Key", "web-live-1")
-                .body(Map.of("serviceTypeId", fixture.surat(), "citizen", Map.of("nik", "8901014107900009", "name", "Warga Kedua"),
+                .body(Map.of("serviceTypeId", fixture.surat(), "citizen", Map.of("nik", "7324014107900009", "name", "Warga Kedua"),
                         "answers", Map.of("keperluan", "Bantuan sosial"), "documents", List.of(Map.of("code", "KTP_EL", "provision", "ON_PAPER"))))
                 .post("/api/v1/requests").then().statusCode(201);
         waitUntil(d -> text("#queue").contains("Warga Kedua"));
@@ -266,7 +303,7 @@ class WebClientBrowserTest {
         waitUntil(d -> text("main").contains("Selesai pada"));
         String page = text("main");
         assertTrue(page.contains("Surat Keterangan Domisili") && page.contains("Dinas Kependudukan dan Pencatatan Sipil"), page);
-        assertFalse(page.contains(MARKUP_NAME) || page.contains("8901014107900001"), "no personal data on the public page");
+        assertFalse(page.contains(MARKUP_NAME) || page.contains("7324014107900001"), "no personal data on the public page");
         shoot("tracking");
         open("lacak/ZZZZ-ZZZZ-ZZ");
         waitUntil(d -> text("main").contains("Kode lacak tidak ditemukan"));
@@ -287,11 +324,14 @@ class WebClientBrowserTest {
         }
         assertEquals(null, control("answers.uraian").getAttribute("aria-invalid"), "optional and empty is fine");
 
-        fillCitizen("8901994107900001", "Usaha Maju");
+        // A NIK of a province that never existed, too many workers, too many choices: the page says so itself.
+        fillCitizen("8901014107900001", "Usaha Maju");
         type("answers.nama_usaha", "Warung Kopi Sejahtera");
         type("answers.uraian", "Warung kopi di pinggir jalan poros");
         type("answers.jumlah", "11");
-        dateValue("answers.tanggal", "2026-01-31");
+        // After today: only the service knows the kabupaten's today, so the page leaves this one to it.
+        String tomorrowAndMore = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(30).toString();
+        dateValue("answers.tanggal", tomorrowAndMore);
         new Select(control("answers.jenis")).selectByValue("MIKRO");
         check("answers.sarana", "LISTRIK");
         check("answers.sarana", "AIR");
@@ -302,18 +342,23 @@ class WebClientBrowserTest {
         submit();
         waitUntil(d -> errorAt("answers.jumlah").contains("Paling besar 10"));
         assertTrue(errorAt("answers.sarana").contains("Pilih paling banyak 2"), errorAt("answers.sarana"));
+        assertTrue(errorAt("citizen.nik").contains("kode provinsi"), errorAt("citizen.nik"));
+        assertEquals("", errorAt("answers.tanggal"), "the page does not judge today");
 
+        type("citizen.nik", "7324014107900005");
         type("answers.jumlah", "3");
         uncheck("answers.sarana", "JALAN");
         submit();
-        // The NIK is well formed, but its kecamatan 89.01.99 does not exist: only the service knows.
-        waitUntil(d -> errorAt("citizen.nik").contains("kode kecamatan"));
-        assertEquals("true", control("citizen.nik").getAttribute("aria-invalid"));
+        // The service refuses the date after today (notAfterToday) and the page shows it at its field.
+        waitUntil(d -> errorAt("answers.tanggal").contains("Tidak boleh sesudah hari ini"));
+        assertEquals("true", control("answers.tanggal").getAttribute("aria-invalid"));
+        assertEquals(null, control("citizen.nik").getAttribute("aria-invalid"));
         assertTrue(text(".summary").contains("Server menolak"), text(".summary"));
         assertEquals(0L, Db.count("select count(*) from service_request where service_type_id = ?1", fixture.semua()));
         shoot("filing-server-violation");
 
-        type("citizen.nik", "8901014107900002");
+        String started = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(30).toString();
+        dateValue("answers.tanggal", started);
         submit();
         String code = waitFor(By.id("tracking-code")).getText();
         long id = ((Number) Db.single("select id from service_request where tracking_code = ?1", code)).longValue();
@@ -321,7 +366,7 @@ class WebClientBrowserTest {
                 .body("answers.nama_usaha", is("Warung Kopi Sejahtera"))
                 .body("answers.uraian", is("Warung kopi di pinggir jalan poros"))
                 .body("answers.jumlah", is(3))
-                .body("answers.tanggal", is("2026-01-31"))
+                .body("answers.tanggal", is(started))
                 .body("answers.jenis", is("MIKRO"))
                 .body("answers.sarana", contains("LISTRIK", "AIR"))
                 .body("answers.setuju", is(true))
@@ -342,10 +387,10 @@ class WebClientBrowserTest {
         waitFor(By.cssSelector("[data-path='citizen.nik']"));
         network(false);
         try {
-            fileSurat("8901014107900003", "Luring Satu");
+            fileSurat("7324014107900003", "Luring Satu");
             waitFor(By.id("kept"));
             driver.findElement(By.xpath("//button[normalize-space(.)='Ajukan lagi']")).click();
-            fileSurat("8901014107900004", "Luring Dua");
+            fileSurat("7324014107900004", "Luring Dua");
             waitFor(By.id("kept"));
             go("desa/kirim");
             waitUntil(d -> text("#waiting").contains("Luring Satu") && text("#waiting").contains("Luring Dua"));
@@ -389,12 +434,16 @@ class WebClientBrowserTest {
 
     @Test
     void logoutEndsTheSessionAndLeavesNoTokenOnTheDevice() {
+        long ended = endedSessions("web.desa", "LOGOUT");
         open("masuk");
         login("web.desa");
         go("desa/permohonan");
-        waitFor(By.id("requests"));
+        // loaded: the list says what it shows (an empty list has no height, so it is never "displayed")
+        waitFor(By.id("requests-status"));
         logout();
         waitUntil(d -> text("#flash").contains("Anda sudah keluar"));
+        // the service ended the session: the token would be refused wherever a copy of it might be
+        waitUntil(d -> endedSessions("web.desa", "LOGOUT") == ended + 1);
         JavascriptExecutor js = driver;
         assertEquals(0L, js.executeScript("return sessionStorage.length"));
         assertEquals(0L, js.executeScript("return localStorage.length"));
@@ -429,10 +478,11 @@ class WebClientBrowserTest {
         // A session left alone ends by itself (here after 3 s instead of 15 min).
         login("web.desa");
         go("desa/permohonan");
-        waitFor(By.id("requests"));
+        waitFor(By.id("requests-status"));
         ((JavascriptExecutor) driver).executeScript("document.documentElement.dataset.idleMinutes = '0.05'");
         waitUntil(d -> text("#flash").contains("keluar otomatis"));
         waitFor(By.cssSelector("input[data-path='username']"));
+        waitUntil(d -> endedSessions("web.desa", "LOGOUT") == ended + 2);
         assertTrue(driver.findElements(By.id("logout")).isEmpty(), "no session after the idle timeout");
         assertTrue(driver.findElements(By.id("requests")).isEmpty(), "the desa's requests are no longer on the screen");
     }
@@ -478,6 +528,110 @@ class WebClientBrowserTest {
         go("opd/antrean");
         waitFor(By.id("queue"));
         shoot("admin-triage");
+        logout();
+
+        // A viewer reads the setup and asks where a request would go; it has no accounts and no queue.
+        login("web.lihat");
+        waitUntil(d -> text("main").contains("Katalog layanan") && text("main").contains("Uji Semua Jenis Isian"));
+        String menu = text("#nav");
+        assertTrue(menu.contains("Katalog") && menu.contains("Uji rute"), menu);
+        assertFalse(menu.contains("Akun") || menu.contains("Triase"), menu);
+        shoot("viewer-catalog");
+        go("admin/akun");
+        waitUntil(d -> text("main").contains("Katalog layanan"));
+    }
+
+    @Test
+    void theOpdSeesWhoHoldsWhatAndWhatItHandledBefore() {
+        long claimed = fileByApi("Warga Diambil", "7324014107900011");
+        long forwarded = fileByApi("Warga Diteruskan", "7324014107900012");
+        // The kecamatan office's system claims the oldest due (the first filed) for five minutes.
+        String key = given().auth().oauth2(TestAccounts.admin(KABUPATEN)).contentType(ContentType.JSON)
+                .body(Map.of("opdId", fixture.camat(), "name", "Sistem kecamatan")).post("/api/v1/api-keys")
+                .then().statusCode(201).extract().path("key");
+        String claimId = given().header("X-API-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("limit", 1, "leaseSeconds", 300, "consumer", "siak-uji-1")).post("/api/v1/queue/claims")
+                .then().statusCode(200).body("items.id", contains((int) claimed)).extract().path("claimId");
+
+        open("masuk");
+        login("web.camat");
+        WebElement row = waitFor(By.xpath("//ul[@id='queue']/li[contains(., 'Warga Diambil')]"));
+        assertTrue(row.getText().contains("Dipegang: Sistem OPD siak-uji-1 sampai"), row.getText());
+        shoot("opd-queue-holders");
+
+        // While the system holds it, the officer cannot take it, and is told why.
+        go("opd/permohonan/" + claimed);
+        waitUntil(d -> text("main").contains("Diambil sistem OPD"));
+        assertTrue(text("main").contains("Diambil siak-uji-1 sampai"), "the claim in the history, in the officer's words");
+        submitAction("accept");
+        waitUntil(d -> text("form[data-action='accept'] .summary").contains("sedang diambil sistem OPD"));
+        given().header("X-API-Key", key).contentType(ContentType.JSON).body(Map.of("claimId", claimId))
+                .post("/api/v1/queue/requests/" + claimed + "/release").then().statusCode(200);
+        go("opd/antrean");
+        go("opd/permohonan/" + claimed);
+        waitUntil(d -> text("main").contains("Dikembalikan ke antrean"));
+        act("accept", Map.of());
+        waitUntil(d -> text("main").contains("Anda (web.camat)"));
+        act("complete", Map.of("resultNote", "Selesai, ambil di kantor desa"));
+        waitUntil(d -> "COMPLETED".equals(Db.single("select status from service_request where id = ?1", claimed)));
+
+        // An open request follows what happens elsewhere: the desa cancels one while the officer looks at it.
+        long cancelled = fileByApi("Warga Batal", "7324014107900013");
+        ((JavascriptExecutor) driver).executeScript("document.documentElement.dataset.pollSeconds = '2'");
+        go("opd/permohonan/" + cancelled);
+        waitFor(By.cssSelector("form[data-action='accept']"));
+        String desa = apiToken("web.desa");
+        String version = given().auth().oauth2(desa).get("/api/v1/requests/" + cancelled).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(desa).contentType(ContentType.JSON).header("If-Match", version).header("Idempotency-Key", "web-batal-1")
+                .body(Map.of("reason", "Warga tidak jadi")).post("/api/v1/requests/" + cancelled + "/cancel").then().statusCode(200);
+        waitUntil(d -> text("main").contains("Dibatalkan") && d.findElements(By.cssSelector("form[data-action]")).isEmpty());
+        ((JavascriptExecutor) driver).executeScript("delete document.documentElement.dataset.pollSeconds");
+
+        go("opd/permohonan/" + forwarded);
+        act("forward", Map.of("toOpdId", String.valueOf(fixture.dinsos()), "reason", "Urusan bantuan sosial"));
+        waitUntil(d -> text("#not-ours").contains("Dinas Sosial"));
+        assertTrue(driver.findElements(By.cssSelector("form[data-action]")).isEmpty(), "no actions on what another OPD has");
+        assertEquals(fixture.dinsos(), ((Number) Db.single("select opd_id from service_request where id = ?1", forwarded)).longValue());
+
+        // What the OPD handled: the finished one and the one it forwarded, each saying where it is now.
+        go("opd/ditangani");
+        waitUntil(d -> text("#handled").contains("Warga Diambil") && text("#handled").contains("Warga Diteruskan"));
+        assertTrue(driver.findElement(By.xpath("//ul[@id='handled']/li[contains(., 'Warga Diteruskan')]")).getText()
+                .contains("Sekarang di: Dinas Sosial"));
+        shoot("opd-handled");
+        new Select(control("kind")).selectByValue("COMPLETED");
+        driver.findElement(By.xpath("//button[normalize-space(.)='Tampilkan']")).click();
+        waitUntil(d -> text("#handled-status").startsWith("1 permohonan ditampilkan"));
+        assertFalse(text("#handled").contains("Warga Diteruskan"), text("#handled"));
+        assertTrue(text("#handled").contains("Warga Diambil"), text("#handled"));
+    }
+
+    @Test
+    void failedLoginsMakeTheDeviceWaitAndTheAdminLiftsTheWaits() {
+        open("masuk");
+        String said = "";
+        for (int i = 0; i < 12 && !said.contains("Terlalu banyak"); i++) {
+            said = failLogin("web.lupa");
+        }
+        assertTrue(said.contains("Terlalu banyak percobaan masuk yang gagal") && said.matches("(?s).*Coba lagi dalam \\d+ (detik|menit).*"), said);
+        shoot("login-wait");
+        long failures = Db.count("select failed_logins from account where username = 'web.lupa'");
+        assertTrue(failures >= 5, "failures counted: " + failures);
+
+        // Another username from this device is not held up; the admin sees the failures and lifts the waits.
+        login("web.admin");
+        WebElement row = waitFor(By.cssSelector("#accounts li[data-username='web.lupa']"));
+        assertTrue(row.getText().contains("Gagal masuk " + failures + "×"), row.getText());
+        assertFalse(row.getText().contains("Terkunci"));
+        shoot("admin-account-failed-logins");
+        row.findElement(By.xpath(".//button[normalize-space(.)='Hapus penundaan masuk']")).click();
+        waitUntil(d -> text("#flash").contains("Penundaan masuk web.lupa dihapus"));
+        assertFalse(driver.findElement(By.cssSelector("#accounts li[data-username='web.lupa']")).getText().contains("Gagal masuk"));
+        assertEquals(0L, Db.count("select failed_logins from account where username = 'web.lupa'"));
+        logout();
+
+        login("web.lupa");
+        waitFor(By.id("cari-layanan"));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
@@ -495,6 +649,7 @@ class WebClientBrowserTest {
     void login(String username) {
         waitFor(By.cssSelector("input[data-path='username']")).clear();
         driver.findElement(By.cssSelector("input[data-path='username']")).sendKeys(username);
+        driver.findElement(By.cssSelector("input[data-path='password']")).clear();
         driver.findElement(By.cssSelector("input[data-path='password']")).sendKeys(PASSWORD);
         driver.findElement(By.xpath("//button[normalize-space(.)='Masuk']")).click();
         waitFor(By.id("logout"));
@@ -523,6 +678,34 @@ class WebClientBrowserTest {
         driver.findElement(By.cssSelector("main form button[type='submit']")).click();
     }
 
+    /** A filing of the desa for the kecamatan office. */
+    long fileByApi(String name, String nik) {
+        return ((Number) given().auth().oauth2(apiToken("web.desa")).contentType(ContentType.JSON).header("Idempotency-Key", "web-" + nik)
+                .body(Map.of("serviceTypeId", fixture.legalisasi(), "citizen", Map.of("nik", nik, "name", name),
+                        "answers", Map.of("keperluan", "Keperluan uji"), "documents", List.of(Map.of("code", "KTP_EL", "provision", "ON_PAPER"))))
+                .post("/api/v1/requests").then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    /** One login with a wrong password; what the login screen says afterwards. */
+    String failLogin(String username) {
+        WebElement user = waitFor(By.cssSelector("input[data-path='username']"));
+        user.clear();
+        user.sendKeys(username);
+        WebElement password = driver.findElement(By.cssSelector("input[data-path='password']"));
+        password.clear();
+        password.sendKeys("salah-" + PASSWORD);
+        ((JavascriptExecutor) driver).executeScript("const s = document.querySelector('main .summary'); s.hidden = true; s.replaceChildren()");
+        driver.findElement(By.xpath("//button[normalize-space(.)='Masuk']")).click();
+        waitUntil(d -> !text("main .summary").isEmpty());
+        return text("main .summary");
+    }
+
+    /** Opens one action of the OPD detail screen and sends it as it is. */
+    void submitAction(String verb) {
+        WebElement form = waitFor(By.cssSelector("form[data-action='" + verb + "']"));
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+    }
+
     /** Runs one action of the OPD detail screen. */
     void act(String verb, Map<String, String> values) {
         WebElement form = new WebDriverWait(driver, Duration.ofSeconds(30))
@@ -533,9 +716,15 @@ class WebClientBrowserTest {
         }
         values.forEach((path, value) -> {
             WebElement c = form.findElement(By.cssSelector("[data-path='" + path + "']"));
-            c.clear();
-            c.sendKeys(value);
+            if (c.getTagName().equals("select")) {
+                new Select(c).selectByValue(value);
+            } else {
+                c.clear();
+                c.sendKeys(value);
+            }
         });
+        // the flash of an earlier action must not count for this one
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('flash').replaceChildren()");
         form.findElement(By.cssSelector("button[type='submit']")).click();
         waitUntil(d -> text("#flash").contains("berhasil"));
     }
@@ -605,6 +794,32 @@ class WebClientBrowserTest {
         assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
     }
 
+    static long endedSessions(String username, String reason) {
+        return Db.count("select count(*) from login_session s join account a on a.id = s.account_id where a.username = ?1 and s.end_reason = ?2",
+                username, reason);
+    }
+
+    /** Forgets the page's record of the calls it made, so that the next assertion sees only what follows. */
+    void forgetNetwork() {
+        ((JavascriptExecutor) driver).executeScript("performance.setResourceTimingBufferSize(1000); performance.clearResourceTimings()");
+    }
+
+    /** The statuses of the page's calls to this path (any query) since forgetNetwork(), in order. */
+    @SuppressWarnings("unchecked")
+    List<Long> statusesOf(String path) {
+        return (List<Long>) ((JavascriptExecutor) driver).executeScript("""
+                return performance.getEntriesByType('resource')
+                  .filter((e) => e.initiatorType === 'fetch' && new URL(e.name).pathname === arguments[0])
+                  .map((e) => e.responseStatus);""", path);
+    }
+
+    /** The page asked this path again and the service answered only 304: no body crossed the link. */
+    void assertOnlyNotModified(String path, String what) {
+        List<Long> statuses = statusesOf(path);
+        assertFalse(statuses.isEmpty(), what + ": not asked");
+        assertTrue(statuses.stream().allMatch(s -> s == 304), what + ": " + statuses);
+    }
+
     /** Switches the page's network off or on through the DevTools protocol. */
     void network(boolean online) {
         driver.executeCdpCommand("Network.enable", Map.of());
@@ -622,6 +837,21 @@ class WebClientBrowserTest {
                   q.onsuccess = () => { r.result.close(); done(q.result); };
                 };
                 r.onerror = () => done(null);""");
+    }
+
+    static void keepThePage(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            StringBuilder out = new StringBuilder(driver.getCurrentUrl()).append("\n\n");
+            out.append(driver.findElement(By.tagName("body")).getText()).append("\n\n-- browser log --\n");
+            for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+                out.append(e.getLevel()).append(' ').append(e.getMessage()).append('\n');
+            }
+            Files.writeString(SCREENSHOTS.resolve(name + ".txt"), out);
+        } catch (RuntimeException | IOException e) {
+            System.out.println("Could not keep the page of " + name + ": " + e);
+        }
     }
 
     /** The page at 360 px (a phone) and at 1280 px, whole length, under target/screenshots/. */

@@ -154,8 +154,9 @@ public class WireContractFilter implements OASFilter {
         }
         for (String name : output) {
             List<String> required = alwaysSent.get(name);
-            if (required != null) {
-                Schema schema = schemas.get(name);
+            Schema schema = schemas.get(name);
+            // a record answers an object; a schema of another kind of the same name is not that record's
+            if (required != null && schema.getProperties() != null) {
                 schema.setRequired(required.isEmpty() ? null : required);
                 dropNullFromTypes(schema);
             }
@@ -499,6 +500,7 @@ public class WireContractFilter implements OASFilter {
             case 412 -> "Precondition failed";
             case 413 -> "Payload too large";
             case 415 -> "Unsupported media type";
+            case 416 -> "Range not satisfiable";
             case 422 -> "Unprocessable content";
             case 428 -> "Precondition required";
             case 414 -> "URI too long";
