@@ -41,6 +41,34 @@ final class AuditedOperations {
         return result;
     }
 
+    /** The request the path parameter {@code name} names, as a number; null without one. */
+    static Long requestNamed(Method method, String name, Object[] arguments) {
+        if (name.isEmpty()) {
+            return null;
+        }
+        Parameter[] parameters = method.getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            jakarta.ws.rs.PathParam jaxrs = parameters[i].getAnnotation(jakarta.ws.rs.PathParam.class);
+            org.jboss.resteasy.reactive.RestPath rest = parameters[i].getAnnotation(org.jboss.resteasy.reactive.RestPath.class);
+            String param = jaxrs != null ? jaxrs.value() : rest != null ? (rest.value().isEmpty() ? parameters[i].getName() : rest.value()) : null;
+            if (name.equals(param) && arguments[i] instanceof Number n) {
+                return n.longValue();
+            }
+        }
+        throw new IllegalStateException(method + " names no numeric path parameter " + name);
+    }
+
+    /** Whether an answer carries a body: a value, or a Response with one (200, 206; not a 304 or a 204). */
+    static boolean hasBody(Object result) {
+        if (result instanceof RestResponse<?> rest) {
+            return rest.hasEntity() && rest.getStatus() < 300;
+        }
+        if (result instanceof Response response) {
+            return response.hasEntity() && response.getStatus() < 300;
+        }
+        return result != null;
+    }
+
     /**
      * The id of what was changed: what the answer's Location names (a thing created), else the path's first
      * parameter, else the answer's {@code id}.

@@ -37,21 +37,27 @@ public class AuditedReadInterceptor {
             return ctx.proceed();
         }
         String action = AuditedOperations.action(ctx.getMethod());
+        Long named = AuditedOperations.requestNamed(ctx.getMethod(),
+                AuditedOperations.binding(ctx.getMethod(), AuditedRead.class).request(), ctx.getParameters());
         AuditRecord.Who who = origin.who();
         AuditRecord.Where where = origin.where();
         Object result = ctx.proceed();
         if (result instanceof Uni<?> uni) {
-            return uni.invoke(item -> record(action, who, where, item));
+            return uni.invoke(item -> record(action, who, where, item, named));
         }
-        record(action, who, where, result);
+        record(action, who, where, result, named);
         return result;
     }
 
-    private void record(String action, AuditRecord.Who who, AuditRecord.Where where, Object result) {
-        if (!(AuditedOperations.entityOf(result) instanceof ShowsPersonalData shown)) {
+    private void record(String action, AuditRecord.Who who, AuditRecord.Where where, Object result, Long named) {
+        List<Long> ids;
+        if (AuditedOperations.entityOf(result) instanceof ShowsPersonalData shown) {
+            ids = shown.requestsShown();
+        } else if (named != null && AuditedOperations.hasBody(result)) {
+            ids = List.of(named);
+        } else {
             return;
         }
-        List<Long> ids = shown.requestsShown();
         if (ids.isEmpty()) {
             return;
         }

@@ -28,14 +28,19 @@ class AuditCoverageTest {
     static final List<String> ADMINISTRATORS = List.of("ADMIN", "OPERATOR");
 
     /** Changes an admin may make that the audit trail leaves to another record, and why. */
-    static final Map<String, String> RECORDED_ELSEWHERE = Map.of(
-            "QueueResource#accept", "a change of a request: its history records who, when and what",
-            "QueueResource#forward", "a change of a request: its history records who, when and what",
-            "QueueResource#requestInfo", "a change of a request: its history records who, when and what",
-            "QueueResource#complete", "a change of a request: its history records who, when and what",
-            "QueueResource#reject", "a change of a request: its history records who, when and what",
-            "QueueResource#reassign", "a change of a request: its history records who, when and what",
-            "AuthResource#logout", "ends the caller's own session; nothing administrative");
+    static final Map<String, String> RECORDED_ELSEWHERE = Map.ofEntries(
+            Map.entry("QueueResource#accept", "a change of a request: its history records who, when and what"),
+            Map.entry("QueueResource#forward", "a change of a request: its history records who, when and what"),
+            Map.entry("QueueResource#requestInfo", "a change of a request: its history records who, when and what"),
+            Map.entry("QueueResource#complete", "a change of a request: its history records who, when and what"),
+            Map.entry("QueueResource#reject", "a change of a request: its history records who, when and what"),
+            Map.entry("QueueResource#reassign", "a change of a request: its history records who, when and what"),
+            Map.entry("ResultDocumentResource#add", "a change of a request: its history records who added which result document (RESULT_ATTACHED)"),
+            Map.entry("ResultDocumentResource#createUpload", "changes nothing until the last byte arrives; then the request's history "
+                    + "records the result document (RESULT_ATTACHED)"),
+            Map.entry("UploadResource#append", "the caller's own upload: the last byte makes the file, which the request's history records"),
+            Map.entry("UploadResource#drop", "abandons the caller's own unfinished upload; nothing of a request changes"),
+            Map.entry("AuthResource#logout", "ends the caller's own session; nothing administrative"));
 
     @Test
     void everyChangeAnAdminMayMakeIsAudited() throws Exception {
