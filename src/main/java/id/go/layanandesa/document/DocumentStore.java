@@ -95,6 +95,24 @@ public class DocumentStore {
         em.createNativeQuery("delete from request_file where id = :id").setParameter("id", fileId).executeUpdate();
     }
 
+    /**
+     * Forgets every file of these requests, their rows and their uploads (finished or not, with the bytes received); the
+     * contents the rows named, which may now be named by no row.
+     */
+    public java.util.Set<String> forgetFilesOf(java.util.Collection<Long> requestIds) {
+        if (requestIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> hashes = em.createNativeQuery("select distinct sha256 from request_file where request_id in :ids")
+                .setParameter("ids", requestIds).getResultList();
+        em.createNativeQuery("delete from file_upload where request_id in :ids").setParameter("ids", requestIds).executeUpdate();
+        em.createNativeQuery("delete from request_file where request_id in :ids").setParameter("ids", requestIds).executeUpdate();
+        java.util.Set<String> contents = new java.util.TreeSet<>();
+        hashes.forEach(h -> contents.add(h.toString().strip()));
+        return contents;
+    }
+
     public void markCompleted(long fileId, String verificationCode, Instant at) {
         em.createNativeQuery("update request_file set verification_code = :v, completed_at = :at where id = :id")
                 .setParameter("v", verificationCode).setParameter("at", Timestamp.from(at)).setParameter("id", fileId).executeUpdate();
