@@ -23,7 +23,10 @@ public class CitizenData {
     @Inject
     RequestDetails details;
 
-    /** Every request of the NIK in the kabupaten, oldest filed first, in full with its history, and the surveys answered about them. */
+    /**
+     * Every request of the NIK in the kabupaten, oldest filed first, in full with its history; what files they hold (not
+     * their contents); and the surveys answered about them.
+     */
     @Transactional
     public RetentionViews.Export export(String kabupatenCode, String nik, Instant now) {
         List<ServiceRequest> requests = em.createQuery(
@@ -41,6 +44,21 @@ public class CitizenData {
                         IntStream.rangeClosed(1, 9).mapToObj(i -> t.get("u" + i, Number.class).intValue()).toList(),
                         t.get("comment", String.class)))
                 .toList();
-        return new RetentionViews.Export(nik, kabupatenCode, now, views, surveys);
+        @SuppressWarnings("unchecked")
+        List<Tuple> fileRows = requests.isEmpty() ? List.of() : em.createNativeQuery("""
+                        select request_id, id, kind, document_code, file_name, media_type, size_bytes, sha256, uploaded_at from request_file
+                        where request_id in :ids order by request_id, id""", Tuple.class)
+                .setParameter("ids", requests.stream().map(r -> r.id).toList()).getResultList();
+        List<RetentionViews.FileHeld> files = fileRows.stream()
+                .map(t -> {
+                    long request = t.get("request_id", Number.class).longValue();
+                    long file = t.get("id", Number.class).longValue();
+                    return new RetentionViews.FileHeld(request, file, t.get("kind", String.class), t.get("document_code", String.class),
+                            t.get("file_name", String.class), t.get("media_type", String.class), t.get("size_bytes", Number.class).longValue(),
+                            t.get("sha256").toString().strip(), RetentionPolicies.instant(t.get("uploaded_at")),
+                            "/api/v1/requests/" + request + "/files/" + file);
+                })
+                .toList();
+        return new RetentionViews.Export(nik, kabupatenCode, now, views, files, surveys);
     }
 }

@@ -120,7 +120,9 @@ public class RetentionResource {
     @ProblemCodes({ProblemCode.VALIDATION_FAILED})
     @Operation(operationId = "exportCitizenData", summary = "Everything the kabupaten holds about one NIK, as one JSON document",
             description = "For a citizen's request of access to their personal data (UU 27/2022): every request filed for the "
-                    + "NIK in the kabupaten, with its answers, documents, notes and whole history. The NIK travels in the body, "
+                    + "NIK in the kabupaten, with its answers, documents, notes and whole history; the files of those requests "
+                    + "(what each is and where to download it, not its content); the satisfaction surveys answered about them. "
+                    + "The NIK travels in the body, "
                     + "not the URL, so that it stays out of access logs. The export is recorded in the audit trail with the "
                     + "requests it held (never the NIK).")
     @APIResponse(responseCode = "200", description = "The document",

@@ -71,14 +71,33 @@ public final class RetentionViews {
     }
 
     @Schema(name = "CitizenDataExport", description = "Everything the kabupaten holds about one NIK: every request filed for it, "
-            + "with its answers, documents, notes and whole history, and the satisfaction surveys answered about them")
+            + "with its answers, documents, notes and whole history, the files attached to them (what they are, not their contents) "
+            + "and the satisfaction surveys answered about them")
     public record Export(
             @Schema(example = "7324044107900001") String nik,
             @Schema(example = "73.24") String kabupatenCode,
             @Schema(example = "2026-11-30T02:15:00Z") Instant exportedAt,
             @Schema(description = "Oldest filed first; empty when the kabupaten holds nothing about the NIK (requests whose "
                     + "personal data was purged no longer carry it)") List<RequestViews.RequestDetail> requests,
+            @Schema(description = "The files of these requests (scans attached, result documents), by request in upload order: "
+                    + "what each is; its content is downloaded from `href`") List<FileHeld> files,
             @Schema(description = "The satisfaction surveys answered about these requests, by request") List<SurveyHeld> surveys) {
+    }
+
+    @Schema(name = "CitizenFile", description = "A file held for one of the citizen's requests: what it is, not its content")
+    public record FileHeld(
+            @Schema(example = "1001") long requestId,
+            @Schema(example = "2051") long fileId,
+            @Schema(description = "ATTACHMENT: a scan of a declared document; RESULT: the document the OPD produced",
+                    enumeration = {"ATTACHMENT", "RESULT"}, example = "ATTACHMENT") String kind,
+            @MayBeAbsent @Schema(description = "The declared document it is for (attachments)", example = "KK") String documentCode,
+            @Schema(description = "As the uploader named it", example = "kk-depan.jpg") String fileName,
+            @Schema(example = "image/jpeg", enumeration = {"application/pdf", "image/jpeg", "image/png"}) String mediaType,
+            @Schema(description = "Bytes", example = "348211") long size,
+            @Schema(description = "SHA-256 of the content, hex", example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+            String sha256,
+            @Schema(example = "2026-11-30T02:16:00Z") Instant uploadedAt,
+            @Schema(description = "Where an admin downloads it", example = "/api/v1/requests/1001/files/2051") String href) {
     }
 
     @Schema(name = "CitizenSurveyAnswer", description = "A satisfaction survey answered about one of the citizen's requests")
