@@ -57,7 +57,8 @@ import static org.junit.jupiter.api.Assertions.*;
  *   {@code {rule}} (a new routing rule), {@code {holidayDate}} (the date of a new holiday), {@code {request}} (a new
  *   SUBMITTED request of the home desa in the home OPD's queue, version 0), {@code {requestNeedsInfo}} (NEEDS_INFO,
  *   asked for by the home OPD), {@code {requestInProgress}} (IN_PROGRESS), {@code {claimedRequest}} (SUBMITTED, held
- *   under {@link MatrixFixtures#CLAIM_ID} for an hour), {@code {trackingCode}} (of a new request); see
+ *   under {@link MatrixFixtures#CLAIM_ID} for an hour), {@code {trackingCode}} (of a new request), {@code {requestCompleted}} (a new COMPLETED request),
+ *   {@code {finishedTrackingCode}} (the tracking code of a new COMPLETED request); see
  *   {@link MatrixFixtures}. Add a resolver to {@link #PLACEHOLDERS} for a new kind of thing.</li>
  * <li><b>Body</b>: JSON text, or null for none; sent as JSON unless the line has a {@code Content-Type} header
  *   (e.g. {@code text/csv}).</li>
@@ -79,6 +80,15 @@ class AuthorizationMatrixTest {
             "address":"Dusun Harapan I"},"answers":{"nama_bayi":"Aminah","tanggal_lahir":"2026-11-20","jenis_kelamin":"PEREMPUAN",\
             "anak_ke":2,"tempat_lahir":"Malili","berat_lahir_gram":3100},"documents":[{"code":"SURAT_KETERANGAN_LAHIR",\
             "provision":"ON_PAPER"},{"code":"KK","provision":"ATTACHED"}],"note":"M"}""";
+
+    /** A valid satisfaction survey answer. */
+    static final String SURVEY = """
+            {"scores":{"persyaratan":4,"prosedur":3,"waktu":3,"biaya":4,"produk":4,"kompetensi":3,"perilaku":4,"pengaduan":3,\
+            "sarana":3},"comment":"M"}""";
+    static final String BOUNDARY = "matrix-boundary-41x9";
+    /** A multipart body with a (tiny) PDF in the part {@code file}. */
+    static final String MULTIPART_PDF = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"kk.pdf\"\r\n"
+            + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\nmatrix-{unique}\n%%EOF\r\n--" + BOUNDARY + "--\r\n";
 
     /** One line per endpoint. Keep them grouped by feature. */
     static final List<Endpoint> ENDPOINTS = List.of(
@@ -182,8 +192,46 @@ class AuthorizationMatrixTest {
                     .header("If-Match", "\"0\"")
                     .header("Idempotency-Key", "m-{unique}"),
             // public tracking
-            ep("GET", "/api/v1/tracking/{trackingCode}", NO_BODY, 200, Scope.PUBLIC)
+            ep("GET", "/api/v1/tracking/{trackingCode}", NO_BODY, 200, Scope.PUBLIC),
+            // the satisfaction survey: the citizen with the tracking code, or the desa from paper
+            ep("GET", "/api/v1/tracking/{trackingCode}/survey", NO_BODY, 200, Scope.PUBLIC),
+            ep("POST", "/api/v1/tracking/{finishedTrackingCode}/survey", SURVEY, 201, Scope.PUBLIC),
+            ep("POST", "/api/v1/requests/{requestCompleted}/survey", SURVEY, 201, Scope.REQUEST, DESA_OFFICER)
+                    .header("Idempotency-Key", "m-{unique}"),
+            // statistics: the kabupaten's own figures, for its admins and viewers
+            ep("GET", "/api/v1/statistics/requests?from=2026-01-01&to=2026-12-31&groupBy=DESA", NO_BODY, 200, Scope.OWN_KABUPATEN,
+                    ADMIN, VIEWER),
+            ep("GET", "/api/v1/statistics/overdue", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
+            ep("GET", "/api/v1/statistics/ikm?groupBy=SERVICE", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
+            ep("GET", "/api/v1/statistics/open-data?month=2026-03", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
+            // documents: files of requests, receipts, resumable uploads, public verification
+            ep("GET", "/api/v1/requests/{request}/files", NO_BODY, 200, Scope.REQUEST, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM),
+            ep("GET", "/api/v1/requests/{fileOfRequest}", NO_BODY, 200, Scope.REQUEST, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM),
+            ep("POST", "/api/v1/requests/{requestWithAttachedKk}/documents/KK/files", MULTIPART_PDF, 201, Scope.REQUEST, DESA_OFFICER)
+                    .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                    .header("Idempotency-Key", "m-{unique}"),
+            ep("POST", "/api/v1/requests/{requestWithAttachedKk}/documents/KK/uploads", NO_BODY, 201, Scope.REQUEST, DESA_OFFICER)
+                    .header("Upload-Length", "100")
+                    .header("Idempotency-Key", "m-{unique}"),
+            ep("POST", "/api/v1/queue/requests/{requestInProgress}/result-document", MULTIPART_PDF, 201, Scope.REQUEST,
+                    OPD_OFFICER, OPD_SYSTEM, ADMIN)
+                    .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                    .header("Idempotency-Key", "m-{unique}"),
+            ep("POST", "/api/v1/queue/requests/{requestInProgress}/result-document/uploads", NO_BODY, 201, Scope.REQUEST,
+                    OPD_OFFICER, OPD_SYSTEM, ADMIN)
+                    .header("Upload-Length", "100")
+                    .header("Idempotency-Key", "m-{unique}"),
+            ep("OPTIONS", "/api/v1/uploads", NO_BODY, 204, Scope.PUBLIC),
+            ep("HEAD", "/api/v1/uploads/{upload}", NO_BODY, 200, Scope.UPLOAD, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM),
+            ep("PATCH", "/api/v1/uploads/{upload}", MatrixFixtures.UPLOAD_BODY, 204, Scope.UPLOAD, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM)
+                    .header("Content-Type", "application/offset+octet-stream")
+                    .header("Upload-Offset", "0"),
+            ep("DELETE", "/api/v1/uploads/{upload}", NO_BODY, 204, Scope.UPLOAD, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM),
+            ep("GET", "/api/v1/requests/{request}/receipt", NO_BODY, 200, Scope.REQUEST, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM),
+            ep("GET", "/api/v1/requests/{request}/receipt/qr", NO_BODY, 200, Scope.REQUEST, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM),
+            ep("GET", "/api/v1/verification/{verificationCode}", NO_BODY, 200, Scope.PUBLIC)
     );
+
 
     /** What an allowed role gets when the thing named belongs to another desa, OPD or kabupaten than the caller's. */
     enum Scope {
@@ -209,7 +257,9 @@ class AuthorizationMatrixTest {
          * The path names a request of the home desa in the home OPD's queue: only the home desa's officer, the home OPD's
          * officer or system and the home kabupaten's admin are in scope; anyone else gets 404, so that ids cannot be probed.
          */
-        REQUEST(404);
+        REQUEST(404),
+        /** A resumable upload the home desa's officer started: nobody else reaches it (404), so that uploads cannot be probed. */
+        UPLOAD(404);
 
         final int outOfScope;
 
@@ -225,6 +275,7 @@ class AuthorizationMatrixTest {
                 case OPD -> who.place == Place.HOME || who.place == Place.OTHER_DESA_OR_OPD
                         && who.role != OPD_OFFICER && who.role != OPD_SYSTEM;
                 case REQUEST -> who.place == Place.HOME;
+                case UPLOAD -> who.place == Place.HOME && who.role == DESA_OFFICER;
             };
         }
     }
@@ -330,7 +381,13 @@ class AuthorizationMatrixTest {
             Map.entry("requestNeedsInfo", () -> Long.toString(MatrixFixtures.requestNeedsInfo())),
             Map.entry("requestInProgress", () -> Long.toString(MatrixFixtures.requestInProgress())),
             Map.entry("claimedRequest", () -> Long.toString(MatrixFixtures.claimedRequest())),
-            Map.entry("trackingCode", MatrixFixtures::trackingCode));
+            Map.entry("trackingCode", MatrixFixtures::trackingCode),
+            Map.entry("finishedTrackingCode", MatrixFixtures::finishedTrackingCode),
+            Map.entry("requestCompleted", () -> Long.toString(MatrixFixtures.requestCompleted())),
+            Map.entry("requestWithAttachedKk", () -> Long.toString(MatrixFixtures.requestWithAttachedKk())),
+            Map.entry("fileOfRequest", MatrixFixtures::fileOfRequest),
+            Map.entry("upload", MatrixFixtures::upload),
+            Map.entry("verificationCode", MatrixFixtures::verificationCode));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
@@ -441,7 +498,14 @@ class AuthorizationMatrixTest {
         if (body != null) {
             e.headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Type")).map(Map.Entry::getValue)
                     .findFirst().ifPresentOrElse(request::contentType, () -> request.contentType(ContentType.JSON));
-            request.body(body);
+            // multipart and binary bodies go as the bytes written, which rest-assured does not encode again
+            boolean binary = e.headers.entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Content-Type")
+                    && (h.getValue().startsWith("multipart/") || h.getValue().contains("octet-stream")));
+            if (binary) {
+                request.body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                request.body(body);
+            }
         }
         // the public tracking look-up is limited per address: every case starts with a clean slate
         rateLimiter.reset();
@@ -454,7 +518,10 @@ class AuthorizationMatrixTest {
         assertEquals(expected, response.statusCode(), what + ": " + response.asString());
         if (expected >= 400) {
             assertTrue(response.contentType().startsWith("application/problem+json"), what + ": " + response.contentType());
-            assertEquals(expected, response.jsonPath().getInt("status"), what);
+            if (!e.method.equals("HEAD")) {
+                // an answer to HEAD has no body
+                assertEquals(expected, response.jsonPath().getInt("status"), what);
+            }
             if (expected == 401) {
                 assertNotNull(response.header("WWW-Authenticate"), what + " has no WWW-Authenticate");
             }

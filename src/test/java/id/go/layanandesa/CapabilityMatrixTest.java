@@ -32,12 +32,18 @@ class CapabilityMatrixTest {
     /** The endpoints behind each capability, named as the matrix names its lines. */
     static final Map<Capability, List<String>> ENDPOINTS_OF = Map.of(
             Capability.FILE_REQUESTS, List.of("POST /api/v1/requests", "POST /api/v1/requests/batch",
-                    "POST /api/v1/requests/{request}/cancel", "POST /api/v1/requests/{requestNeedsInfo}/supply-info"),
-            Capability.VIEW_REQUESTS, List.of("GET /api/v1/requests", "GET /api/v1/requests/{request}"),
+                    "POST /api/v1/requests/{request}/cancel", "POST /api/v1/requests/{requestNeedsInfo}/supply-info",
+                    "POST /api/v1/requests/{requestWithAttachedKk}/documents/KK/files",
+                    "POST /api/v1/requests/{requestWithAttachedKk}/documents/KK/uploads"),
+            Capability.VIEW_REQUESTS, List.of("GET /api/v1/requests", "GET /api/v1/requests/{request}",
+                    "GET /api/v1/requests/{request}/files", "GET /api/v1/requests/{fileOfRequest}",
+                    "GET /api/v1/requests/{request}/receipt", "GET /api/v1/requests/{request}/receipt/qr"),
             Capability.WORK_QUEUE, List.of("GET /api/v1/queue?opdId={opd}", "POST /api/v1/queue/requests/{request}/accept",
                     "POST /api/v1/queue/requests/{request}/forward", "POST /api/v1/queue/requests/{request}/request-info",
                     "POST /api/v1/queue/requests/{requestInProgress}/complete", "POST /api/v1/queue/requests/{requestInProgress}/reject",
-                    "POST /api/v1/queue/requests/{request}/reassign"),
+                    "POST /api/v1/queue/requests/{request}/reassign",
+                    "POST /api/v1/queue/requests/{requestInProgress}/result-document",
+                    "POST /api/v1/queue/requests/{requestInProgress}/result-document/uploads"),
             Capability.CLAIM_QUEUE, List.of("POST /api/v1/queue/claims", "POST /api/v1/queue/requests/{claimedRequest}/release"),
             Capability.MANAGE_CATALOG, List.of("POST /api/v1/service-types", "PUT /api/v1/service-types/{freshServiceType}",
                     "DELETE /api/v1/service-types/{freshServiceType}"),
@@ -48,11 +54,17 @@ class CapabilityMatrixTest {
                     "POST /api/v1/accounts/{account}/disable", "POST /api/v1/accounts/{account}/enable",
                     "POST /api/v1/accounts/{account}/unlock", "POST /api/v1/accounts/{account}/password", "GET /api/v1/api-keys",
                     "POST /api/v1/api-keys", "GET /api/v1/api-keys/{apiKey}", "POST /api/v1/api-keys/{apiKey}/revoke"),
-            // reserved: the statistics do not exist yet, so no role may list it
-            Capability.VIEW_STATISTICS, List.of());
+            Capability.VIEW_STATISTICS, List.of("GET /api/v1/statistics/requests?from=2026-01-01&to=2026-12-31&groupBy=DESA",
+                    "GET /api/v1/statistics/overdue", "GET /api/v1/statistics/ikm?groupBy=SERVICE",
+                    "GET /api/v1/statistics/open-data?month=2026-03"),
+            Capability.RECORD_SURVEYS, List.of("POST /api/v1/requests/{requestCompleted}/survey"));
 
-    /** Secured endpoints no capability stands for: about the caller itself, and reference data to read. */
+    /**
+     * Secured endpoints no capability stands for: about the caller itself, reference data to read, and going on with an
+     * upload the caller itself began (under the capability it began it with).
+     */
     static final Set<String> WITHOUT_CAPABILITY = Set.of("GET /api/v1/me", "POST /api/v1/auth/logout",
+            "HEAD /api/v1/uploads/{upload}", "PATCH /api/v1/uploads/{upload}", "DELETE /api/v1/uploads/{upload}",
             "GET /api/v1/regions/{desa}", "GET /api/v1/regions/{kabupaten}/children", "GET /api/v1/regions/search?kabupaten={kabupaten}&q=har",
             "GET /api/v1/opds", "GET /api/v1/opds/{opd}", "GET /api/v1/service-types", "GET /api/v1/service-types/{serviceType}",
             "GET /api/v1/service-types/{serviceType}/versions/1", "GET /api/v1/routing-rules", "GET /api/v1/routing-rules/{rule}",

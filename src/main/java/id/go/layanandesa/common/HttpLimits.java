@@ -30,6 +30,8 @@ public class HttpLimits {
     static final int ORDER = ROUTE_ORDER_UPLOAD_LIMIT - 1;
     /** Where Quarkus tells the API's body reader how much it may read of a body without a declared length. */
     static final String MAX_REQUEST_SIZE_KEY = VertxHttpRecorder.MAX_REQUEST_SIZE_KEY;
+    /** What a multipart body may carry besides its file: boundaries and part headers. */
+    static final long MULTIPART_ENVELOPE = 16 * 1024;
 
     @Inject
     LayananConfig config;
@@ -38,6 +40,8 @@ public class HttpLimits {
     HttpProblems problems;
 
     private Map<String, Long> bodyLimits;
+    /** Operations whose path has parameters: the uploads of files. */
+    private java.util.List<Map.Entry<java.util.regex.Pattern, Long>> templatedLimits;
     private long generalLimit;
     /** Counts bodies without a declared length, one per limit. */
     private final Map<Long, BodyHandler> counting = new ConcurrentHashMap<>();
@@ -49,6 +53,12 @@ public class HttpLimits {
                 "/api/v1/auth/login", http.maxLoginBody().asLongValue(),
                 "/api/v1/requests/batch", http.maxBatchBody().asLongValue(),
                 "/api/v1/regions/import", http.maxImportBody().asLongValue());
+        // a file in a multipart body, with room for the envelope (the file's own size is checked exactly once parsed)
+        long file = config.documents().maxFileSize().asLongValue();
+        templatedLimits = java.util.List.of(
+                Map.entry(java.util.regex.Pattern.compile("/api/v1/requests/[^/]+/documents/[^/]+/files"), file + MULTIPART_ENVELOPE),
+                Map.entry(java.util.regex.Pattern.compile("/api/v1/queue/requests/[^/]+/result-document"), file + MULTIPART_ENVELOPE),
+                Map.entry(java.util.regex.Pattern.compile("/api/v1/uploads/[^/]+"), file));
         router.route().order(ORDER).handler(ctx -> check(ctx, http));
         // after Quarkus's check, which hands its own limit to the API's body reader when no length is declared
         router.route().order(ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(ctx -> {
@@ -62,7 +72,16 @@ public class HttpLimits {
     /** The largest body the operation at this path accepts. */
     long bodyLimit(String path) {
         String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
-        return bodyLimits.getOrDefault(p, generalLimit);
+        Long exact = bodyLimits.get(p);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<java.util.regex.Pattern, Long> templated : templatedLimits) {
+            if (templated.getKey().matcher(p).matches()) {
+                return templated.getValue();
+            }
+        }
+        return generalLimit;
     }
 
     private void check(RoutingContext ctx, LayananConfig.Http http) {

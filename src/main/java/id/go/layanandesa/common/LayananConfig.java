@@ -37,6 +37,18 @@ public interface LayananConfig {
 
     Http http();
 
+    Sla sla();
+
+    /** Service standards: the overdue check. */
+    interface Sla {
+        /** How often each instance looks for requests that passed their due date (a duration, or {@code off}). */
+        @WithName("overdue-check")
+        @WithDefault("1m")
+        String overdueCheck();
+    }
+
+    Documents documents();
+
     /** The PostgreSQL the launcher starts when no datasource URL is configured. */
     interface EmbeddedDb {
         /** Its port on 127.0.0.1; 0 for a free one. */
@@ -239,4 +251,72 @@ public interface LayananConfig {
         MemorySize maxHeaderSize();
     }
 
+    /** Files of requests: scans the desa attaches, the OPD's result documents, receipts. See document/. */
+    interface Documents {
+        /** Largest file one upload may carry (a scan, a photo, a result document). */
+        @WithName("max-file-size")
+        @WithDefault("5M")
+        MemorySize maxFileSize();
+
+        /** Files (attachments and the result document) one request may hold. */
+        @WithName("max-files-per-request")
+        @WithDefault("20")
+        int maxFilesPerRequest();
+
+        /** Where files are kept: {@code file} (the data folder) or {@code s3} (any S3-compatible object store). */
+        @WithDefault("file")
+        String storage();
+
+        /** Folder of the files with {@code storage=file}; {@code <data-dir>/documents} when not set. */
+        Optional<String> dir();
+
+        /** How long a file without a row is left alone before it is swept (an upload may still be committing it). */
+        @WithName("sweep-grace")
+        @WithDefault("PT1H")
+        Duration sweepGrace();
+
+        /** How often files without a row are looked for. */
+        @WithName("sweep-every")
+        @WithDefault("PT1H")
+        Duration sweepEvery();
+
+        /** How long an unfinished resumable upload is kept after its last byte arrived. */
+        @WithName("upload-expiry")
+        @WithDefault("PT24H")
+        Duration uploadExpiry();
+
+        /** The address citizens reach the web client at, printed on receipts and in their QR codes. */
+        @WithName("public-base-url")
+        @WithDefault("http://localhost:8080")
+        String publicBaseUrl();
+
+        S3 s3();
+
+        /** An S3-compatible object store (AWS S3, MinIO, Ceph, a cloud provider's): used with {@code storage=s3}. */
+        interface S3 {
+            /** Its endpoint, e.g. {@code https://s3.ap-southeast-3.amazonaws.com} or {@code http://minio:9000}; AWS's when not set. */
+            Optional<String> endpoint();
+
+            @WithDefault("ap-southeast-3")
+            String region();
+
+            @WithDefault("layanan-desa")
+            String bucket();
+
+            /** Prepended to every object key, to share a bucket. */
+            Optional<String> prefix();
+
+            /** Path-style addressing ({@code endpoint/bucket/key}), which most self-hosted stores need. */
+            @WithName("path-style")
+            @WithDefault("true")
+            boolean pathStyle();
+
+            /** Credentials; without them the SDK's default chain (environment, profile, instance role) is used. */
+            @WithName("access-key")
+            Optional<String> accessKey();
+
+            @WithName("secret-key")
+            Optional<String> secretKey();
+        }
+    }
 }

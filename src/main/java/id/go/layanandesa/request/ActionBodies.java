@@ -52,7 +52,9 @@ public final class ActionBodies {
     @Schema(name = "CompleteBody")
     public record Complete(
             @Schema(example = "Akta kelahiran selesai dicetak, dapat diambil di kantor desa") @NotBlank @Size(max = 2000) String resultNote,
-            @Schema(description = "Number of the document produced", example = "7324-LT-29112026-0001") @Size(max = 100) String documentNumber) {
+            @Schema(description = "Number of the document produced", example = "7324-LT-29112026-0001") @Size(max = 100) String documentNumber,
+            @Schema(description = "The result document (a PDF added with POST .../result-document) the request is completed with; "
+                    + "it gets a verification code, and its SHA-256 goes into the history", example = "2051") Long resultDocumentId) {
     }
 
     @Schema(name = "RejectBody")

@@ -52,6 +52,12 @@ public class RequestLifecycle {
     @Inject
     Clock clock;
 
+    @Inject
+    id.go.layanandesa.sla.SlaClock slaClock;
+
+    @Inject
+    ResultDocuments results;
+
     /** How a change is asked for: the version the caller saw, or the claim that delivered the request. */
     public record Precondition(String ifMatch, UUID claimId) {
     }
@@ -125,6 +131,7 @@ public class RequestLifecycle {
                 r.opdId = r.infoRequestedBy;
             }
             r.infoRequestedBy = null;
+            slaClock.resume(r, now);
             return body.note();
         };
     }
@@ -174,7 +181,8 @@ public class RequestLifecycle {
             r.finishedAt = now;
             r.resultNote = body.resultNote();
             r.documentNumber = body.documentNumber();
-            return body.resultNote();
+            return body.resultDocumentId() == null ? body.resultNote()
+                    : body.resultNote() + results.completeWith(r, body.resultDocumentId(), now);
         };
     }
 
@@ -193,6 +201,9 @@ public class RequestLifecycle {
     private Change reassigning(Caller caller, ActionBodies.Reassign body) {
         return (r, now) -> {
             Opd target = targetOpd(r, body.toOpdId());
+            if (r.status == RequestStatus.NEEDS_INFO) {
+                slaClock.resume(r, now);
+            }
             r.opdId = target.id;
             r.forwardCount = 0;
             r.assignedTo = null;

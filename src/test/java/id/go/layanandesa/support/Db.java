@@ -37,6 +37,18 @@ public final class Db {
         });
     }
 
+    /** The single column of every row. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> rowsOf(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = CDI.current().select(EntityManager.class).get().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return (List<Object>) q.getResultList();
+        });
+    }
+
     public static void exec(String sql, Object... params) {
         QuarkusTransaction.requiringNew().run(() -> {
             var q = CDI.current().select(EntityManager.class).get().createNativeQuery(sql);

@@ -82,7 +82,73 @@ public final class MatrixFixtures {
         return id;
     }
 
+    /** A fresh SUBMITTED request of the home desa that declares its KK as ATTACHED, version 0. */
+    public static long requestWithAttachedKk() {
+        long id = insertRequest();
+        Db.exec("update service_request set documents = cast(?1 as jsonb) where id = ?2", "[{\"code\":\"KK\",\"provision\":\"ATTACHED\"}]", id);
+        return id;
+    }
+
+    /** {@code <request>/files/<file>}: a fresh request with one attached scan, its content kept in the store. */
+    public static String fileOfRequest() {
+        long id = requestWithAttachedKk();
+        byte[] pdf = "%PDF-1.7\nmatrix\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("matrix-", ".pdf");
+            java.nio.file.Files.write(file, pdf);
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+            jakarta.enterprise.inject.spi.CDI.current().select(id.go.layanandesa.document.BlobStore.class).get().put(sha, file, pdf.length);
+            long fileId = ((Number) Db.single("select nextval('request_file_seq')")).longValue();
+            Db.exec("""
+                    insert into request_file (id, request_id, kind, document_code, sha256, size_bytes, media_type, file_name, uploaded_at, uploaded_by)
+                    values (?1, ?2, 'ATTACHMENT', 'KK', ?3, ?4, 'application/pdf', 'kk.pdf', now(), 'matrix')""", fileId, id, sha, pdf.length);
+            return id + "/files/" + fileId;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The whole file of {@link #upload()}: a (tiny) PDF. */
+    public static final String UPLOAD_BODY = "%PDF-1.7\n%%EOF";
+
+    /** A fresh resumable upload of the home desa officer for a request's KK, expecting {@link #UPLOAD_BODY}. */
+    public static String upload() {
+        long id = requestWithAttachedKk();
+        long officer = TestAccounts.account(Role.DESA_OFFICER, AuthFixtures.KABUPATEN, AuthFixtures.DESA, null).id;
+        String upload = java.util.UUID.randomUUID().toString();
+        Db.exec("""
+                insert into file_upload (id, principal, request_id, kind, document_code, file_name, length, received, created_at, expires_at)
+                values (cast(?1 as uuid), ?2, ?3, 'ATTACHMENT', 'KK', 'kk.pdf', ?4, 0, now(), now() + interval '1 day')""",
+                upload, "account:" + officer, id, UPLOAD_BODY.length());
+        return upload;
+    }
+
+    /** The verification code of a fresh request completed with a result document. */
+    public static String verificationCode() {
+        long id = requestInProgress();
+        String code = TrackingCodes.next();
+        Db.exec("update service_request set status = 'COMPLETED', finished_at = now(), result_note = 'M' where id = ?1", id);
+        long fileId = ((Number) Db.single("select nextval('request_file_seq')")).longValue();
+        Db.exec("""
+                insert into request_file (id, request_id, kind, sha256, size_bytes, media_type, file_name, uploaded_at, uploaded_by,
+                                          verification_code, completed_at)
+                values (?1, ?2, 'RESULT', ?3, 10, 'application/pdf', 'akta.pdf', now(), 'matrix', ?4, now())""", fileId, id, "a".repeat(64), code);
+        return code;
+    }
+
     /** The tracking code of a fresh request. */
+    /** A new COMPLETED request of the home desa, finished by the home OPD. */
+    public static long requestCompleted() {
+        long id = insertRequest();
+        Db.exec("update service_request set status = 'COMPLETED', finished_at = now(), result_note = 'M' where id = ?1", id);
+        return id;
+    }
+
+    /** The tracking code of a new COMPLETED request, whose survey is open. */
+    public static String finishedTrackingCode() {
+        return (String) Db.single("select tracking_code from service_request where id = ?1", requestCompleted());
+    }
+
     public static String trackingCode() {
         return (String) Db.single("select tracking_code from service_request where id = ?1", insertRequest());
     }

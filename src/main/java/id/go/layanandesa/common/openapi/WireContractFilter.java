@@ -499,6 +499,7 @@ public class WireContractFilter implements OASFilter {
             case 412 -> "Precondition failed";
             case 413 -> "Payload too large";
             case 415 -> "Unsupported media type";
+            case 416 -> "Range not satisfiable";
             case 422 -> "Unprocessable content";
             case 428 -> "Precondition required";
             case 414 -> "URI too long";
