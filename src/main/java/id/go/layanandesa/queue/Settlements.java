@@ -62,7 +62,7 @@ public class Settlements {
     @Schema(name = "SettlementItem", description = "One change. Claimed work (SUBMITTED) is proven by the claimId that delivered "
             + "it; a request already accepted by its version (what If-Match would carry). The other fields are those of the "
             + "action's own call: note for ACCEPT and RELEASE, toOpdId and reason for FORWARD, missing and note for "
-            + "REQUEST_INFO, resultNote and documentNumber for COMPLETE, reason for REJECT.")
+            + "REQUEST_INFO, resultNote, documentNumber and resultDocumentId for COMPLETE, reason for REJECT.")
     public record Item(
             @Schema(example = "1001") @NotNull Long requestId,
             @Schema(example = "ACCEPT") @NotNull Kind action,
@@ -73,7 +73,9 @@ public class Settlements {
             @MayBeAbsent @Size(max = 2000) String reason,
             @MayBeAbsent @Size(max = 20) List<@Size(max = 300) String> missing,
             @MayBeAbsent @Size(max = 2000) String resultNote,
-            @MayBeAbsent @Size(max = 100) String documentNumber) {
+            @MayBeAbsent @Size(max = 100) String documentNumber,
+            @Schema(description = "COMPLETE: the result document (added with POST .../result-document) to complete with", example = "2051")
+            @MayBeAbsent Long resultDocumentId) {
     }
 
     @Schema(name = "SettledRequest", description = "What a consumer needs of a changed request: to find it, to change it again")
@@ -159,7 +161,8 @@ public class Settlements {
             case FORWARD -> new ActionBodies.Forward(item.claimId(), require(item.toOpdId(), at + "toOpdId"),
                     requireText(item.reason(), at + "reason"));
             case REQUEST_INFO -> new ActionBodies.RequestInfo(item.claimId(), requireList(item.missing(), at + "missing"), item.note());
-            case COMPLETE -> new ActionBodies.Complete(requireText(item.resultNote(), at + "resultNote"), item.documentNumber());
+            case COMPLETE -> new ActionBodies.Complete(requireText(item.resultNote(), at + "resultNote"), item.documentNumber(),
+                    item.resultDocumentId());
             case REJECT -> new ActionBodies.Reject(requireText(item.reason(), at + "reason"));
         };
         return new RequestLifecycle.Settlement(item.requestId(), item.action().action, body, item.claimId(), item.version());
