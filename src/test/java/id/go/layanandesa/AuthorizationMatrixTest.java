@@ -166,6 +166,10 @@ class AuthorizationMatrixTest {
             ep("GET", "/api/v1/queue?opdId={opd}", NO_BODY, 200, Scope.OPD, OPD_OFFICER, OPD_SYSTEM, ADMIN),
             ep("POST", "/api/v1/queue/claims", "{\"limit\":1,\"leaseSeconds\":3600,\"waitSeconds\":0}", 200, Scope.OWN_KABUPATEN,
                     OPD_OFFICER, OPD_SYSTEM),
+            // a settlement names its requests in items: one outside the caller's queue is that item's 404, the call is 200
+            ep("POST", "/api/v1/queue/settlements", "{\"items\":[{\"requestId\":{request},\"action\":\"ACCEPT\",\"version\":99}]}", 200,
+                    Scope.OWN_KABUPATEN, OPD_OFFICER, OPD_SYSTEM, ADMIN)
+                    .header("Idempotency-Key", "m-{unique}"),
             ep("POST", "/api/v1/queue/requests/{request}/accept", "{\"note\":\"M\"}", 200, Scope.REQUEST, OPD_OFFICER, OPD_SYSTEM, ADMIN)
                     .header("If-Match", "\"0\"")
                     .header("Idempotency-Key", "m-{unique}"),

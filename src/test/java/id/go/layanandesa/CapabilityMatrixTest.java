@@ -43,7 +43,7 @@ class CapabilityMatrixTest {
                     "POST /api/v1/queue/requests/{requestInProgress}/complete", "POST /api/v1/queue/requests/{requestInProgress}/reject",
                     "POST /api/v1/queue/requests/{request}/reassign",
                     "POST /api/v1/queue/requests/{requestInProgress}/result-document",
-                    "POST /api/v1/queue/requests/{requestInProgress}/result-document/uploads"),
+                    "POST /api/v1/queue/requests/{requestInProgress}/result-document/uploads", "POST /api/v1/queue/settlements"),
             Capability.CLAIM_QUEUE, List.of("POST /api/v1/queue/claims", "POST /api/v1/queue/requests/{claimedRequest}/release"),
             Capability.MANAGE_CATALOG, List.of("POST /api/v1/service-types", "PUT /api/v1/service-types/{freshServiceType}",
                     "DELETE /api/v1/service-types/{freshServiceType}"),

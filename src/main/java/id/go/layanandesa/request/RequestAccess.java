@@ -32,7 +32,11 @@ public class RequestAccess {
 
     /** A request the caller may change, locked for the rest of the transaction. */
     public ServiceRequest changeable(Caller caller, long id) {
-        ServiceRequest r = em.find(ServiceRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
+        return changeable(caller, id, em.find(ServiceRequest.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** {@code r}, already locked (or null when there is no request {@code id}), when the caller may change it. */
+    ServiceRequest changeable(Caller caller, long id, ServiceRequest r) {
         if (r == null || !canChange(caller, r)) {
             if (r != null && canRead(caller, r)) {
                 throw ProblemException.conflict("NOT_IN_YOUR_QUEUE",

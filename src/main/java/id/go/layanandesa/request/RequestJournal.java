@@ -92,18 +92,21 @@ public class RequestJournal {
         List<RequestChange> pending = (List<RequestChange>) transactions.getResource(RequestJournal.class);
         if (pending == null) {
             List<RequestChange> list = new ArrayList<>();
+            List<Runnable> afterCommit = new ArrayList<>();
             transactions.putResource(RequestJournal.class, list);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
                     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE && !list.isEmpty()) {
-                        committing.fire(new RequestChangesCommitting(List.copyOf(list)));
+                        committing.fire(new RequestChangesCommitting(List.copyOf(list), afterCommit::add));
                     }
                 }
 
                 @Override
                 public void afterCompletion(int status) {
-                    // nothing kept beyond the transaction
+                    if (status == Status.STATUS_COMMITTED) {
+                        afterCommit.forEach(Runnable::run);
+                    }
                 }
             });
             pending = list;

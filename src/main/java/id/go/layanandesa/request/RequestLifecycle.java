@@ -68,14 +68,50 @@ public class RequestLifecycle {
     }
 
     public RequestViews.RequestDetail cancel(Caller caller, long id, ActionBodies.Cancel body, Precondition pre) {
-        return perform(caller, id, pre, Action.CANCEL, (r, now) -> {
-            r.finishedAt = now;
-            return body == null ? null : body.reason();
-        });
+        return perform(caller, id, pre, Action.CANCEL, cancelling(caller, body));
     }
 
     public RequestViews.RequestDetail supplyInfo(Caller caller, long id, ActionBodies.SupplyInfo body, Precondition pre) {
-        return perform(caller, id, pre, Action.SUPPLY_INFO, (r, now) -> {
+        return perform(caller, id, pre, Action.SUPPLY_INFO, supplyingInfo(caller, body));
+    }
+
+    public RequestViews.RequestDetail accept(Caller caller, long id, ActionBodies.Accept body, Precondition pre) {
+        return perform(caller, id, pre, Action.ACCEPT, accepting(caller, body));
+    }
+
+    public RequestViews.RequestDetail requestInfo(Caller caller, long id, ActionBodies.RequestInfo body, Precondition pre) {
+        return perform(caller, id, pre, Action.REQUEST_INFO, requestingInfo(caller, body));
+    }
+
+    public RequestViews.RequestDetail forward(Caller caller, long id, ActionBodies.Forward body, Precondition pre) {
+        return perform(caller, id, pre, Action.FORWARD, forwarding(caller, body));
+    }
+
+    public RequestViews.RequestDetail complete(Caller caller, long id, ActionBodies.Complete body, Precondition pre) {
+        return perform(caller, id, pre, Action.COMPLETE, completing(caller, body));
+    }
+
+    public RequestViews.RequestDetail reject(Caller caller, long id, ActionBodies.Reject body, Precondition pre) {
+        return perform(caller, id, pre, Action.REJECT, rejecting(caller, body));
+    }
+
+    public RequestViews.RequestDetail release(Caller caller, long id, ActionBodies.Release body, Precondition pre) {
+        return perform(caller, id, pre, Action.RELEASE, releasing(caller, body));
+    }
+
+    public RequestViews.RequestDetail reassign(Caller caller, long id, ActionBodies.Reassign body, Precondition pre) {
+        return perform(caller, id, pre, Action.REASSIGN, reassigning(caller, body));
+    }
+
+    private Change cancelling(Caller caller, ActionBodies.Cancel body) {
+        return (r, now) -> {
+            r.finishedAt = now;
+            return body == null ? null : body.reason();
+        };
+    }
+
+    private Change supplyingInfo(Caller caller, ActionBodies.SupplyInfo body) {
+        return (r, now) -> {
             ServiceTypeVersion filed = ServiceTypeVersion.findById(new ServiceTypeVersion.Key(r.serviceTypeId, r.serviceTypeVersion));
             List<Violation> violations = new ArrayList<>();
             LocalDate today = LocalDate.ofInstant(now, TimeZones.forRegion(r.kabupatenCode));
@@ -97,27 +133,27 @@ public class RequestLifecycle {
             r.infoRequestedBy = null;
             slaClock.resume(r, now);
             return body.note();
-        });
+        };
     }
 
-    public RequestViews.RequestDetail accept(Caller caller, long id, ActionBodies.Accept body, Precondition pre) {
-        return perform(caller, id, pre, Action.ACCEPT, (r, now) -> {
+    private Change accepting(Caller caller, ActionBodies.Accept body) {
+        return (r, now) -> {
             r.assignedTo = caller.principalKey();
             r.assignedToName = caller.displayName();
             return body == null ? null : body.note();
-        });
+        };
     }
 
-    public RequestViews.RequestDetail requestInfo(Caller caller, long id, ActionBodies.RequestInfo body, Precondition pre) {
-        return perform(caller, id, pre, Action.REQUEST_INFO, (r, now) -> {
+    private Change requestingInfo(Caller caller, ActionBodies.RequestInfo body) {
+        return (r, now) -> {
             r.infoRequestedBy = r.opdId;
             String missing = "missing: " + String.join("; ", body.missing());
             return body.note() == null || body.note().isBlank() ? missing : missing + ". " + body.note();
-        });
+        };
     }
 
-    public RequestViews.RequestDetail forward(Caller caller, long id, ActionBodies.Forward body, Precondition pre) {
-        return perform(caller, id, pre, Action.FORWARD, (r, now) -> {
+    private Change forwarding(Caller caller, ActionBodies.Forward body) {
+        return (r, now) -> {
             Opd target = targetOpd(r, body.toOpdId());
             Opd current = em.find(Opd.class, r.opdId);
             String note = body.reason();
@@ -137,33 +173,33 @@ public class RequestLifecycle {
             r.assignedTo = null;
             r.assignedToName = null;
             return note;
-        });
+        };
     }
 
-    public RequestViews.RequestDetail complete(Caller caller, long id, ActionBodies.Complete body, Precondition pre) {
-        return perform(caller, id, pre, Action.COMPLETE, (r, now) -> {
+    private Change completing(Caller caller, ActionBodies.Complete body) {
+        return (r, now) -> {
             r.finishedAt = now;
             r.resultNote = body.resultNote();
             r.documentNumber = body.documentNumber();
             return body.resultDocumentId() == null ? body.resultNote()
                     : body.resultNote() + results.completeWith(r, body.resultDocumentId(), now);
-        });
+        };
     }
 
-    public RequestViews.RequestDetail reject(Caller caller, long id, ActionBodies.Reject body, Precondition pre) {
-        return perform(caller, id, pre, Action.REJECT, (r, now) -> {
+    private Change rejecting(Caller caller, ActionBodies.Reject body) {
+        return (r, now) -> {
             r.finishedAt = now;
             r.resultNote = body.reason();
             return body.reason();
-        });
+        };
     }
 
-    public RequestViews.RequestDetail release(Caller caller, long id, ActionBodies.Release body, Precondition pre) {
-        return perform(caller, id, pre, Action.RELEASE, (r, now) -> body.note());
+    private Change releasing(Caller caller, ActionBodies.Release body) {
+        return (r, now) -> body.note();
     }
 
-    public RequestViews.RequestDetail reassign(Caller caller, long id, ActionBodies.Reassign body, Precondition pre) {
-        return perform(caller, id, pre, Action.REASSIGN, (r, now) -> {
+    private Change reassigning(Caller caller, ActionBodies.Reassign body) {
+        return (r, now) -> {
             Opd target = targetOpd(r, body.toOpdId());
             if (r.status == RequestStatus.NEEDS_INFO) {
                 slaClock.resume(r, now);
@@ -174,7 +210,7 @@ public class RequestLifecycle {
             r.assignedToName = null;
             r.infoRequestedBy = null;
             return body.reason();
-        });
+        };
     }
 
     private Opd targetOpd(ServiceRequest r, long toOpdId) {
@@ -194,6 +230,14 @@ public class RequestLifecycle {
     private RequestViews.RequestDetail perform(Caller caller, long id, Precondition pre, Action action, Change change) {
         ServiceRequest r = access.changeable(caller, id);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        RequestJournal.Entry entry = change(caller, r, pre, action, change, now);
+        em.flush();
+        journal.recordAll(List.of(entry));
+        return details.of(r);
+    }
+
+    /** Checks one change of a locked request and makes it; the history entry it needs is recorded by the caller. */
+    private RequestJournal.Entry change(Caller caller, ServiceRequest r, Precondition pre, Action action, Change change, Instant now) {
         checkPrecondition(caller, r, pre, action, now);
         Lifecycle.check(action, r.status);
         RequestStatus from = r.status;
@@ -204,9 +248,58 @@ public class RequestLifecycle {
         r.claimedBy = null;
         r.leaseUntil = null;
         r.updatedAt = now;
+        return new RequestJournal.Entry(r, eventOf(action), Actor.of(caller), now, from, fromOpd, note);
+    }
+
+    /** One change of several made together: what to do to which request, proven by its claim or its version. */
+    public record Settlement(long requestId, Action action, Object body, UUID claimId, Integer version) {
+    }
+
+    /** How one settlement went: the request as it is after it, or the problem that kept it from happening. */
+    public record Settled(long requestId, ServiceRequest request, ProblemException problem) {
+    }
+
+    /**
+     * Makes several changes in one transaction with as few statements as the work needs: the requests are locked
+     * together, each change is checked on its own (one that cannot happen gets its problem, the others go through),
+     * and the changes are written and recorded together.
+     */
+    public List<Settled> settle(Caller caller, List<Settlement> settlements) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Long> ids = settlements.stream().map(Settlement::requestId).distinct().sorted().toList();
+        Map<Long, ServiceRequest> locked = new java.util.HashMap<>();
+        em.createQuery("from ServiceRequest where id in :ids order by id", ServiceRequest.class)
+                .setParameter("ids", ids).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList()
+                .forEach(r -> locked.put(r.id, r));
+        List<Settled> results = new ArrayList<>(settlements.size());
+        List<RequestJournal.Entry> entries = new ArrayList<>();
+        for (Settlement s : settlements) {
+            try {
+                ServiceRequest r = access.changeable(caller, s.requestId(), locked.get(s.requestId()));
+                Precondition pre = new Precondition(s.version() == null ? null : ETags.of(s.version()), s.claimId());
+                entries.add(change(caller, r, pre, s.action(), changeOf(caller, s.action(), s.body()), now));
+                results.add(new Settled(s.requestId(), r, null));
+            } catch (ProblemException e) {
+                results.add(new Settled(s.requestId(), null, e));
+            }
+        }
         em.flush();
-        journal.record(r, eventOf(action), Actor.of(caller), now, from, fromOpd, note);
-        return details.of(r);
+        journal.recordAll(entries);
+        return results;
+    }
+
+    private Change changeOf(Caller caller, Action action, Object body) {
+        return switch (action) {
+            case ACCEPT -> accepting(caller, (ActionBodies.Accept) body);
+            case RELEASE -> releasing(caller, (ActionBodies.Release) body);
+            case FORWARD -> forwarding(caller, (ActionBodies.Forward) body);
+            case REQUEST_INFO -> requestingInfo(caller, (ActionBodies.RequestInfo) body);
+            case COMPLETE -> completing(caller, (ActionBodies.Complete) body);
+            case REJECT -> rejecting(caller, (ActionBodies.Reject) body);
+            case CANCEL -> cancelling(caller, (ActionBodies.Cancel) body);
+            case SUPPLY_INFO -> supplyingInfo(caller, (ActionBodies.SupplyInfo) body);
+            case REASSIGN -> reassigning(caller, (ActionBodies.Reassign) body);
+        };
     }
 
     /**

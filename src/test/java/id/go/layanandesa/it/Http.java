@@ -37,10 +37,15 @@ public final class Http {
     }
 
     public static Reply get(String url, String token) throws Exception {
+        return get(url, token, java.util.Map.of());
+    }
+
+    public static Reply get(String url, String token, java.util.Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(b::header);
         return send(b.build());
     }
 
