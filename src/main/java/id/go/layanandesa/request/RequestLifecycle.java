@@ -91,7 +91,7 @@ public class RequestLifecycle {
     }
 
     public RequestViews.RequestDetail accept(Caller caller, long id, ActionBodies.Accept body, Precondition pre) {
-        return perform(caller, id, pre, Action.ACCEPT, (r, now) -> {
+        return perform(caller, id, pre, Action.ACCEPT, body == null ? null : body.publicNote(), (r, now) -> {
             r.assignedTo = caller.principalKey();
             r.assignedToName = caller.displayName();
             return body == null ? null : body.note();
@@ -99,7 +99,7 @@ public class RequestLifecycle {
     }
 
     public RequestViews.RequestDetail requestInfo(Caller caller, long id, ActionBodies.RequestInfo body, Precondition pre) {
-        return perform(caller, id, pre, Action.REQUEST_INFO, (r, now) -> {
+        return perform(caller, id, pre, Action.REQUEST_INFO, ActionBodies.publicNoteOf(body), (r, now) -> {
             r.infoRequestedBy = r.opdId;
             String missing = "missing: " + String.join("; ", body.missing());
             return body.note() == null || body.note().isBlank() ? missing : missing + ". " + body.note();
@@ -107,7 +107,7 @@ public class RequestLifecycle {
     }
 
     public RequestViews.RequestDetail forward(Caller caller, long id, ActionBodies.Forward body, Precondition pre) {
-        return perform(caller, id, pre, Action.FORWARD, (r, now) -> {
+        return perform(caller, id, pre, Action.FORWARD, body.publicNote(), (r, now) -> {
             Opd target = targetOpd(r, body.toOpdId());
             Opd current = em.find(Opd.class, r.opdId);
             String note = body.reason();
@@ -131,7 +131,7 @@ public class RequestLifecycle {
     }
 
     public RequestViews.RequestDetail complete(Caller caller, long id, ActionBodies.Complete body, Precondition pre) {
-        return perform(caller, id, pre, Action.COMPLETE, (r, now) -> {
+        return perform(caller, id, pre, Action.COMPLETE, body.publicNote(), (r, now) -> {
             r.finishedAt = now;
             r.resultNote = body.resultNote();
             r.documentNumber = body.documentNumber();
@@ -140,7 +140,7 @@ public class RequestLifecycle {
     }
 
     public RequestViews.RequestDetail reject(Caller caller, long id, ActionBodies.Reject body, Precondition pre) {
-        return perform(caller, id, pre, Action.REJECT, (r, now) -> {
+        return perform(caller, id, pre, Action.REJECT, body.publicNote(), (r, now) -> {
             r.finishedAt = now;
             r.resultNote = body.reason();
             return body.reason();
@@ -152,7 +152,7 @@ public class RequestLifecycle {
     }
 
     public RequestViews.RequestDetail reassign(Caller caller, long id, ActionBodies.Reassign body, Precondition pre) {
-        return perform(caller, id, pre, Action.REASSIGN, (r, now) -> {
+        return perform(caller, id, pre, Action.REASSIGN, body.publicNote(), (r, now) -> {
             Opd target = targetOpd(r, body.toOpdId());
             r.opdId = target.id;
             r.forwardCount = 0;
@@ -178,6 +178,11 @@ public class RequestLifecycle {
     }
 
     private RequestViews.RequestDetail perform(Caller caller, long id, Precondition pre, Action action, Change change) {
+        return perform(caller, id, pre, action, null, change);
+    }
+
+    /** The public note, unlike the history's note, is for the citizen: public tracking and the citizen's message show it. */
+    private RequestViews.RequestDetail perform(Caller caller, long id, Precondition pre, Action action, String publicNote, Change change) {
         ServiceRequest r = access.changeable(caller, id);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         checkPrecondition(caller, r, pre, action, now);
@@ -191,7 +196,7 @@ public class RequestLifecycle {
         r.leaseUntil = null;
         r.updatedAt = now;
         em.flush();
-        journal.record(r, eventOf(action), Actor.of(caller), now, from, fromOpd, note);
+        journal.record(r, eventOf(action), Actor.of(caller), now, from, fromOpd, note, publicNote);
         return details.of(r);
     }
 
