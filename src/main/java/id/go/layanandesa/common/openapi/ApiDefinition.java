@@ -46,7 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Holidays", description = "Holidays and joint leave days that due dates skip"),
                 @Tag(name = "Requests", description = "Filing citizens' requests at the desa and following them"),
                 @Tag(name = "Queue", description = "An OPD's work queue: listing, claiming and working requests"),
-                @Tag(name = "Tracking", description = "Public tracking of a request by its tracking code, without an account")
+                @Tag(name = "Tracking", description = "Public tracking of a request by its tracking code, without an account"),
+                @Tag(name = "Webhooks", description = "Subscriptions to request events, signed per Standard Webhooks, their delivery logs, "
+                        + "and the citizens' messages the events carry")
         })
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
