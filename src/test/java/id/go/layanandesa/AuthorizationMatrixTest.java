@@ -87,7 +87,6 @@ class AuthorizationMatrixTest {
             ep("GET", "/q/health/ready", NO_BODY, 200, Scope.PUBLIC),
             ep("GET", "/q/openapi", NO_BODY, 200, Scope.PUBLIC),
             ep("GET", "/q/health/live", NO_BODY, 200, Scope.PUBLIC),
-            ep("GET", "/q/metrics", NO_BODY, 200, Scope.PUBLIC),
             ep("GET", "/q/swagger-ui", NO_BODY, 200, Scope.PUBLIC),
             // auth
             ep("GET", "/api/v1/me", NO_BODY, 200, Scope.ANY, ADMIN, VIEWER, DESA_OFFICER, OPD_OFFICER, OPD_SYSTEM),

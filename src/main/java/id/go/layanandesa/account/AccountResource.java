@@ -1,6 +1,7 @@
 package id.go.layanandesa.account;
 
 import id.go.layanandesa.common.idempotency.Idempotent;
+import id.go.layanandesa.common.CursorPage;
 import id.go.layanandesa.common.IfMatch;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import id.go.layanandesa.common.error.ProblemCode;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -66,17 +69,16 @@ public class AccountResource {
                     example = "Baru2026pelayanan") String password) {
     }
 
-    @Schema(name = "AccountPage", description = "A page of accounts; pass nextCursor as `after` for the next page")
-    public record AccountPage(List<AccountView> items,
-                              @Schema(description = "Absent on the last page", example = "1049") String nextCursor) {
-    }
-
     private static final String IF_MATCH_DESCRIPTION = "The account's ETag, from reading it";
 
     @POST
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createAccount", summary = "Create an account in the admin's kabupaten")
+    @ProblemCodes({ProblemCode.USERNAME_TAKEN})
+    @Operation(operationId = "createAccount", summary = "Create an account in the admin's kabupaten",
+            description = "Creates a person's account with an initial password. A DESA_OFFICER names a desa of the "
+                    + "kabupaten, an OPD_OFFICER an OPD of it. The answer's ETag is the version the next change sends "
+                    + "in If-Match.")
     @APIResponse(responseCode = "201", description = "The account",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)), headers = {
             @Header(name = "Location", description = "Where to read it"),
@@ -93,23 +95,28 @@ public class AccountResource {
     }
 
     @GET
-    @Operation(operationId = "listAccounts", summary = "List the kabupaten's accounts, oldest first, a page at a time")
-    @APIResponse(responseCode = "200", description = "A page of accounts")
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED})
+    @Operation(operationId = "listAccounts", summary = "List the kabupaten's accounts, oldest first, a page at a time",
+            description = "Accounts of people in the admin's kabupaten, oldest first, optionally of one role. Never shows "
+                    + "password hashes.")
+    @APIResponse(responseCode = "200", description = "A page of accounts; `next` is absent on the last page")
     @APIResponse(responseCode = "400", description = "Invalid role, cursor or limit")
-    public AccountPage list(
+    public CursorPage<AccountView> list(
             @Parameter(description = "Only accounts with this role", example = "DESA_OFFICER",
                     schema = @Schema(implementation = Role.class)) @QueryParam("role") Role role,
-            @Parameter(description = "The nextCursor of the previous page", example = "1049") @QueryParam("after") Long after,
-            @Parameter(description = "Page size, 1 to 200", example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        AccountService.Page page = accounts.list(caller, role, after, limit);
+            @Parameter(description = CursorPage.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
+            @Parameter(description = CursorPage.LIMIT_DESCRIPTION) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        AccountService.Page page = accounts.list(caller, role, CursorPage.idAfter(cursor), limit);
         var now = accounts.now();
-        return new AccountPage(page.items().stream().map(a -> AccountView.of(a, now)).toList(),
-                page.next() == null ? null : page.next().toString());
+        return new CursorPage<>(page.items().stream().map(a -> AccountView.of(a, now)).toList(),
+                page.next() == null ? null : CursorPage.idCursor(page.next()));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getAccount", summary = "One account of the kabupaten")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "getAccount", summary = "One account of the kabupaten",
+            description = "An account with its lock state and version; the ETag is what a change sends in If-Match.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its version, for If-Match"))
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
     public RestResponse<AccountView> get(@RestPath long id) {
@@ -119,54 +126,66 @@ public class AccountResource {
     @POST
     @Idempotent
     @Path("/{id}/disable")
-    @Operation(operationId = "disableAccount", summary = "Disable an account: it can no longer log in")
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.OWN_ACCOUNT})
+    @Operation(operationId = "disableAccount", summary = "Disable an account: it can no longer log in",
+            description = "A disabled account can no longer log in; its tokens stop working at their next use. An admin "
+                    + "cannot disable their own account.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
     @APIResponse(responseCode = "409", description = "An admin cannot disable their own account")
     @APIResponse(responseCode = "412", description = "The account changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<AccountView> disable(@RestPath long id,
-                                             @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
+                                             @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return withETag(accounts.setEnabled(caller, id, ifMatch, false));
     }
 
     @POST
     @Idempotent
     @Path("/{id}/enable")
-    @Operation(operationId = "enableAccount", summary = "Enable a disabled account")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "enableAccount", summary = "Enable a disabled account",
+            description = "Lets a disabled account log in again. Enabling an enabled account changes nothing but answers "
+                    + "the account.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
     @APIResponse(responseCode = "412", description = "The account changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<AccountView> enable(@RestPath long id,
-                                            @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
+                                            @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return withETag(accounts.setEnabled(caller, id, ifMatch, true));
     }
 
     @POST
     @Idempotent
     @Path("/{id}/unlock")
-    @Operation(operationId = "unlockAccount", summary = "Lift the lock that failed logins put on an account")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "unlockAccount", summary = "Lift the lock that failed logins put on an account",
+            description = "Lifts the lock that repeated failed logins put on an account and resets its count of failed "
+                    + "logins.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
     @APIResponse(responseCode = "412", description = "The account changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<AccountView> unlock(@RestPath long id,
-                                            @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
+                                            @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return withETag(accounts.unlock(caller, id, ifMatch));
     }
 
     @POST
     @Path("/{id}/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "resetAccountPassword", summary = "Set a new password for an account (and lift any lock)")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "resetAccountPassword", summary = "Set a new password for an account (and lift any lock)",
+            description = "Sets a new password that obeys the policy (at least 10 characters, a letter and a digit, not "
+                    + "the username) and lifts a lock that failed logins put on the account.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "400", description = "The password does not obey the policy")
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
     @APIResponse(responseCode = "412", description = "The account changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<AccountView> resetPassword(@RestPath long id,
-                                                   @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+                                                   @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
                                                    @Valid @NotNull PasswordReset request) {
         return withETag(accounts.resetPassword(caller, id, ifMatch, request.password()));
     }

@@ -1,5 +1,7 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.common.openapi.MayBeAbsent;
+
 import id.go.layanandesa.common.security.Role;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,11 +15,11 @@ public record AccountView(
         @Schema(example = "Operator Desa Harapan") String displayName,
         @Schema(example = "DESA_OFFICER") Role role,
         @Schema(example = "73.24") String kabupatenCode,
-        @Schema(description = "The desa of a desa officer", example = "73.24.04.2001") String desaCode,
-        @Schema(description = "The OPD of an OPD officer", example = "1051") Long opdId,
+        @MayBeAbsent @Schema(description = "The desa of a desa officer", example = "73.24.04.2001") String desaCode,
+        @MayBeAbsent @Schema(description = "The OPD of an OPD officer", example = "1051") Long opdId,
         @Schema(example = "true") boolean enabled,
         @Schema(description = "True while failed logins keep the account locked", example = "false") boolean locked,
-        @Schema(description = "Until when it is locked", example = "2026-03-02T08:15:00Z") Instant lockedUntil,
+        @MayBeAbsent @Schema(description = "Until when it is locked", example = "2026-03-02T08:15:00Z") Instant lockedUntil,
         @Schema(description = "Failed logins in a row since the last success", example = "0") int failedLogins,
         @Schema(description = "Changes with every change; also the ETag", example = "0") int version,
         @Schema(example = "2026-03-02T08:00:00Z") Instant createdAt,

@@ -1,21 +1,27 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.common.CursorPage;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import id.go.layanandesa.common.error.ProblemCode;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -64,7 +70,9 @@ public class ApiKeyResource {
     @POST
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createApiKey", summary = "Create an API key for an OPD's system; the secret is shown once")
+    @Operation(operationId = "createApiKey", summary = "Create an API key for an OPD's system; the secret is shown once",
+            description = "An OPD system (such as SIAK) authenticates with the key as role OPD_SYSTEM of its OPD. The "
+                    + "secret is in this answer only: the service keeps a hash of it.")
     @APIResponse(responseCode = "201", description = "The key with its secret",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewApiKey.class)),
             headers = @Header(name = "Location", description = "Where to read the key (without its secret)"))
@@ -79,18 +87,26 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(operationId = "listApiKeys", summary = "List the kabupaten's API keys, revoked ones included, without secrets")
-    @APIResponse(responseCode = "200", description = "The keys, oldest first")
-    @APIResponse(responseCode = "400", description = "opdId is not a number")
-    public List<ApiKeyView> list(@Parameter(description = "Only the keys of this OPD", example = "1051",
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED})
+    @Operation(operationId = "listApiKeys", summary = "List the kabupaten's API keys, revoked ones included, without secrets",
+            description = "Oldest first, a page at a time. Secrets are never shown again: a list shows each key's prefix, "
+                    + "when it was last used and whether it is revoked.")
+    @APIResponse(responseCode = "200", description = "A page of keys; `next` is absent on the last page")
+    public CursorPage<ApiKeyView> list(@Parameter(description = "Only the keys of this OPD", example = "1051",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int64"))
-                                 @QueryParam("opdId") Long opdId) {
-        return keys.list(caller, opdId).stream().map(ApiKeyView::of).toList();
+                                       @QueryParam("opdId") Long opdId,
+                                       @Parameter(description = CursorPage.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
+                                       @Parameter(description = CursorPage.LIMIT_DESCRIPTION) @QueryParam("limit") @DefaultValue("20")
+                                       @Min(1) @Max(100) int limit) {
+        List<ApiKeyView> rows = keys.list(caller, opdId, CursorPage.idAfter(cursor), limit + 1).stream().map(ApiKeyView::of).toList();
+        return CursorPage.of(rows, limit, k -> CursorPage.idCursor(k.id()));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getApiKey", summary = "One API key, without its secret")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "getApiKey", summary = "One API key, without its secret",
+            description = "A key's name, OPD, prefix, last use (to the minute) and revocation; never its secret.")
     @APIResponse(responseCode = "200", description = "The key")
     @APIResponse(responseCode = "404", description = "No such key in the kabupaten")
     public ApiKeyView get(@RestPath long id) {
@@ -100,7 +116,10 @@ public class ApiKeyResource {
     @POST
     @Idempotent
     @Path("/{id}/revoke")
-    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; calls with it fail from now on")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; calls with it fail from now on",
+            description = "A revoked key authenticates nothing from now on. Revoking a revoked key keeps its first "
+                    + "revocation time.")
     @APIResponse(responseCode = "200", description = "The revoked key; revoking again keeps the first revocation time")
     @APIResponse(responseCode = "404", description = "No such key in the kabupaten")
     public RestResponse<ApiKeyView> revoke(@RestPath long id) {

@@ -79,12 +79,15 @@ public class ApiKeyService {
         return new Created(key, secret);
     }
 
+    /** Up to {@code max} keys after the id {@code after} (null: from the first), oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ApiKey> list(Caller caller, Long opdId) {
+    public List<ApiKey> list(Caller caller, Long opdId, Long after, int max) {
+        long from = after == null ? 0L : after;
         if (opdId == null) {
-            return ApiKey.list("kabupatenCode = ?1 order by id", caller.kabupatenCode());
+            return ApiKey.find("kabupatenCode = ?1 and id > ?2 order by id", caller.kabupatenCode(), from).page(0, max).list();
         }
-        return ApiKey.list("kabupatenCode = ?1 and opdId = ?2 order by id", caller.kabupatenCode(), opdId);
+        return ApiKey.find("kabupatenCode = ?1 and opdId = ?2 and id > ?3 order by id", caller.kabupatenCode(), opdId, from)
+                .page(0, max).list();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,5 +1,7 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.common.openapi.MayBeAbsent;
+
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Capability;
 import id.go.layanandesa.common.security.Role;
@@ -14,6 +16,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import id.go.layanandesa.common.error.ProblemCode;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,15 +61,15 @@ public class AuthResource {
     public record MeView(
             @Schema(description = "PERSON for an account's token, SYSTEM for an API key", example = "PERSON") String kind,
             @Schema(example = "DESA_OFFICER") Role role,
-            @Schema(example = "Operator Desa Harapan") String name,
-            @Schema(description = "The account, for people with an account here", example = "1001") Long accountId,
-            @Schema(description = "The API key, for OPD systems", example = "51") Long apiKeyId,
+            @MayBeAbsent @Schema(example = "Operator Desa Harapan") String name,
+            @MayBeAbsent @Schema(description = "The account, for people with an account here", example = "1001") Long accountId,
+            @MayBeAbsent @Schema(description = "The API key, for OPD systems", example = "51") Long apiKeyId,
             @Schema(example = "73.24") String kabupatenCode,
-            @Schema(example = "Kabupaten Luwu Timur") String kabupatenName,
-            @Schema(example = "73.24.04.2001") String desaCode,
-            @Schema(example = "Harapan") String desaName,
-            @Schema(example = "1051") Long opdId,
-            @Schema(example = "Dinas Kependudukan dan Pencatatan Sipil") String opdName,
+            @MayBeAbsent @Schema(example = "Kabupaten Luwu Timur") String kabupatenName,
+            @MayBeAbsent @Schema(example = "73.24.04.2001") String desaCode,
+            @MayBeAbsent @Schema(example = "Harapan") String desaName,
+            @MayBeAbsent @Schema(example = "1051") Long opdId,
+            @MayBeAbsent @Schema(example = "Dinas Kependudukan dan Pencatatan Sipil") String opdName,
             @Schema(description = "What the caller may do; clients draw their menus from it",
                     example = "[\"FILE_REQUESTS\", \"VIEW_REQUESTS\"]") List<Capability> capabilities) {
     }
@@ -73,7 +77,11 @@ public class AuthResource {
     @POST
     @Path("/auth/login")
     @SecurityRequirements
-    @Operation(operationId = "login", summary = "Log in with a username and password and get an access token")
+    @ProblemCodes({ProblemCode.INVALID_CREDENTIALS})
+    @Operation(operationId = "login", summary = "Log in with a username and password and get an access token",
+            description = "Exchanges a username and password for an access token to send as `Authorization: Bearer`. A "
+                    + "wrong password and an unknown, disabled or locked account all answer the same 401 "
+                    + "INVALID_CREDENTIALS; repeated failures lock the account for a while.")
     @APIResponse(responseCode = "200", description = "The access token and the account")
     @APIResponse(responseCode = "400", description = "The body is not a username and password")
     @APIResponse(responseCode = "401", description = "Wrong username or password, or the account is disabled or locked")
@@ -87,7 +95,9 @@ public class AuthResource {
     @Authenticated
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
-    @Operation(operationId = "me", summary = "Who the caller is and what it may do")
+    @Operation(operationId = "me", summary = "Who the caller is and what it may do",
+            description = "The caller's kind (a person or an OPD system), role, kabupaten, desa or OPD and capabilities, "
+                    + "so that clients can draw their menus.")
     @APIResponse(responseCode = "200", description = "The caller")
     public MeView me() {
         return me.describe(caller);

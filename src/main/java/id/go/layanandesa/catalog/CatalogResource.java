@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import id.go.layanandesa.common.error.ProblemCode;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -47,7 +49,9 @@ public class CatalogResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
-    @Operation(operationId = "listServiceTypes", summary = "The catalog of the caller's kabupaten, by code")
+    @Operation(operationId = "listServiceTypes", summary = "The catalog of the caller's kabupaten, by code",
+            description = "Every service of the caller's kabupaten's catalog at its current version, with its documents "
+                    + "and form fields, optionally only the open or closed ones; not paged.")
     @APIResponse(responseCode = "200", description = "Every entry (or only open or closed ones); not paged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceTypeView.class)))
     public List<ServiceTypeView> list(@Parameter(description = "Only entries open (true) or closed (false) for filing")
@@ -60,7 +64,9 @@ public class CatalogResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
-    @Operation(operationId = "getServiceType", summary = "One catalog entry at its current version")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "getServiceType", summary = "One catalog entry at its current version",
+            description = "One service of the catalog at its current version; the ETag is what a change sends in If-Match.")
     @APIResponse(responseCode = "200", description = "The entry; its ETag is its version",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, example = "\"1\"")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceTypeView.class)))
@@ -75,6 +81,7 @@ public class CatalogResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
+    @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "getServiceTypeVersion", summary = "A catalog entry's definition as it stood at one version",
             description = "What a request filed under that version was filed against.")
     @APIResponse(responseCode = "200", description = "The kept definition",
@@ -88,7 +95,10 @@ public class CatalogResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
-    @Operation(operationId = "createServiceType", summary = "Add a service to the caller's kabupaten's catalog")
+    @ProblemCodes({ProblemCode.DUPLICATE_CODE})
+    @Operation(operationId = "createServiceType", summary = "Add a service to the caller's kabupaten's catalog",
+            description = "Adds a service with its time limit, fee, required documents and typed form fields, at version "
+                    + "1. The answer's ETag is what the next change sends in If-Match.")
     @APIResponse(responseCode = "201", description = "Created at version 1; Location names it",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceTypeView.class)))
@@ -104,7 +114,10 @@ public class CatalogResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
-    @Operation(operationId = "updateServiceType", summary = "Replace a catalog entry's definition, making the next version")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "updateServiceType", summary = "Replace a catalog entry's definition, making the next version",
+            description = "Replaces the definition and makes the next version; requests already filed keep the version "
+                    + "they were filed under.")
     @APIResponse(responseCode = "200", description = "The entry at its new version",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceTypeView.class)))
@@ -123,6 +136,7 @@ public class CatalogResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Role.ADMIN_)
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.SERVICE_TYPE_IN_USE})
     @Operation(operationId = "deleteServiceType", summary = "Delete a catalog entry no request was filed under",
             description = "Its kept versions and its routing rules go with it. One with requests is closed (open = false) instead.")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -1,5 +1,6 @@
 package id.go.layanandesa.catalog;
 
+import id.go.layanandesa.common.InputRules;
 import id.go.layanandesa.common.error.Problem;
 
 import java.math.BigDecimal;
@@ -67,6 +68,9 @@ final class CatalogRules {
             if (f.type() != FieldType.DATE && (f.minDate() != null || f.maxDate() != null)) {
                 violations.add(v(at + (f.minDate() != null ? "minDate" : "maxDate"), "only DATE fields have minDate and maxDate"));
             }
+            if (f.type() != FieldType.DATE && f.notAfterToday()) {
+                violations.add(v(at + "notAfterToday", "only DATE fields can be limited to dates not after today"));
+            }
             LocalDate min = date(violations, at + "minDate", f.minDate());
             LocalDate max = date(violations, at + "maxDate", f.maxDate());
             if (min != null && max != null && min.isAfter(max)) {
@@ -89,12 +93,19 @@ final class CatalogRules {
         if (value == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             violations.add(v(field, "must be an ISO date like 2026-01-31"));
             return null;
         }
+        String problem = InputRules.dateProblem(date);
+        if (problem != null) {
+            violations.add(v(field, problem));
+            return null;
+        }
+        return date;
     }
 
     private static Problem.Violation v(String field, String message) {

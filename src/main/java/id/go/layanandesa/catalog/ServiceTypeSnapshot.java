@@ -1,10 +1,12 @@
 package id.go.layanandesa.catalog;
 
+import id.go.layanandesa.common.openapi.MayBeAbsent;
+
 import java.util.List;
 
 /** What filers saw of a service type at one version. */
-public record ServiceTypeSnapshot(String code, String name, String description, Long defaultOpdId, int timeLimitDays,
-                                  long fee, String product, boolean open, List<DocumentDefinition> documents,
+public record ServiceTypeSnapshot(String code, String name, @MayBeAbsent String description, @MayBeAbsent Long defaultOpdId,
+                                  int timeLimitDays, long fee, @MayBeAbsent String product, boolean open, List<DocumentDefinition> documents,
                                   List<FieldDefinition> fields) {
 
     public static ServiceTypeSnapshot of(ServiceType t) {

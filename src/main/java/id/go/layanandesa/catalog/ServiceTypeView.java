@@ -1,5 +1,7 @@
 package id.go.layanandesa.catalog;
 
+import id.go.layanandesa.common.openapi.MayBeAbsent;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -12,11 +14,11 @@ public record ServiceTypeView(
         @Schema(example = "73.24") String kabupatenCode,
         @Schema(description = "Unique in the kabupaten; never changes", example = "AKTA_KELAHIRAN") String code,
         @Schema(example = "Penerbitan Akta Kelahiran") String name,
-        @Schema(example = "Pencatatan kelahiran dan penerbitan kutipan akta kelahiran.", nullable = true) String description,
+        @MayBeAbsent @Schema(example = "Pencatatan kelahiran dan penerbitan kutipan akta kelahiran.") String description,
         @Schema(description = "The OPD that handles it unless a routing rule says otherwise", example = "1001") long defaultOpdId,
         @Schema(description = "Time limit (jangka waktu) in working days", example = "5") int timeLimitDays,
         @Schema(description = "Fee (biaya) in rupiah; civil registration is free", example = "0") long fee,
-        @Schema(example = "Kutipan Akta Kelahiran", nullable = true) String product,
+        @MayBeAbsent @Schema(example = "Kutipan Akta Kelahiran") String product,
         @Schema(description = "Open for filing", example = "true") boolean open,
         List<DocumentDefinition> documents,
         List<FieldDefinition> fields,

@@ -1,5 +1,6 @@
 package id.go.layanandesa.common;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -35,6 +36,8 @@ public interface LayananConfig {
     Tracking tracking();
 
     Webhooks webhooks();
+
+    Http http();
 
     /** The PostgreSQL the launcher starts when no datasource URL is configured. */
     interface EmbeddedDb {
@@ -206,5 +209,41 @@ public interface LayananConfig {
         @WithName("allow-http")
         @WithDefault("false")
         boolean allowHttp();
+    }
+
+    /**
+     * Limits of the HTTP layer, checked before a body is read: an oversized body is refused on its declared
+     * length, and a body without one (chunked) is counted as it arrives and may never exceed the general limit.
+     */
+    interface Http {
+        /** Largest body of any operation not named below (one filing, a catalog entry, an action). */
+        @WithName("max-body")
+        @WithDefault("256K")
+        MemorySize maxBody();
+
+        /** Largest body of POST /api/v1/auth/login, which anyone may call. */
+        @WithName("max-login-body")
+        @WithDefault("4K")
+        MemorySize maxLoginBody();
+
+        /** Largest body of POST /api/v1/requests/batch: room for 100 filings with long answers. */
+        @WithName("max-batch-body")
+        @WithDefault("4M")
+        MemorySize maxBatchBody();
+
+        /** Largest body of POST /api/v1/regions/import: the national region list is about 2.5 MB. */
+        @WithName("max-import-body")
+        @WithDefault("16M")
+        MemorySize maxImportBody();
+
+        /** Longest request target (path and query); longer ones are refused with 414. */
+        @WithName("max-uri-length")
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** Largest total size of the request's headers; larger ones are refused with 431. */
+        @WithName("max-header-size")
+        @WithDefault("20K")
+        MemorySize maxHeaderSize();
     }
 }

@@ -11,25 +11,35 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request an id: the client's X-Request-Id when it sent a sane one, else a new one. The id
- * goes back in the response header, into every log line of the request, and into error bodies.
+ * Gives every request the service's own id, and keeps the client's X-Request-Id when it sent a sane one. The
+ * client's id (else the service's) goes back in the X-Request-Id header and into error bodies; every log line
+ * of the request carries the service's id and, after it, the client's, so that a client cannot pass its lines off
+ * as another request's by reusing an id.
  */
 @ApplicationScoped
 public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
+    /** The service's own id in the log (%X{requestId}). */
+    static final String LOG_KEY = "requestId";
+    /** The client's X-Request-Id in the log (%X{clientRequestId}), absent when it sent none. */
+    static final String CLIENT_LOG_KEY = "clientRequestId";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-            String id = ctx.request().getHeader(HEADER);
-            if (id == null || !ACCEPTABLE.matcher(id).matches()) {
-                id = newId();
-                ctx.request().headers().set(HEADER, id);
+            String own = newId();
+            String client = ctx.request().getHeader(HEADER);
+            if (client != null && ACCEPTABLE.matcher(client).matches()) {
+                MDC.put(CLIENT_LOG_KEY, client);
+            } else {
+                client = null;
+                ctx.request().headers().set(HEADER, own);
+                MDC.remove(CLIENT_LOG_KEY);
             }
-            ctx.response().putHeader(HEADER, id);
-            MDC.put("requestId", id);
+            ctx.response().putHeader(HEADER, client != null ? client : own);
+            MDC.put(LOG_KEY, own);
             ctx.next();
         });
     }

@@ -124,7 +124,7 @@ public class DemoReferenceData {
                 dukcapil, 14, 0, "KTP-el",
                 List.of(doc("SURAT_PENGANTAR_RT", "Surat pengantar RT/RW", true), doc("KK", "Fotokopi Kartu Keluarga", true)),
                 List.of(text("nama_lengkap", "Nama lengkap sesuai KK", true, 1, 100, 1),
-                        date("tanggal_lahir", "Tanggal lahir", true, "1900-01-01", null, 2),
+                        pastDate("tanggal_lahir", "Tanggal lahir", true, "1900-01-01", 2),
                         bool("sudah_rekam", "Sudah pernah rekam biometrik?", true, 3))));
         types.add(type("KTP_HILANG", "Penggantian KTP-el Hilang atau Rusak",
                 "Pencetakan ulang KTP-el yang hilang atau rusak.", dukcapil, 5, 0, "KTP-el",
@@ -148,7 +148,7 @@ public class DemoReferenceData {
                         doc("KK", "Fotokopi Kartu Keluarga", true),
                         doc("BUKU_NIKAH", "Fotokopi buku nikah atau akta perkawinan orang tua", false)),
                 List.of(text("nama_bayi", "Nama bayi", true, 1, 100, 1),
-                        date("tanggal_lahir", "Tanggal lahir", true, "1900-01-01", null, 2),
+                        pastDate("tanggal_lahir", "Tanggal lahir", true, "1900-01-01", 2),
                         choice("jenis_kelamin", "Jenis kelamin", true, List.of("LAKI_LAKI", "PEREMPUAN"), 3),
                         number("berat_lahir_gram", "Berat lahir (gram)", false, 300, 8000, 4),
                         number("anak_ke", "Anak ke-", true, 1, 20, 5),
@@ -158,7 +158,7 @@ public class DemoReferenceData {
                 List.of(doc("SURAT_KETERANGAN_KEMATIAN", "Surat keterangan kematian dari desa/kelurahan atau rumah sakit", true),
                         doc("KK", "Fotokopi Kartu Keluarga", true), doc("KTP_EL", "KTP-el almarhum/almarhumah", false)),
                 List.of(text("nama_almarhum", "Nama almarhum/almarhumah", true, 1, 100, 1),
-                        date("tanggal_meninggal", "Tanggal meninggal", true, "1900-01-01", null, 2),
+                        pastDate("tanggal_meninggal", "Tanggal meninggal", true, "1900-01-01", 2),
                         text("sebab_kematian", "Sebab kematian", false, 0, 200, 3))));
         types.add(type("SURAT_PINDAH", "Surat Keterangan Pindah Warga Negara Indonesia (SKPWNI)",
                 "Penerbitan surat keterangan pindah antar desa, kecamatan, kabupaten/kota atau provinsi.",
@@ -206,7 +206,7 @@ public class DemoReferenceData {
                 opds.get("BPBD"), 1, 0, "Kaji cepat dan tanggap darurat",
                 List.of(doc("FOTO_KEJADIAN", "Foto kejadian", false)),
                 List.of(choice("jenis_bencana", "Jenis bencana", true, List.of("BANJIR", "TANAH_LONGSOR", "KEBAKARAN", "ANGIN_KENCANG", "GEMPA_BUMI"), 1),
-                        date("tanggal_kejadian", "Tanggal kejadian", true, "2000-01-01", null, 2),
+                        pastDate("tanggal_kejadian", "Tanggal kejadian", true, "2000-01-01", 2),
                         number("jumlah_kk_terdampak", "Jumlah KK terdampak", false, 0, 10_000, 3),
                         longText("uraian", "Uraian kejadian", true, 10, 2000, 4))));
 
@@ -295,32 +295,33 @@ public class DemoReferenceData {
     }
 
     static FieldDefinition text(String key, String label, boolean required, int minLength, int maxLength, int order) {
-        return new FieldDefinition(key, label, FieldType.TEXT, required, null, minLength, maxLength, null, null, null, null, order, null);
+        return new FieldDefinition(key, label, FieldType.TEXT, required, null, minLength, maxLength, null, null, null, null, false, order, null);
     }
 
     static FieldDefinition longText(String key, String label, boolean required, int minLength, int maxLength, int order) {
-        return new FieldDefinition(key, label, FieldType.LONG_TEXT, required, null, minLength, maxLength, null, null, null, null, order, null);
+        return new FieldDefinition(key, label, FieldType.LONG_TEXT, required, null, minLength, maxLength, null, null, null, null, false, order, null);
     }
 
     static FieldDefinition number(String key, String label, boolean required, long min, long max, int order) {
         return new FieldDefinition(key, label, FieldType.NUMBER, required, null, null, null, BigDecimal.valueOf(min),
-                BigDecimal.valueOf(max), null, null, order, null);
+                BigDecimal.valueOf(max), null, null, false, order, null);
     }
 
-    static FieldDefinition date(String key, String label, boolean required, String minDate, String maxDate, int order) {
-        return new FieldDefinition(key, label, FieldType.DATE, required, null, null, null, null, null, minDate, maxDate, order, null);
+    /** The date of something that has happened (a birth, a death, a disaster): never after today. */
+    static FieldDefinition pastDate(String key, String label, boolean required, String minDate, int order) {
+        return new FieldDefinition(key, label, FieldType.DATE, required, null, null, null, null, null, minDate, null, true, order, null);
     }
 
     static FieldDefinition choice(String key, String label, boolean required, List<String> options, int order) {
-        return new FieldDefinition(key, label, FieldType.SINGLE_CHOICE, required, options, null, null, null, null, null, null, order, null);
+        return new FieldDefinition(key, label, FieldType.SINGLE_CHOICE, required, options, null, null, null, null, null, null, false, order, null);
     }
 
     static FieldDefinition multiChoice(String key, String label, boolean required, List<String> options, Integer min, Integer max, int order) {
         return new FieldDefinition(key, label, FieldType.MULTI_CHOICE, required, options, null, null,
-                min == null ? null : BigDecimal.valueOf(min), max == null ? null : BigDecimal.valueOf(max), null, null, order, null);
+                min == null ? null : BigDecimal.valueOf(min), max == null ? null : BigDecimal.valueOf(max), null, null, false, order, null);
     }
 
     static FieldDefinition bool(String key, String label, boolean required, int order) {
-        return new FieldDefinition(key, label, FieldType.BOOLEAN, required, null, null, null, null, null, null, null, order, null);
+        return new FieldDefinition(key, label, FieldType.BOOLEAN, required, null, null, null, null, null, null, null, false, order, null);
     }
 }

@@ -1,5 +1,6 @@
 package id.go.layanandesa.holiday;
 
+import id.go.layanandesa.common.InputRules;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Role;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import id.go.layanandesa.common.error.ProblemCode;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -48,7 +51,9 @@ public class HolidayResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
-    @Operation(operationId = "listHolidays", summary = "The holidays of the caller's kabupaten in a year, by date")
+    @Operation(operationId = "listHolidays", summary = "The holidays of the caller's kabupaten in a year, by date",
+            description = "Holidays and joint leave days (cuti bersama) of one year that due dates skip; empty when none "
+                    + "were entered.")
     @APIResponse(responseCode = "200", description = "The year's holidays; empty when none were entered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HolidayView.class)))
     @APIResponse(responseCode = "400", description = "The year is out of range")
@@ -61,6 +66,7 @@ public class HolidayResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
+    @ProblemCodes({ProblemCode.DUPLICATE_HOLIDAY})
     @Operation(operationId = "createHoliday", summary = "Add a holiday or joint leave day that due dates skip",
             description = "Requests already filed keep their due date.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
@@ -76,6 +82,7 @@ public class HolidayResource {
     @DELETE
     @Path("/{date}")
     @RolesAllowed(Role.ADMIN_)
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND})
     @Operation(operationId = "deleteHoliday", summary = "Remove a holiday", description = "Requests already filed keep their due date.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "The date is not an ISO date")
@@ -86,6 +93,9 @@ public class HolidayResource {
             day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("date", "must be an ISO date like 2026-12-24");
+        }
+        if (InputRules.dateProblem(day) != null) {
+            throw ProblemException.invalid("date", InputRules.dateProblem(day));
         }
         holidays.delete(day);
     }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * messaging gateway to send as it is. A kabupaten may word each status its own way; these are the defaults.
  * Placeholders: {@code {layanan}} the service, {@code {kode}} the tracking code, {@code {opd}} the OPD that has
  * the request, {@code {desa}} the desa, {@code {jatuh_tempo}} the due date, {@code {catatan}} the OPD's public
- * note (for NEEDS_INFO: what is missing). A message never holds the citizen's name: it says "Anda".
+ * note (for NEEDS_INFO: what to bring). A message never holds the citizen's name: it says "Anda".
  */
 public final class CitizenMessages {
 

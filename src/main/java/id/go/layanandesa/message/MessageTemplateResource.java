@@ -1,5 +1,7 @@
 package id.go.layanandesa.message;
 
+import id.go.layanandesa.common.error.ProblemCode;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,7 +59,10 @@ public class MessageTemplateResource {
     @GET
     @Path("/{status}")
     @RolesAllowed({Role.ADMIN_, Role.VIEWER_})
-    @Operation(operationId = "getMessageTemplate", summary = "The citizen's message for one status")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "getMessageTemplate", summary = "The citizen's message for one status",
+            description = "The wording in use (the kabupaten's or the default), the default beside it, and what it gives for an "
+                    + "example request.")
     @APIResponse(responseCode = "200", description = "The template; its ETag is what If-Match needs to change it",
             headers = @Header(name = "ETag", description = "The version, quoted", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageTemplateView.class)))
@@ -70,6 +75,7 @@ public class MessageTemplateResource {
     @Path("/{status}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
+    @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "putMessageTemplate", summary = "Word the citizen's message for one status",
             description = "Events recorded from now on carry the new wording (events already sent keep theirs).")
     @APIResponse(responseCode = "200", description = "The template as it is now, with an example",
@@ -89,7 +95,9 @@ public class MessageTemplateResource {
     @DELETE
     @Path("/{status}")
     @RolesAllowed(Role.ADMIN_)
-    @Operation(operationId = "resetMessageTemplate", summary = "Go back to the default message for one status")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "resetMessageTemplate", summary = "Go back to the default message for one status",
+            description = "Events recorded from now on carry the service's default wording for this status.")
     @APIResponse(responseCode = "200", description = "The template, now the default",
             headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING, example = "\"2\"")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageTemplateView.class)))

@@ -1,7 +1,7 @@
 package id.go.layanandesa.message;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import id.go.layanandesa.common.http.Versioned;
+import id.go.layanandesa.common.openapi.MayBeAbsent;
 import id.go.layanandesa.request.RequestStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,7 +10,6 @@ import java.util.List;
 
 /** The message a citizen gets when a request reaches one status, as the kabupaten words it. */
 @Schema(name = "MessageTemplate", description = "The citizen's message for one status: the kabupaten's wording or the default")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record MessageTemplateView(
         @Schema(example = "NEEDS_INFO") RequestStatus status,
         @Schema(description = "The template in use", example = "Permohonan {layanan} Anda ({kode}) perlu dilengkapi: {catatan}. Silakan ke kantor desa.")
@@ -21,7 +20,7 @@ public record MessageTemplateView(
         @Schema(description = "What the template gives for an example request", example = "Permohonan Akta Kelahiran Anda (K7M2-QX9P-RT) perlu dilengkapi: Fotokopi buku nikah orang tua. Silakan ke kantor desa.")
         String example,
         @Schema(description = "Send it as If-Match to change the template", example = "0") int version,
-        @Schema(description = "Last change; absent while the default was never changed", example = "2026-11-30T02:15:00Z") Instant updatedAt)
+        @MayBeAbsent @Schema(description = "Last change; absent while the default was never changed", example = "2026-11-30T02:15:00Z") Instant updatedAt)
         implements Versioned {
 
     @Schema(name = "MessageTemplateList", description = "The message of every status")
@@ -32,7 +31,7 @@ public record MessageTemplateView(
     public record Body(
             @Schema(description = "At most 500 characters. Placeholders: {layanan} the service, {kode} the tracking code, {opd} the "
                     + "OPD that has the request, {desa} the desa, {jatuh_tempo} the due date, {catatan} the OPD's public note "
-                    + "(for NEEDS_INFO: what is missing). Never the citizen's name.",
+                    + "(for NEEDS_INFO: what to bring). Never the citizen's name.",
                     example = "Permohonan {layanan} ({kode}) perlu dilengkapi: {catatan}. Bawa ke kantor desa {desa}.")
             String text) {
     }

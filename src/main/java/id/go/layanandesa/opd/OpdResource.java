@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import id.go.layanandesa.common.error.ProblemCode;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -46,7 +48,9 @@ public class OpdResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
-    @Operation(operationId = "listOpds", summary = "The OPDs of the caller's kabupaten, by code")
+    @Operation(operationId = "listOpds", summary = "The OPDs of the caller's kabupaten, by code",
+            description = "Every OPD of the caller's kabupaten, optionally only active or inactive ones; a few dozen at "
+                    + "most, so not paged.")
     @APIResponse(responseCode = "200", description = "Every OPD of the kabupaten (a few dozen: not paged)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = OpdView.class)))
     public List<OpdView> list(@Parameter(description = "Only active (true) or inactive (false) OPDs") @QueryParam("active") Boolean active) {
@@ -58,7 +62,10 @@ public class OpdResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
-    @Operation(operationId = "getOpd", summary = "One OPD of the caller's kabupaten")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "getOpd", summary = "One OPD of the caller's kabupaten",
+            description = "One OPD with its area, contacts, triage flag and version; the ETag is what a change sends in "
+                    + "If-Match.")
     @APIResponse(responseCode = "200", description = "The OPD; its ETag is the version to send in If-Match",
             headers = @Header(name = "ETag", description = "The version, quoted", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpdView.class)))
@@ -72,7 +79,10 @@ public class OpdResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
-    @Operation(operationId = "createOpd", summary = "Add an OPD to the caller's kabupaten")
+    @ProblemCodes({ProblemCode.DUPLICATE_CODE, ProblemCode.TRIAGE_REQUIRED, ProblemCode.TRIAGE_CONFLICT})
+    @Operation(operationId = "createOpd", summary = "Add an OPD to the caller's kabupaten",
+            description = "Adds an agency that can receive requests. At most one active OPD of a kabupaten is the triage "
+                    + "OPD, which receives what no rule routes.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpdView.class)))
@@ -88,6 +98,7 @@ public class OpdResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.DUPLICATE_CODE, ProblemCode.TRIAGE_REQUIRED, ProblemCode.TRIAGE_CONFLICT})
     @Operation(operationId = "updateOpd", summary = "Change an OPD: name, kind, area, contacts, active, triage",
             description = "Setting triage moves the flag from the current triage OPD in the same transaction.")
     @APIResponse(responseCode = "200", description = "The changed OPD with its new ETag",
@@ -109,6 +120,7 @@ public class OpdResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Role.ADMIN_)
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.OPD_IN_USE, ProblemCode.TRIAGE_REQUIRED})
     @Operation(operationId = "deleteOpd", summary = "Delete an OPD that nothing refers to",
             description = "An OPD with requests, routing rules, service types, accounts or API keys cannot be deleted: deactivate it.")
     @APIResponse(responseCode = "204", description = "Deleted")

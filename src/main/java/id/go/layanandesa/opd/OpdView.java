@@ -1,5 +1,7 @@
 package id.go.layanandesa.opd;
 
+import id.go.layanandesa.common.openapi.MayBeAbsent;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -12,10 +14,10 @@ public record OpdView(
         @Schema(description = "Unique in the kabupaten; never changes", example = "PKM_MALILI") String code,
         @Schema(example = "UPT Puskesmas Malili") String name,
         @Schema(example = "UPT") OpdKind kind,
-        @Schema(description = "The kecamatan or desa it serves; null when kabupaten-wide", example = "73.24.04", nullable = true) String regionCode,
-        @Schema(example = "pkm.malili@luwutimurkab.go.id", nullable = true) String email,
-        @Schema(example = "+6247321234", nullable = true) String phone,
-        @Schema(example = "Jl. Simpurusiang, Malili", nullable = true) String address,
+        @MayBeAbsent @Schema(description = "The kecamatan or desa it serves; absent when kabupaten-wide", example = "73.24.04") String regionCode,
+        @MayBeAbsent @Schema(example = "pkm.malili@luwutimurkab.go.id") String email,
+        @MayBeAbsent @Schema(example = "+6247321234") String phone,
+        @MayBeAbsent @Schema(example = "Jl. Simpurusiang, Malili") String address,
         @Schema(description = "Inactive OPDs receive no new requests", example = "true") boolean active,
         @Schema(description = "Receives what no rule routes; exactly one active OPD of a kabupaten has it", example = "false") boolean triage,
         @Schema(description = "Also the ETag", example = "0") int version,

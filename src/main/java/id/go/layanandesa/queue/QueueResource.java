@@ -35,6 +35,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
+import id.go.layanandesa.common.error.ProblemCode;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -81,15 +83,21 @@ public class QueueResource {
     @Inject
     Clock clock;
 
+    private static final String NEW_ETAG = "The request's new version, for the next If-Match";
+    private static final String IF_MATCH = "The request's ETag, from reading it";
+    private static final String IF_MATCH_OR_CLAIM = "The request's ETag, from reading it; required unless the body names the claimId that delivered it";
+
     @GET
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND, ProblemCode.NO_TRIAGE_OPD})
     @Operation(operationId = "listQueue", summary = "List an OPD's queue",
             description = "Sorted by due date (default) or filing time, keyset paginated. Send the ETag back in If-None-Match: "
                     + "an unchanged queue answers 304 at the cost of one indexed lookup. Admins list the triage queue, or "
                     + "any OPD's with opdId.")
     @APIResponse(responseCode = "200", description = "One page", headers = @Header(name = "ETag", description = "The queue's state"),
             content = @Content(schema = @Schema(implementation = RequestViews.RequestPage.class)))
-    @APIResponse(responseCode = "304", description = "Nothing changed since the ETag in If-None-Match")
+    @APIResponse(responseCode = "304", description = "Nothing changed since the ETag in If-None-Match",
+            headers = @Header(name = "ETag", description = "The queue's state, unchanged"))
     @APIResponse(responseCode = "400", description = "A filter or the cursor is invalid")
     @APIResponse(responseCode = "404", description = "No such OPD in your kabupaten")
     public Response list(
@@ -196,15 +204,16 @@ public class QueueResource {
     @Idempotent
     @Path("/requests/{id}/accept")
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.NOT_IN_YOUR_QUEUE, ProblemCode.INVALID_TRANSITION, ProblemCode.LEASE_HELD_BY_ANOTHER, ProblemCode.LEASE_EXPIRED, ProblemCode.IF_MATCH_REQUIRED})
     @Operation(operationId = "acceptRequest", summary = "Accept a SUBMITTED request: IN_PROGRESS, assigned to you",
             description = "Machine consumers send the claimId that delivered it; people send If-Match with the request's ETag.")
-    @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @APIResponse(responseCode = "200", description = "Accepted", headers = @Header(name = "ETag", description = NEW_ETAG), content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
     @APIResponse(responseCode = "404", description = "No such request in your queue")
     @APIResponse(responseCode = "409", description = "Not SUBMITTED, or another consumer holds it, or your lease ran out")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "Neither claimId nor If-Match was sent")
     public RestResponse<RequestViews.RequestDetail> accept(@PathParam("id") long id, @Valid ActionBodies.Accept body,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH_OR_CLAIM, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         ActionBodies.Accept b = body == null ? new ActionBodies.Accept(null, null, null) : body;
         return RestResponse.ok(lifecycle.accept(caller, id, b, new RequestLifecycle.Precondition(ifMatch, b.claimId())));
     }
@@ -213,8 +222,11 @@ public class QueueResource {
     @Idempotent
     @Path("/requests/{id}/release")
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
-    @Operation(operationId = "releaseRequest", summary = "Give a claimed request back to the queue now")
-    @APIResponse(responseCode = "200", description = "Back in the queue", content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.NOT_IN_YOUR_QUEUE, ProblemCode.INVALID_TRANSITION, ProblemCode.LEASE_HELD_BY_ANOTHER, ProblemCode.LEASE_EXPIRED})
+    @Operation(operationId = "releaseRequest", summary = "Give a claimed request back to the queue now",
+            description = "A machine consumer gives back a request it claimed but will not work, so that the next claim "
+                    + "can take it at once.")
+    @APIResponse(responseCode = "200", description = "Back in the queue", headers = @Header(name = "ETag", description = NEW_ETAG), content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
     @APIResponse(responseCode = "400", description = "claimId is missing")
     @APIResponse(responseCode = "404", description = "No such request in your queue")
     @APIResponse(responseCode = "409", description = "Your claim on it is over")
@@ -226,17 +238,18 @@ public class QueueResource {
     @Idempotent
     @Path("/requests/{id}/forward")
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.NOT_IN_YOUR_QUEUE, ProblemCode.INVALID_TRANSITION, ProblemCode.LEASE_HELD_BY_ANOTHER, ProblemCode.LEASE_EXPIRED, ProblemCode.IF_MATCH_REQUIRED})
     @Operation(operationId = "forwardRequest", summary = "Forward to the OPD that should handle it (reason required)",
             description = "The request goes to that OPD's queue as SUBMITTED and the history shows the hop. A request forwarded "
                     + "more than the configured number of times goes to triage instead.")
-    @APIResponse(responseCode = "200", description = "Forwarded", content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @APIResponse(responseCode = "200", description = "Forwarded", headers = @Header(name = "ETag", description = NEW_ETAG), content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
     @APIResponse(responseCode = "400", description = "The target is not another active OPD of this kabupaten, or no reason")
     @APIResponse(responseCode = "404", description = "No such request in your queue")
     @APIResponse(responseCode = "409", description = "Not SUBMITTED or IN_PROGRESS, or another consumer holds it")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "Neither claimId nor If-Match was sent")
     public RestResponse<RequestViews.RequestDetail> forward(@PathParam("id") long id, @Valid @NotNull ActionBodies.Forward body,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH_OR_CLAIM, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(lifecycle.forward(caller, id, body, new RequestLifecycle.Precondition(ifMatch, body.claimId())));
     }
 
@@ -244,15 +257,18 @@ public class QueueResource {
     @Idempotent
     @Path("/requests/{id}/request-info")
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
-    @Operation(operationId = "requestInfo", summary = "Ask the desa for what is missing: NEEDS_INFO")
-    @APIResponse(responseCode = "200", description = "Back with the desa", content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.NOT_IN_YOUR_QUEUE, ProblemCode.INVALID_TRANSITION, ProblemCode.LEASE_HELD_BY_ANOTHER, ProblemCode.LEASE_EXPIRED, ProblemCode.IF_MATCH_REQUIRED})
+    @Operation(operationId = "requestInfo", summary = "Ask the desa for what is missing: NEEDS_INFO",
+            description = "The request goes back to the desa as NEEDS_INFO with the list of what is missing; its due date "
+                    + "stops counting until the desa supplies it.")
+    @APIResponse(responseCode = "200", description = "Back with the desa", headers = @Header(name = "ETag", description = NEW_ETAG), content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
     @APIResponse(responseCode = "400", description = "The list of what is missing is empty")
     @APIResponse(responseCode = "404", description = "No such request in your queue")
     @APIResponse(responseCode = "409", description = "Not SUBMITTED or IN_PROGRESS, or another consumer holds it")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "Neither claimId nor If-Match was sent")
     public RestResponse<RequestViews.RequestDetail> requestInfo(@PathParam("id") long id, @Valid @NotNull ActionBodies.RequestInfo body,
-                                @HeaderParam("If-Match") String ifMatch) {
+                                @Parameter(description = IF_MATCH_OR_CLAIM, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(lifecycle.requestInfo(caller, id, body, new RequestLifecycle.Precondition(ifMatch, body.claimId())));
     }
 
@@ -260,15 +276,18 @@ public class QueueResource {
     @Idempotent
     @Path("/requests/{id}/complete")
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
-    @Operation(operationId = "completeRequest", summary = "Complete an IN_PROGRESS request with a result note")
-    @APIResponse(responseCode = "200", description = "Completed", content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.NOT_IN_YOUR_QUEUE, ProblemCode.INVALID_TRANSITION, ProblemCode.LEASE_HELD_BY_ANOTHER})
+    @Operation(operationId = "completeRequest", summary = "Complete an IN_PROGRESS request with a result note",
+            description = "Finishes an IN_PROGRESS request with a result note (and the number of the document produced); "
+                    + "the citizen sees it as COMPLETED when tracking.")
+    @APIResponse(responseCode = "200", description = "Completed", headers = @Header(name = "ETag", description = NEW_ETAG), content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
     @APIResponse(responseCode = "400", description = "The result note is missing")
     @APIResponse(responseCode = "404", description = "No such request in your queue")
     @APIResponse(responseCode = "409", description = "Not IN_PROGRESS")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<RequestViews.RequestDetail> complete(@PathParam("id") long id, @Valid @NotNull ActionBodies.Complete body,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(lifecycle.complete(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null)));
     }
 
@@ -276,15 +295,18 @@ public class QueueResource {
     @Idempotent
     @Path("/requests/{id}/reject")
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
-    @Operation(operationId = "rejectRequest", summary = "Reject an IN_PROGRESS request (reason required)")
-    @APIResponse(responseCode = "200", description = "Rejected", content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.NOT_IN_YOUR_QUEUE, ProblemCode.INVALID_TRANSITION, ProblemCode.LEASE_HELD_BY_ANOTHER})
+    @Operation(operationId = "rejectRequest", summary = "Reject an IN_PROGRESS request (reason required)",
+            description = "Finishes an IN_PROGRESS request as REJECTED with the reason, which the desa sees in the "
+                    + "history.")
+    @APIResponse(responseCode = "200", description = "Rejected", headers = @Header(name = "ETag", description = NEW_ETAG), content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
     @APIResponse(responseCode = "400", description = "The reason is missing")
     @APIResponse(responseCode = "404", description = "No such request in your queue")
     @APIResponse(responseCode = "409", description = "Not IN_PROGRESS")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<RequestViews.RequestDetail> reject(@PathParam("id") long id, @Valid @NotNull ActionBodies.Reject body,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(lifecycle.reject(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null)));
     }
 
@@ -292,15 +314,18 @@ public class QueueResource {
     @Idempotent
     @Path("/requests/{id}/reassign")
     @RolesAllowed(Role.ADMIN_)
-    @Operation(operationId = "reassignRequest", summary = "Admin: move an unfinished request to another OPD's queue")
-    @APIResponse(responseCode = "200", description = "Reassigned", content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.INVALID_TRANSITION, ProblemCode.LEASE_HELD_BY_ANOTHER})
+    @Operation(operationId = "reassignRequest", summary = "Admin: move an unfinished request to another OPD's queue",
+            description = "An admin moves an unfinished request to another active OPD of the kabupaten, with a reason kept "
+                    + "in the history; the forward count starts again.")
+    @APIResponse(responseCode = "200", description = "Reassigned", headers = @Header(name = "ETag", description = NEW_ETAG), content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
     @APIResponse(responseCode = "400", description = "The target is not another active OPD of this kabupaten, or no reason")
     @APIResponse(responseCode = "404", description = "No such request in your kabupaten")
     @APIResponse(responseCode = "409", description = "The request is finished")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<RequestViews.RequestDetail> reassign(@PathParam("id") long id, @Valid @NotNull ActionBodies.Reassign body,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(lifecycle.reassign(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null)));
     }
 }

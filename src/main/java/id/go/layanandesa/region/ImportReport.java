@@ -16,7 +16,7 @@ public record ImportReport(
     public record Rejected(
             @Schema(description = "Line number in the file, the header being line 1", example = "17") int line,
             @Schema(description = "The code as written on the line", example = "73.24.4") String code,
-            @Schema(example = "MALFORMED_CODE", enumeration = {"MALFORMED_CODE", "ORPHAN", "DUPLICATE", "MISSING_NAME", "NAME_TOO_LONG"})
+            @Schema(example = "MALFORMED_CODE", enumeration = {"MALFORMED_CODE", "ORPHAN", "DUPLICATE", "MISSING_NAME", "NAME_TOO_LONG", "INVALID_TEXT"})
             String reason) {
     }
 }

@@ -1,5 +1,6 @@
 package id.go.layanandesa.region;
 
+import id.go.layanandesa.common.InputRules;
 import id.go.layanandesa.common.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,6 +74,8 @@ public class RegionImporter {
                 rejected.add(new ImportReport.Rejected(lineNo, code, "MISSING_NAME"));
             } else if (name.length() > MAX_NAME) {
                 rejected.add(new ImportReport.Rejected(lineNo, code, "NAME_TOO_LONG"));
+            } else if (InputRules.textProblem(name) != null) {
+                rejected.add(new ImportReport.Rejected(lineNo, code, "INVALID_TEXT"));
             } else {
                 entries.put(code, new Entry(lineNo, code, name, RegionCodes.level(code)));
             }

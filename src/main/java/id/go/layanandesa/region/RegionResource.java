@@ -16,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import id.go.layanandesa.common.error.ProblemCode;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,15 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class RegionResource {
 
-    /** A page of regions; a named type so that the OpenAPI schema has a stable name. */
-    @Schema(name = "RegionPage")
-    public static class RegionPage {
-        @Schema(description = "Regions of this page")
-        public java.util.List<RegionView> items;
-        @Schema(description = "Cursor for the next page, null on the last", nullable = true, example = "73.24.04.2002")
-        public String next;
-    }
-
     @Inject
     RegionService regions;
 
@@ -52,6 +45,7 @@ public class RegionResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND})
     @Operation(operationId = "getRegion", summary = "A region with its ancestors, level, kind and time zone",
             description = "Regions are public reference data: any authenticated caller reads any kabupaten's regions.")
     @APIResponse(responseCode = "200", description = "The region",
@@ -67,16 +61,18 @@ public class RegionResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
-    @Operation(operationId = "listRegionChildren", summary = "The regions directly under a region, by code, a page at a time")
-    @APIResponse(responseCode = "200", description = "A page of children; `next` is null on the last page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionPage.class)))
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND})
+    @Operation(operationId = "listRegionChildren", summary = "The regions directly under a region, by code, a page at a time",
+            description = "The kecamatan of a kabupaten, the desa and kelurahan of a kecamatan, and so on, ordered by "
+                    + "code, a page at a time.")
+    @APIResponse(responseCode = "200", description = "A page of children; `next` is absent on the last page")
     @APIResponse(responseCode = "400", description = "The code is malformed or the limit out of range")
     @APIResponse(responseCode = "404", description = "No region has this code")
     public CursorPage<RegionView> children(
             @Parameter(example = "73.24") @PathParam("code") String code,
-            @Parameter(description = "The `next` cursor of the previous page") @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return regions.children(code, after, limit);
+            @Parameter(description = CursorPage.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
+            @Parameter(description = CursorPage.LIMIT_DESCRIPTION) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return regions.children(code, cursor, limit);
     }
 
     @GET
@@ -84,18 +80,18 @@ public class RegionResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND})
     @Operation(operationId = "searchRegions", summary = "Regions of a kabupaten whose name starts with a prefix",
             description = "Case- and accent-insensitive prefix match on the name, ordered by name then code.")
-    @APIResponse(responseCode = "200", description = "A page of matches; `next` is null on the last page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of matches; `next` is absent on the last page")
     @APIResponse(responseCode = "400", description = "The kabupaten code or the prefix is missing or malformed, or the limit out of range")
     @APIResponse(responseCode = "404", description = "No kabupaten has this code")
     public CursorPage<RegionView> search(
             @Parameter(required = true, example = "73.24") @QueryParam("kabupaten") String kabupaten,
             @Parameter(required = true, description = "Start of the name", example = "mal") @QueryParam("q") String q,
-            @Parameter(description = "The `next` cursor of the previous page") @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return regions.search(kabupaten, q, after, limit);
+            @Parameter(description = CursorPage.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
+            @Parameter(description = CursorPage.LIMIT_DESCRIPTION) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return regions.search(kabupaten, q, cursor, limit);
     }
 
     @POST
@@ -103,6 +99,7 @@ public class RegionResource {
     @Path("/import")
     @Consumes("text/csv")
     @RolesAllowed(Role.ADMIN_)
+    @ProblemCodes({ProblemCode.EMPTY_BODY, ProblemCode.PAYLOAD_TOO_LARGE})
     @Operation(operationId = "importRegions", summary = "Add and rename regions from the Kepmendagri code list",
             description = "Upserts a `code,name` CSV (with a header line) in one transaction, parents before children, "
                     + "and never deletes. The region list is national, so an admin of any kabupaten may import it. "
@@ -112,7 +109,7 @@ public class RegionResource {
     @APIResponse(responseCode = "200", description = "What was added, renamed, left alone and rejected",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "The body is empty")
-    @APIResponse(responseCode = "413", description = "The body is larger than quarkus.http.limits.max-body-size")
+    @APIResponse(responseCode = "413", description = "The body is larger than layanan.http.max-import-body (16 MB)")
     @APIResponse(responseCode = "415", description = "The body is not text/csv")
     public RestResponse<ImportReport> importCsv(String csv) {
         return RestResponse.ok(importer.importCsv(csv));

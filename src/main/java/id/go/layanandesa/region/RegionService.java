@@ -40,7 +40,7 @@ public class RegionService {
         return RegionView.of(region, ancestors);
     }
 
-    /** Children ordered by code; {@code after} is the last code of the previous page. */
+    /** Children ordered by code; {@code after} is the cursor of the previous page: its last code. */
     public CursorPage<RegionView> children(String code, String after, int limit) {
         find(code);
         // region_parent_idx (parent_code, code)
@@ -140,7 +140,7 @@ public class RegionService {
             }
             return new String[]{s.substring(0, nl), s.substring(nl + 1)};
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("after", "is not a cursor this list gave out");
+            throw ProblemException.invalid("cursor", "is not a cursor this list gave out");
         }
     }
 }

@@ -1,5 +1,7 @@
 package id.go.layanandesa.region;
 
+import id.go.layanandesa.common.openapi.MayBeAbsent;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.go.layanandesa.common.TimeZones;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,14 +16,14 @@ public record RegionView(
         @Schema(example = "73.24.04.2001") String code,
         @Schema(example = "Harapan") String name,
         @Schema(example = "DESA") RegionLevel level,
-        @Schema(description = "For level DESA: DESA (last segment starts with 2) or KELURAHAN (starts with 1)", example = "DESA",
-                enumeration = {"DESA", "KELURAHAN"}, nullable = true) String kind,
-        @Schema(example = "73.24.04", nullable = true) String parentCode,
-        @Schema(description = "The kabupaten/kota it lies in (itself for a kabupaten); absent for a provinsi", example = "73.24",
+        @MayBeAbsent @Schema(description = "For level DESA: DESA (last segment starts with 2) or KELURAHAN (starts with 1)", example = "DESA",
+                enumeration = {"DESA", "KELURAHAN"}) String kind,
+        @MayBeAbsent @Schema(example = "73.24.04") String parentCode,
+        @MayBeAbsent @Schema(description = "The kabupaten/kota it lies in (itself for a kabupaten); absent for a provinsi", example = "73.24",
                 nullable = true) String kabupatenCode,
-        @Schema(description = "Time zone of a kabupaten/kota and everything in it; absent for a provinsi (some span none, "
-                + "but the zone is kept per provinsi)", nullable = true) Zone zone,
-        @Schema(description = "From the provinsi down to the parent; present on GET of one region only", nullable = true)
+        @MayBeAbsent @Schema(description = "Time zone of a kabupaten/kota and everything in it; absent for a provinsi (some span none, "
+                + "but the zone is kept per provinsi)") Zone zone,
+        @MayBeAbsent @Schema(description = "From the provinsi down to the parent; present on GET of one region only")
         List<Ancestor> ancestors) {
 
     @Schema(name = "RegionZone")

@@ -20,12 +20,6 @@ public final class ActionBodies {
     static final String PUBLIC_NOTE = "For the citizen, unlike the note: public tracking and the citizen's message show it "
             + "(what to bring, where to pick the result up). Never personal data.";
 
-    /** What the citizen reads when information is asked for: what is missing, then the officer's public note. */
-    static String publicNoteOf(RequestInfo body) {
-        String missing = String.join("; ", body.missing());
-        return body.publicNote() == null || body.publicNote().isBlank() ? missing : missing + ". " + body.publicNote().strip();
-    }
-
     @Schema(name = "CancelBody")
     public record Cancel(@Schema(example = "Warga membatalkan permohonan") @Size(max = 2000) String reason) {
     }
@@ -50,8 +44,9 @@ public final class ActionBodies {
             @Schema(description = "What is missing, one item each", example = "[\"Fotokopi buku nikah orang tua\"]")
             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 300) String> missing,
             @Size(max = 2000) String note,
-            @Schema(description = "Added to what is missing, which the citizen reads anyway. " + PUBLIC_NOTE,
-                    example = "Bawa yang asli ke kantor desa") @Size(max = 1000) String publicNote) {
+            @Schema(description = "What the citizen should bring, in words for the citizen; the list of what is missing stays "
+                    + "internal. " + PUBLIC_NOTE, example = "Fotokopi buku nikah orang tua, bawa juga yang asli") @Size(max = 1000)
+            String publicNote) {
     }
 
     @Schema(name = "ForwardBody")

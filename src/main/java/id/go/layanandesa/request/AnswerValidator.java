@@ -2,6 +2,7 @@ package id.go.layanandesa.request;
 
 import id.go.layanandesa.catalog.DocumentDefinition;
 import id.go.layanandesa.catalog.FieldDefinition;
+import id.go.layanandesa.common.InputRules;
 import id.go.layanandesa.common.error.Problem.Violation;
 
 import java.math.BigDecimal;
@@ -28,9 +29,10 @@ public final class AnswerValidator {
      * dates as ISO strings). Violations are added to {@code violations} with paths under {@code prefix}.
      *
      * @param partial when true (supplying information), required fields may be absent
+     * @param today     today in the kabupaten's zone, for fields that may not be after it
      */
     public static Map<String, Object> answers(List<FieldDefinition> fields, Map<String, Object> answers, String prefix,
-                                              boolean partial, List<Violation> violations) {
+                                              boolean partial, LocalDate today, List<Violation> violations) {
         Map<String, Object> given = answers == null ? Map.of() : answers;
         Map<String, FieldDefinition> byKey = new LinkedHashMap<>();
         fields.forEach(f -> byKey.put(f.key(), f));
@@ -49,7 +51,7 @@ public final class AnswerValidator {
                 }
                 continue;
             }
-            String problem = check(field, value);
+            String problem = check(field, value, today);
             if (problem != null) {
                 violations.add(new Violation(path, problem));
             } else {
@@ -63,11 +65,15 @@ public final class AnswerValidator {
         return value == null || (value instanceof String s && s.isBlank()) || (value instanceof List<?> l && l.isEmpty());
     }
 
-    private static String check(FieldDefinition field, Object value) {
+    private static String check(FieldDefinition field, Object value, LocalDate today) {
         switch (field.type()) {
             case TEXT, LONG_TEXT -> {
                 if (!(value instanceof String s)) {
                     return "must be text";
+                }
+                String invalid = InputRules.textProblem(s);
+                if (invalid != null) {
+                    return invalid;
                 }
                 int length = s.strip().length();
                 int max = field.maxLength() != null ? field.maxLength()
@@ -84,7 +90,14 @@ public final class AnswerValidator {
                 if (!(value instanceof Number n)) {
                     return "must be a number";
                 }
+                if (n instanceof Double d && !Double.isFinite(d) || n instanceof Float f && !Float.isFinite(f)) {
+                    return "is too large";
+                }
                 BigDecimal number = new BigDecimal(n.toString());
+                String unreadable = InputRules.numberProblem(number);
+                if (unreadable != null) {
+                    return unreadable;
+                }
                 if (field.min() != null && number.compareTo(field.min()) < 0) {
                     return "must be at least " + field.min().toPlainString();
                 }
@@ -102,6 +115,13 @@ public final class AnswerValidator {
                     date = LocalDate.parse(s.strip());
                 } catch (DateTimeParseException e) {
                     return "must be a date YYYY-MM-DD";
+                }
+                String outOfRange = InputRules.dateProblem(date);
+                if (outOfRange != null) {
+                    return outOfRange;
+                }
+                if (field.notAfterToday() && date.isAfter(today)) {
+                    return "must not be after today (" + today + ")";
                 }
                 if (field.minDate() != null && date.isBefore(LocalDate.parse(field.minDate()))) {
                     return "must be on or after " + field.minDate();

@@ -1,5 +1,6 @@
 package id.go.layanandesa.request;
 
+import id.go.layanandesa.common.openapi.MayBeAbsent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.go.layanandesa.common.error.Problem;
 import id.go.layanandesa.common.error.ProblemException;
@@ -46,8 +47,8 @@ public class BatchFiling {
             @Schema(description = "Position in the batch, from 0", example = "0") int index,
             @Schema(example = "harapan-20261129-0008") String idempotencyKey,
             @Schema(description = "The status filing alone would have answered", example = "201") int status,
-            @Schema(description = "On success: the filing receipt") RequestViews.FilingReceipt receipt,
-            @Schema(description = "On failure: the problem") Problem problem,
+            @MayBeAbsent @Schema(description = "On success: the filing receipt") RequestViews.FilingReceipt receipt,
+            @MayBeAbsent @Schema(description = "On failure: the problem") Problem problem,
             @Schema(description = "True when this item had been filed before under its key", example = "false") boolean replayed) {
     }
 

@@ -1,5 +1,7 @@
 package id.go.layanandesa.request;
 
+import id.go.layanandesa.common.openapi.MayBeAbsent;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,7 +27,7 @@ public record FilingRequest(
     public record Citizen(
             @Schema(description = "NIK, 16 digits", example = "7324044107900001") @NotBlank String nik,
             @Schema(description = "Full name as on the KTP-el", example = "Siti Rahmawati") @NotBlank @Size(max = 200) String name,
-            @Schema(description = "Mobile number, 08… or +628…; stored as +628…", example = "081234567890") @Size(max = 30) String phone,
-            @Schema(description = "Address within the desa (dusun, RT/RW)", example = "Dusun Harapan I, RT 002/RW 001") @Size(max = 500) String address) {
+            @MayBeAbsent @Schema(description = "Mobile number, 08… or +628…; stored as +628…", example = "081234567890") @Size(max = 30) String phone,
+            @MayBeAbsent @Schema(description = "Address within the desa (dusun, RT/RW)", example = "Dusun Harapan I, RT 002/RW 001") @Size(max = 500) String address) {
     }
 }

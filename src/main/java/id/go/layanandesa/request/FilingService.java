@@ -1,6 +1,7 @@
 package id.go.layanandesa.request;
 
 import id.go.layanandesa.catalog.ServiceType;
+import id.go.layanandesa.common.TimeZones;
 import id.go.layanandesa.common.error.Problem.Violation;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
@@ -15,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,9 +58,7 @@ public class FilingService {
             throw ProblemException.invalid("serviceTypeId", "is not open for filing");
         }
         FilingRequest.Citizen citizen = filing.citizen();
-        NikRules.problem(citizen.nik()).ifPresentOrElse(
-                problem -> violations.add(new Violation("citizen.nik", problem)),
-                () -> checkNikRegion(citizen.nik(), violations));
+        NikRules.problem(citizen.nik()).ifPresent(problem -> violations.add(new Violation("citizen.nik", problem)));
         String phone = null;
         if (citizen.phone() != null && !citizen.phone().isBlank()) {
             phone = PhoneNumbers.normalise(citizen.phone()).orElse(null);
@@ -66,7 +66,8 @@ public class FilingService {
                 violations.add(new Violation("citizen.phone", "must be an Indonesian mobile number: 08…, 628… or +628…"));
             }
         }
-        Map<String, Object> answers = AnswerValidator.answers(type.fields, filing.answers(), "answers", false, violations);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), TimeZones.forRegion(caller.kabupatenCode()));
+        Map<String, Object> answers = AnswerValidator.answers(type.fields, filing.answers(), "answers", false, today, violations);
         List<DocumentDeclaration> documents = AnswerValidator.documents(type.documents, filing.documents(), "documents", false, violations);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
@@ -100,19 +101,5 @@ public class FilingService {
         return new RequestViews.FilingReceipt(request.id, request.trackingCode, request.status,
                 new RequestViews.OpdRef(route.opdId(), route.opdCode(), route.opdName()), route.basis(), now, request.dueDate,
                 request.version);
-    }
-
-    /** A NIK's kecamatan must exist when its kabupaten's kecamatan are known here. */
-    private void checkNikRegion(String nik, List<Violation> violations) {
-        String kecamatan = RegionCodes.kecamatanOfNik(nik);
-        Object[] known = (Object[]) em.createNativeQuery("""
-                        select exists(select 1 from region where code = :kec),
-                               exists(select 1 from region where parent_code = :kab)""")
-                .setParameter("kec", kecamatan)
-                .setParameter("kab", RegionCodes.parent(kecamatan))
-                .getSingleResult();
-        if (!(Boolean) known[0] && (Boolean) known[1]) {
-            violations.add(new Violation("citizen.nik", "digits 1 to 6 must be a kecamatan code; " + kecamatan + " is not one"));
-        }
     }
 }

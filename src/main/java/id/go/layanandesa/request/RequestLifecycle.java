@@ -3,6 +3,7 @@ package id.go.layanandesa.request;
 import id.go.layanandesa.catalog.ServiceTypeVersion;
 import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.LayananConfig;
+import id.go.layanandesa.common.TimeZones;
 import id.go.layanandesa.common.error.Problem.Violation;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +72,8 @@ public class RequestLifecycle {
         return perform(caller, id, pre, Action.SUPPLY_INFO, (r, now) -> {
             ServiceTypeVersion filed = ServiceTypeVersion.findById(new ServiceTypeVersion.Key(r.serviceTypeId, r.serviceTypeVersion));
             List<Violation> violations = new ArrayList<>();
-            Map<String, Object> answers = AnswerValidator.answers(filed.snapshot.fields(), body.answers(), "answers", true, violations);
+            LocalDate today = LocalDate.ofInstant(now, TimeZones.forRegion(r.kabupatenCode));
+            Map<String, Object> answers = AnswerValidator.answers(filed.snapshot.fields(), body.answers(), "answers", true, today, violations);
             List<DocumentDeclaration> documents = AnswerValidator.documents(filed.snapshot.documents(), body.documents(), "documents", true, violations);
             if (!violations.isEmpty()) {
                 throw ProblemException.invalid(violations);
@@ -99,7 +102,7 @@ public class RequestLifecycle {
     }
 
     public RequestViews.RequestDetail requestInfo(Caller caller, long id, ActionBodies.RequestInfo body, Precondition pre) {
-        return perform(caller, id, pre, Action.REQUEST_INFO, ActionBodies.publicNoteOf(body), (r, now) -> {
+        return perform(caller, id, pre, Action.REQUEST_INFO, body.publicNote(), (r, now) -> {
             r.infoRequestedBy = r.opdId;
             String missing = "missing: " + String.join("; ", body.missing());
             return body.note() == null || body.note().isBlank() ? missing : missing + ". " + body.note();

@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
+import id.go.layanandesa.common.error.ProblemCode;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -71,8 +73,12 @@ public class RequestResource {
     @Inject
     id.go.layanandesa.holiday.WorkingDays workingDays;
 
+    private static final String NEW_ETAG = "The request's new version, for the next If-Match";
+    private static final String IF_MATCH = "The request's ETag, from reading it";
+
     @POST
     @RolesAllowed(Role.DESA_OFFICER_)
+    @ProblemCodes({ProblemCode.NO_TRIAGE_OPD})
     @Operation(operationId = "fileRequest", summary = "File a citizen's request",
             description = "Validates the request against the service's definition, routes it to one OPD, gives it a tracking "
                     + "code and a due date, all in one transaction. Send an Idempotency-Key so that a retry after a lost "
@@ -107,18 +113,20 @@ public class RequestResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED})
     @Operation(operationId = "listRequests", summary = "List requests: the desa's, the kabupaten's, or those an OPD handled",
             description = "A desa officer sees its desa's requests; an admin those of the kabupaten (filter by desa); an OPD officer "
                     + "or system every request its OPD holds or held before, finished ones included. Newest filed first, NIKs "
                     + "masked, keyset pagination: pass the returned next as cursor; pages stay correct while requests arrive. "
                     + "With updatedSince the list holds what changed at or after that instant, oldest change first: a desa's "
                     + "app syncs by sending the updatedAt of the last item it saw (minus a few seconds, since changes commit "
-                    + "out of order). A desa officer's list carries an ETag: sent back in If-None-Match, an unchanged list "
-                    + "answers 304.")
+                    + "out of order). Every list carries an ETag: sent back in If-None-Match, an unchanged list answers 304 "
+                    + "(for a desa officer after one look-up of the desa's list version).")
     @APIResponse(responseCode = "200", description = "One page",
-            headers = @Header(name = "ETag", description = "A desa officer's list: its state, for If-None-Match"),
+            headers = @Header(name = "ETag", description = "The list's state, for If-None-Match"),
             content = @Content(schema = @Schema(implementation = RequestViews.RequestPage.class)))
-    @APIResponse(responseCode = "304", description = "Nothing changed since the ETag in If-None-Match (desa officers)")
+    @APIResponse(responseCode = "304", description = "Nothing changed since the ETag in If-None-Match",
+            headers = @Header(name = "ETag", description = "The list's state"))
     @APIResponse(responseCode = "400", description = "A filter or the cursor is invalid")
     public Response list(
             @Parameter(description = "Only these statuses") @QueryParam("status") List<RequestStatus> status,
@@ -140,17 +148,24 @@ public class RequestResource {
             default -> filter.desa(desa);
         }
         RequestStore.Sort sort = updatedSince != null ? RequestStore.Sort.UPDATED_ASC : RequestStore.Sort.FILED_DESC;
-        String etag = null;
+        String query = Integer.toHexString(java.util.Objects.hash(status, serviceTypeId, filedFrom, filedTo, overdue, desa, updatedSince,
+                cursor, limit));
+        String today = workingDays.localDate(caller.kabupatenCode(), clock.instant()).toString();
         if (caller.role() == Role.DESA_OFFICER) {
-            String today = workingDays.localDate(caller.kabupatenCode(), clock.instant()).toString();
-            etag = ETags.weak(desaVersions.version(caller.desaCode()), today, Integer.toHexString(java.util.Objects.hash(
-                    status, serviceTypeId, filedFrom, filedTo, overdue, updatedSince, cursor, limit)));
+            // the desa's list version moves with every change of its requests: an unchanged list costs one lookup
+            String etag = ETags.weak(desaVersions.version(caller.desaCode()), today, query);
             if (ETags.matches(ifNoneMatch, etag)) {
                 return Response.notModified().header(HttpHeaders.ETAG, etag).build();
             }
+            return Response.ok(queries.list(filter, sort, cursor, limit)).header(HttpHeaders.ETAG, etag).build();
         }
-        Response.ResponseBuilder ok = Response.ok(queries.list(filter, sort, cursor, limit));
-        return etag == null ? ok.build() : ok.header(HttpHeaders.ETAG, etag).build();
+        // wider lists have no version of their own: their ETag is a digest of the page, which saves sending it again
+        RequestViews.RequestPage page = queries.list(filter, sort, cursor, limit);
+        String etag = ETags.weak("p" + Integer.toHexString(page.toString().hashCode()), today, query);
+        if (ETags.matches(ifNoneMatch, etag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
+        }
+        return Response.ok(page).header(HttpHeaders.ETAG, etag).build();
     }
 
     @GET
@@ -158,12 +173,14 @@ public class RequestResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
+    @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "getRequest", summary = "A request with its citizen, answers and whole history",
             description = "The ETag is the request's version: send it in If-Match to change the request, or in If-None-Match to "
                     + "be answered 304 while it is unchanged.")
     @APIResponse(responseCode = "200", description = "The request", headers = @Header(name = "ETag", description = "Send it in If-Match to change the request"),
             content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match",
+            headers = @Header(name = "ETag", description = "The request's version"))
     @APIResponse(responseCode = "404", description = "No such request in your scope")
     public Response get(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         RequestViews.RequestDetail detail = details.read(caller, id);
@@ -178,14 +195,17 @@ public class RequestResource {
     @Path("/{id}/cancel")
     @Idempotent
     @RolesAllowed(Role.DESA_OFFICER_)
-    @Operation(operationId = "cancelRequest", summary = "Cancel a request that is SUBMITTED or NEEDS_INFO")
-    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.NOT_IN_YOUR_QUEUE, ProblemCode.INVALID_TRANSITION})
+    @Operation(operationId = "cancelRequest", summary = "Cancel a request that is SUBMITTED or NEEDS_INFO",
+            description = "The desa withdraws a request that is SUBMITTED or NEEDS_INFO, for example when the citizen no "
+                    + "longer needs it; the reason goes to the history.")
+    @APIResponse(responseCode = "200", description = "Cancelled", headers = @Header(name = "ETag", description = NEW_ETAG), content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
     @APIResponse(responseCode = "404", description = "No such request in your desa")
     @APIResponse(responseCode = "409", description = "The request is past cancelling")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<RequestViews.RequestDetail> cancel(@PathParam("id") long id, @Valid ActionBodies.Cancel body,
-                                                           @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(lifecycle.cancel(caller, id, body == null ? new ActionBodies.Cancel(null) : body,
                 new RequestLifecycle.Precondition(ifMatch, null)));
     }
@@ -194,17 +214,18 @@ public class RequestResource {
     @Path("/{id}/supply-info")
     @Idempotent
     @RolesAllowed(Role.DESA_OFFICER_)
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.NOT_IN_YOUR_QUEUE, ProblemCode.INVALID_TRANSITION})
     @Operation(operationId = "supplyInfo", summary = "Supply the information an OPD asked for",
             description = "Answers replace the ones named, documents are added or re-declared; the request returns as SUBMITTED "
                     + "to the OPD that asked.")
-    @APIResponse(responseCode = "200", description = "Back in the OPD's queue", content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
+    @APIResponse(responseCode = "200", description = "Back in the OPD's queue", headers = @Header(name = "ETag", description = NEW_ETAG), content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
     @APIResponse(responseCode = "400", description = "An answer or document is invalid")
     @APIResponse(responseCode = "404", description = "No such request in your desa")
     @APIResponse(responseCode = "409", description = "Nobody asked for information")
     @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<RequestViews.RequestDetail> supplyInfo(@PathParam("id") long id, @Valid @NotNull ActionBodies.SupplyInfo body,
-                                                               @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(lifecycle.supplyInfo(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null)));
     }
 }

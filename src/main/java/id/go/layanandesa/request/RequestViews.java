@@ -1,6 +1,8 @@
 package id.go.layanandesa.request;
 
 import id.go.layanandesa.common.http.Versioned;
+import id.go.layanandesa.common.openapi.MayBeAbsent;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -50,17 +52,17 @@ public final class RequestViews {
             @Schema(example = "2026-12-14") LocalDate dueDate,
             @Schema(description = "Past its due date and not finished", example = "false") boolean overdue,
             @Schema(description = "Set when repeated deliveries failed and a person should look", example = "false") boolean needsAttention,
-            @Schema(description = "Principal that accepted it", example = "account:1051") String assignedTo,
-            @Schema(description = "Name of whoever accepted it", example = "Andi Pratama") String assignedToName,
-            @Schema(description = "The consumer whose claim holds it now", example = "key:7/siak-bridge-1") String claimedBy,
-            @Schema(description = "Until when that claim holds it", example = "2026-11-30T02:20:00Z") Instant leaseUntil,
+            @MayBeAbsent @Schema(description = "Principal that accepted it", example = "account:1051") String assignedTo,
+            @MayBeAbsent @Schema(description = "Name of whoever accepted it", example = "Andi Pratama") String assignedToName,
+            @MayBeAbsent @Schema(description = "The consumer whose claim holds it now", example = "key:7/siak-bridge-1") String claimedBy,
+            @MayBeAbsent @Schema(description = "Until when that claim holds it", example = "2026-11-30T02:20:00Z") Instant leaseUntil,
             @Schema(description = "Last change of any kind", example = "2026-11-30T02:15:00Z") Instant updatedAt,
             @Schema(example = "0") int version) {
     }
 
     @Schema(name = "RequestPage", description = "One page of requests; pass next as cursor for the following page")
     public record RequestPage(List<RequestSummary> items,
-                              @Schema(description = "Cursor of the next page, null on the last", example = "MjAyNi0xMS0zMFQwMjoxNTowMFp8MTAwMQ") String next) {
+                              @MayBeAbsent @Schema(description = "Send it as `cursor` for the following page; absent on the last page", example = "MjAyNi0xMS0zMFQwMjoxNTowMFp8MTAwMQ") String next) {
     }
 
     @Schema(name = "HistoryEntry")
@@ -69,12 +71,12 @@ public final class RequestViews {
             @Schema(example = "FILED") RequestEvent.EventType type,
             @Schema(example = "desa.harapan") String actor,
             @Schema(example = "DESA_OFFICER") String actorKind,
-            RequestStatus fromStatus,
+            @MayBeAbsent RequestStatus fromStatus,
             @Schema(example = "SUBMITTED") RequestStatus toStatus,
-            OpdRef fromOpd,
-            OpdRef toOpd,
-            @Schema(description = "Internal: for the desa and the OPDs", example = "Berkas lengkap") String note,
-            @Schema(description = "For the citizen: public tracking shows it", example = "Akta dapat diambil di kantor desa mulai Senin")
+            @MayBeAbsent OpdRef fromOpd,
+            @MayBeAbsent OpdRef toOpd,
+            @MayBeAbsent @Schema(description = "Internal: for the desa and the OPDs", example = "Berkas lengkap") String note,
+            @MayBeAbsent @Schema(description = "For the citizen: public tracking shows it", example = "Akta dapat diambil di kantor desa mulai Senin")
             String publicNote) {
     }
 
@@ -87,23 +89,23 @@ public final class RequestViews {
             FilingRequest.Citizen citizen,
             Map<String, Object> answers,
             List<DocumentDeclaration> documents,
-            String note,
+            @MayBeAbsent String note,
             String desaCode,
             OpdRef opd,
-            @Schema(description = "The routing rule that sent it to its first OPD; null when the default OPD or triage took it", example = "3051") Long routingRuleId,
+            @MayBeAbsent @Schema(description = "The routing rule that sent it to its first OPD; absent when the default OPD or triage took it", example = "3051") Long routingRuleId,
             Instant filedAt,
             LocalDate dueDate,
-            Instant finishedAt,
+            @MayBeAbsent Instant finishedAt,
             boolean overdue,
-            @Schema(description = "Principal that accepted it", example = "account:1051") String assignedTo,
-            @Schema(description = "Name of whoever accepted it", example = "Andi Pratama") String assignedToName,
-            @Schema(description = "The consumer whose claim holds it now", example = "key:7/siak-bridge-1") String claimedBy,
-            @Schema(description = "Until when that claim holds it", example = "2026-11-30T02:20:00Z") Instant leaseUntil,
+            @MayBeAbsent @Schema(description = "Principal that accepted it", example = "account:1051") String assignedTo,
+            @MayBeAbsent @Schema(description = "Name of whoever accepted it", example = "Andi Pratama") String assignedToName,
+            @MayBeAbsent @Schema(description = "The consumer whose claim holds it now", example = "key:7/siak-bridge-1") String claimedBy,
+            @MayBeAbsent @Schema(description = "Until when that claim holds it", example = "2026-11-30T02:20:00Z") Instant leaseUntil,
             @Schema(description = "Times a claim delivered it") int deliveryCount,
             boolean needsAttention,
             int forwardCount,
-            String resultNote,
-            String documentNumber,
+            @MayBeAbsent String resultNote,
+            @MayBeAbsent String documentNumber,
             @Schema(description = "Last change of any kind", example = "2026-11-30T02:15:00Z") Instant updatedAt,
             int version,
             List<HistoryEntry> history) implements Versioned {

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import id.go.layanandesa.common.error.ProblemCode;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -44,7 +46,10 @@ public class RoutingRuleResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
-    @Operation(operationId = "listRoutingRules", summary = "The routing rules of the caller's kabupaten, oldest first")
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED})
+    @Operation(operationId = "listRoutingRules", summary = "The routing rules of the caller's kabupaten, oldest first",
+            description = "Every routing rule of the caller's kabupaten, optionally of one service type or area; not "
+                    + "paged.")
     @APIResponse(responseCode = "200", description = "Every matching rule; not paged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RoutingRuleView.class)))
     public List<RoutingRuleView> list(@Parameter(description = "Only rules of this service type") @QueryParam("serviceTypeId") Long serviceTypeId,
@@ -57,7 +62,9 @@ public class RoutingRuleResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
-    @Operation(operationId = "getRoutingRule", summary = "One routing rule of the caller's kabupaten")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "getRoutingRule", summary = "One routing rule of the caller's kabupaten",
+            description = "One rule: which service (or every service) from which area goes to which OPD.")
     @APIResponse(responseCode = "200", description = "The rule",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoutingRuleView.class)))
     @APIResponse(responseCode = "404", description = "No rule with this id in the caller's kabupaten")
@@ -70,6 +77,7 @@ public class RoutingRuleResource {
     @Path("/routing-rules")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
+    @ProblemCodes({ProblemCode.DUPLICATE_RULE})
     @Operation(operationId = "createRoutingRule", summary = "Route a service (or every service) from an area to an OPD",
             description = "Precedence when filing: a rule for the service (desa, kecamatan, kabupaten), a rule for every service "
                     + "(desa, kecamatan, kabupaten), the service's default OPD, the triage OPD; an inactive OPD is passed over.")
@@ -86,6 +94,7 @@ public class RoutingRuleResource {
     @DELETE
     @Path("/routing-rules/{id}")
     @RolesAllowed(Role.ADMIN_)
+    @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "deleteRoutingRule", summary = "Delete a routing rule",
             description = "Rules are never edited, so they carry no version: delete one and create another to change it. "
                     + "Requests already routed keep their OPD.")
@@ -98,7 +107,10 @@ public class RoutingRuleResource {
     @GET
     @Path("/routing/explain")
     @RolesAllowed({Role.ADMIN_, Role.VIEWER_})
-    @Operation(operationId = "explainRouting", summary = "Where a request for a service from a desa would go now, and why")
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NO_TRIAGE_OPD})
+    @Operation(operationId = "explainRouting", summary = "Where a request for a service from a desa would go now, and why",
+            description = "Dry run of the routing that filing does: the OPD a request for the service from the desa would "
+                    + "reach now, the precedence step that chose it and the matching rule.")
     @APIResponse(responseCode = "200", description = "The OPD, the precedence step that chose it and the matching rule",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoutingExplanation.class)))
     @APIResponse(responseCode = "400", description = "The service type or desa is missing or not the caller's kabupaten's")

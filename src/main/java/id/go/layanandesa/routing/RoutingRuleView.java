@@ -1,5 +1,7 @@
 package id.go.layanandesa.routing;
 
+import id.go.layanandesa.common.openapi.MayBeAbsent;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -8,10 +10,10 @@ import java.time.Instant;
 public record RoutingRuleView(
         @Schema(example = "2001") long id,
         @Schema(example = "73.24") String kabupatenCode,
-        @Schema(description = "Null: every service", example = "1051", nullable = true) Long serviceTypeId,
+        @MayBeAbsent @Schema(description = "Absent: every service", example = "1051") Long serviceTypeId,
         @Schema(description = "The kabupaten itself, one of its kecamatan or one of its desa", example = "73.24.04") String regionCode,
         @Schema(example = "1008") long opdId,
-        @Schema(example = "Legalisasi di Malili ditandatangani Camat Malili", nullable = true) String note,
+        @MayBeAbsent @Schema(example = "Legalisasi di Malili ditandatangani Camat Malili") String note,
         @Schema(example = "2026-11-02T01:30:00Z") Instant createdAt) {
 
     static RoutingRuleView of(RoutingRule r) {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import id.go.layanandesa.common.error.ProblemCode;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,6 +39,7 @@ public class TrackingResource {
     @GET
     @Path("/{code}")
     @SecurityRequirements
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.RATE_LIMITED})
     @Operation(operationId = "trackRequest", summary = "Follow a request by its tracking code",
             description = "No account needed. Shows the service, status, OPD, dates and the status history with the OPD's "
                     + "public notes (what to bring, where to pick up); nothing personal and never the internal notes. Limited per "

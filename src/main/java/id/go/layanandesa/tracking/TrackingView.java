@@ -1,6 +1,6 @@
 package id.go.layanandesa.tracking;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import id.go.layanandesa.common.openapi.MayBeAbsent;
 import id.go.layanandesa.request.RequestStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,15 +17,14 @@ public record TrackingView(
         @Schema(description = "The OPD working on it", example = "Dinas Kependudukan dan Pencatatan Sipil") String opd,
         @Schema(example = "2026-11-30T02:15:00Z") Instant filedAt,
         @Schema(example = "2026-12-14") LocalDate dueDate,
-        @Schema(description = "When it was completed, rejected or cancelled") Instant finishedAt,
+        @MayBeAbsent @Schema(description = "When it was completed, rejected or cancelled") Instant finishedAt,
         @Schema(example = "false") boolean overdue,
         List<Step> history) {
 
     @Schema(name = "TrackingStep")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(@Schema(example = "2026-11-30T02:15:00Z") Instant at,
                        @Schema(example = "SUBMITTED") RequestStatus status,
-                       @Schema(description = "What the OPD wrote for the citizen at this step (what to bring, where to pick up); "
+                       @MayBeAbsent @Schema(description = "What the OPD wrote for the citizen at this step (what to bring, where to pick up); "
                                + "absent when nothing", example = "Akta dapat diambil di kantor desa mulai Senin") String publicNote) {
     }
 }

@@ -1,6 +1,8 @@
 package id.go.layanandesa.webhook;
 
+import id.go.layanandesa.common.error.ProblemCode;
 import id.go.layanandesa.common.idempotency.Idempotent;
+import id.go.layanandesa.common.openapi.ProblemCodes;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -90,7 +92,10 @@ public class SubscriptionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getWebhookSubscription", summary = "One subscription, with whether it is failing and why")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "getWebhookSubscription", summary = "One subscription, with whether it is failing and why",
+            description = "state is FAILING from the moment a delivery was given up after the retry period until a delivery "
+                    + "succeeds again; failingReason says which delivery and its last error. The secret itself is never shown again.")
     @APIResponse(responseCode = "200", description = "The subscription (never its secret)",
             headers = @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionViews.View.class)))
@@ -102,6 +107,7 @@ public class SubscriptionResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "updateWebhookSubscription", summary = "Change a subscription: URL, filters, personal data, pause",
             description = "The whole subscription is replaced (absent filters mean all). Deliveries already queued keep going to the "
                     + "new URL; pausing holds them until it is active again.")
@@ -121,7 +127,9 @@ public class SubscriptionResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteWebhookSubscription", summary = "Unsubscribe: the subscription and its deliveries go")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "deleteWebhookSubscription", summary = "Unsubscribe: the subscription and its deliveries go",
+            description = "Deliveries not yet made are dropped with it; to hold them instead, pause it (active false).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such subscription in your scope")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
@@ -134,6 +142,7 @@ public class SubscriptionResource {
     @POST
     @Idempotent
     @Path("/{id}/rotate-secret")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "rotateWebhookSecret", summary = "Give the subscription a new secret, shown once; the old one signs for 24 h more",
             description = "Until previousSecretValidUntil every event carries two signatures in webhook-signature, one per secret, so "
                     + "that the receiver can switch without losing an event.")
@@ -151,6 +160,7 @@ public class SubscriptionResource {
 
     @GET
     @Path("/{id}/deliveries")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log of a subscription, newest first",
             description = "Each delivery with its state, attempts, the last answer's status, latency and error, and when the next "
                     + "attempt goes. Finished deliveries are kept for the configured retention (7 days).")
@@ -167,7 +177,9 @@ public class SubscriptionResource {
 
     @GET
     @Path("/{id}/deliveries/{deliveryId}")
-    @Operation(operationId = "getWebhookDelivery", summary = "One delivery, with the body it sends")
+    @ProblemCodes({ProblemCode.NOT_FOUND})
+    @Operation(operationId = "getWebhookDelivery", summary = "One delivery, with the body it sends",
+            description = "The body is made at the first attempt and sent unchanged by every retry; before that there is none.")
     @APIResponse(responseCode = "200", description = "The delivery; payload once it was made at the first attempt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionViews.Delivery.class)))
     @APIResponse(responseCode = "404", description = "No such subscription in your scope, or no such delivery of it")
@@ -178,6 +190,7 @@ public class SubscriptionResource {
     @POST
     @Idempotent
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
+    @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.DELIVERY_PENDING})
     @Operation(operationId = "redeliverWebhook", summary = "Send a delivered or given-up event again",
             description = "A new delivery of the same message (same webhook-id and body, so a receiver can tell it is one it may "
                     + "have seen), queued behind what is pending for the request now.")

@@ -1,7 +1,7 @@
 package id.go.layanandesa.webhook;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import id.go.layanandesa.common.http.Versioned;
+import id.go.layanandesa.common.openapi.MayBeAbsent;
 import id.go.layanandesa.request.RequestEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,15 +32,15 @@ public final class SubscriptionViews {
             Boolean active) {
     }
 
+    @Schema(name = "WebhookSubscriptionState")
     public enum State { ACTIVE, FAILING, PAUSED }
 
     @Schema(name = "WebhookSubscription", description = "An endpoint that receives request events, signed per Standard Webhooks")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(
             @Schema(example = "51") long id,
             @Schema(example = "https://siak.disdukcapil.luwutimurkab.go.id/hooks/layanan-desa") String url,
-            @Schema(example = "SIAK: status permohonan") String description,
-            @Schema(description = "The OPD whose requests it receives (a subscription of an OPD system); absent for the whole kabupaten",
+            @MayBeAbsent @Schema(example = "SIAK: status permohonan") String description,
+            @MayBeAbsent @Schema(description = "The OPD whose requests it receives (a subscription of an OPD system); absent for the whole kabupaten",
                     example = "1051") Long opdId,
             @Schema(description = "Empty: every kind of change") List<RequestEvent.EventType> eventTypes,
             @Schema(description = "Empty: every service") List<Long> serviceTypeIds,
@@ -48,14 +48,14 @@ public final class SubscriptionViews {
             @Schema(description = "false: paused", example = "true") boolean active,
             @Schema(description = "ACTIVE; FAILING since a delivery was given up after retrying for the retry period, until a delivery "
                     + "succeeds again; PAUSED", example = "ACTIVE") State state,
-            @Schema(description = "While FAILING: since when", example = "2026-12-01T02:15:00Z") Instant failingSince,
-            @Schema(description = "While FAILING: why", example = "delivery 90211 (evt_51234, FILED) given up after 31 attempts in 24 h: HTTP 503")
+            @MayBeAbsent @Schema(description = "While FAILING: since when", example = "2026-12-01T02:15:00Z") Instant failingSince,
+            @MayBeAbsent @Schema(description = "While FAILING: why", example = "delivery 90211 (evt_51234, FILED) given up after 31 attempts in 24 h: HTTP 503")
             String failingReason,
             @Schema(description = "The start of the signing secret, to tell secrets apart", example = "whsec_Qm3xV8") String secretPrefix,
-            @Schema(description = "Only in the answers of creating and rotating, this once: the signing secret. Verify the "
+            @MayBeAbsent @Schema(description = "Only in the answers of creating and rotating, this once: the signing secret. Verify the "
                     + "webhook-signature header with it (Standard Webhooks).", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
             String secret,
-            @Schema(description = "After a rotation: until when events are signed with the previous secret too", example = "2026-12-02T02:15:00Z")
+            @MayBeAbsent @Schema(description = "After a rotation: until when events are signed with the previous secret too", example = "2026-12-02T02:15:00Z")
             Instant previousSecretValidUntil,
             @Schema(description = "Who made it", example = "account:1001") String createdBy,
             @Schema(example = "2026-12-01T02:15:00Z") Instant createdAt,
@@ -64,15 +64,14 @@ public final class SubscriptionViews {
     }
 
     @Schema(name = "WebhookSubscriptionPage", description = "One page of subscriptions, oldest first; pass next as cursor for the following page")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Page(List<View> items,
-                       @Schema(description = "Cursor of the next page; absent on the last", example = "ZHw1MQ") String next) {
+                       @MayBeAbsent @Schema(description = "Cursor of the next page; absent on the last", example = "ZHw1MQ") String next) {
     }
 
+    @Schema(name = "WebhookDeliveryState")
     public enum DeliveryState { PENDING, DELIVERED, GIVEN_UP }
 
     @Schema(name = "WebhookDelivery", description = "One event on its way to one subscription, with its last attempt")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Delivery(
             @Schema(example = "90211") long id,
             @Schema(description = "The webhook-id header of every attempt", example = "evt_51234") String messageId,
@@ -83,21 +82,20 @@ public final class SubscriptionViews {
                     example = "PENDING") DeliveryState state,
             @Schema(description = "Attempts so far", example = "3") int attempts,
             @Schema(example = "2026-11-30T03:10:00Z") Instant createdAt,
-            @Schema(example = "2026-11-30T03:10:00Z") Instant firstAttemptAt,
-            @Schema(example = "2026-11-30T03:10:35Z") Instant lastAttemptAt,
-            @Schema(description = "The last answer's HTTP status; absent when there was none (timeout, refused connection)", example = "503")
+            @MayBeAbsent @Schema(example = "2026-11-30T03:10:00Z") Instant firstAttemptAt,
+            @MayBeAbsent @Schema(example = "2026-11-30T03:10:35Z") Instant lastAttemptAt,
+            @MayBeAbsent @Schema(description = "The last answer's HTTP status; absent when there was none (timeout, refused connection)", example = "503")
             Integer responseStatus,
-            @Schema(description = "How long the last attempt took", example = "182") Integer latencyMs,
-            @Schema(description = "Why the last attempt failed", example = "HTTP 503") String error,
-            @Schema(description = "While PENDING: when the next attempt goes", example = "2026-11-30T03:11:15Z") Instant nextAttemptAt,
-            @Schema(example = "2026-11-30T03:11:16Z") Instant deliveredAt,
-            @Schema(description = "The delivery this one sends again (manual redelivery)", example = "90100") Long redeliveryOf,
-            @Schema(description = "Only when one delivery is read, once made at its first attempt: the body as sent") WebhookEvent payload) {
+            @MayBeAbsent @Schema(description = "How long the last attempt took", example = "182") Integer latencyMs,
+            @MayBeAbsent @Schema(description = "Why the last attempt failed", example = "HTTP 503") String error,
+            @MayBeAbsent @Schema(description = "While PENDING: when the next attempt goes", example = "2026-11-30T03:11:15Z") Instant nextAttemptAt,
+            @MayBeAbsent @Schema(example = "2026-11-30T03:11:16Z") Instant deliveredAt,
+            @MayBeAbsent @Schema(description = "The delivery this one sends again (manual redelivery)", example = "90100") Long redeliveryOf,
+            @MayBeAbsent @Schema(description = "Only when one delivery is read, once made at its first attempt: the body as sent") WebhookEvent payload) {
     }
 
     @Schema(name = "WebhookDeliveryPage", description = "One page of a subscription's deliveries, newest first")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeliveryPage(List<Delivery> items,
-                               @Schema(description = "Cursor of the next page; absent on the last", example = "ZHw5MDIwMA") String next) {
+                               @MayBeAbsent @Schema(description = "Cursor of the next page; absent on the last", example = "ZHw5MDIwMA") String next) {
     }
 }

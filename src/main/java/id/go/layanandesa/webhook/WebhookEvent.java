@@ -1,6 +1,6 @@
 package id.go.layanandesa.webhook;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import id.go.layanandesa.common.openapi.MayBeAbsent;
 import id.go.layanandesa.request.RequestEvent;
 import id.go.layanandesa.request.RequestStatus;
 import id.go.layanandesa.request.RequestViews;
@@ -16,35 +16,33 @@ import java.time.LocalDate;
  * citizen's message). The citizen's name and phone only go to subscriptions allowed personal data.
  */
 @Schema(name = "WebhookEvent", description = "One change of a request, as every subscription that wants it receives it")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record WebhookEvent(
         @Schema(description = "The kind of change; also what subscriptions filter on", example = "INFO_REQUESTED") RequestEvent.EventType type,
         @Schema(description = "When the change happened", example = "2026-11-30T03:10:00Z") Instant timestamp,
         Data data) {
 
     @Schema(name = "WebhookEventData")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Data(
+        public record Data(
             @Schema(description = "The history entry; with the prefix evt_ it is also the webhook-id header", example = "51234") long eventId,
             @Schema(example = "1001") long requestId,
             @Schema(example = "K7M2-QX9P-RT") String trackingCode,
             @Schema(example = "73.24") String kabupatenCode,
             Desa desa,
             RequestViews.ServiceTypeRef serviceType,
-            @Schema(description = "Status before the change; absent for FILED", example = "IN_PROGRESS") RequestStatus fromStatus,
+            @MayBeAbsent @Schema(description = "Status before the change; absent for FILED", example = "IN_PROGRESS") RequestStatus fromStatus,
             @Schema(description = "Status after the change", example = "NEEDS_INFO") RequestStatus toStatus,
-            @Schema(description = "OPD that had it before; absent for FILED") RequestViews.OpdRef fromOpd,
+            @MayBeAbsent @Schema(description = "OPD that had it before; absent for FILED") RequestViews.OpdRef fromOpd,
             @Schema(description = "OPD that has it after the change") RequestViews.OpdRef toOpd,
             @Schema(example = "2026-11-30T02:15:00Z") Instant filedAt,
             @Schema(description = "In the kabupaten's calendar", example = "2026-12-14") LocalDate dueDate,
             @Schema(description = "Who made the change: a role, API_KEY or SYSTEM", example = "OPD_OFFICER") String actorKind,
-            @Schema(description = "What the OPD wrote for the citizen; absent when nothing", example = "Fotokopi buku nikah orang tua")
+            @MayBeAbsent @Schema(description = "What the OPD wrote for the citizen; absent when nothing", example = "Fotokopi buku nikah orang tua")
             String publicNote,
-            @Schema(description = "The kabupaten's message for the citizen when the status changed, ready to send as it is; absent "
+            @MayBeAbsent @Schema(description = "The kabupaten's message for the citizen when the status changed, ready to send as it is; absent "
                     + "when the status stayed", example = "Permohonan Akta Kelahiran Anda (K7M2-QX9P-RT) perlu dilengkapi: Fotokopi buku "
                     + "nikah orang tua. Silakan ke kantor desa.")
             String citizenMessage,
-            @Schema(description = "Only for subscriptions allowed personal data") Citizen citizen) {
+            @MayBeAbsent @Schema(description = "Only for subscriptions allowed personal data") Citizen citizen) {
     }
 
     @Schema(name = "WebhookEventDesa")
@@ -52,8 +50,7 @@ public record WebhookEvent(
     }
 
     @Schema(name = "WebhookEventCitizen", description = "Personal data: only for subscriptions allowed it")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Citizen(@Schema(example = "Siti Rahmawati") String name,
-                          @Schema(description = "E.164; absent when the filing gave none", example = "+6281234567890") String phone) {
+        public record Citizen(@Schema(example = "Siti Rahmawati") String name,
+                          @MayBeAbsent @Schema(description = "E.164; absent when the filing gave none", example = "+6281234567890") String phone) {
     }
 }

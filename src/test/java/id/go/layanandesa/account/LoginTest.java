@@ -1,5 +1,6 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.common.security.Role;
 import id.go.layanandesa.support.AuthFixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -232,6 +233,7 @@ class LoginTest {
     }
 
     @Test
+    @OffContractRequests("a body without password")
     void aBodyWithoutPasswordIsAValidationProblem() {
         given().contentType(ContentType.JSON).body(Map.of("username", "someone")).when().post("/api/v1/auth/login")
                 .then().statusCode(400)

@@ -1,5 +1,6 @@
 package id.go.layanandesa.catalog;
 
+import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.account.Account;
 import id.go.layanandesa.common.security.Role;
 import id.go.layanandesa.opd.Opd;
@@ -87,6 +88,7 @@ class CatalogResourceTest {
     }
 
     @Test
+    @OffContractRequests("changes without If-Match")
     void everyChangeIsANewVersionAndOldVersionsStayReadable() {
         String admin = TestAccounts.admin("73.24");
         long dinsos = TestAccounts.opd("73.24", "DINSOS");
@@ -132,6 +134,7 @@ class CatalogResourceTest {
     }
 
     @Test
+    @OffContractRequests("definitions that break the schema")
     void badDefinitionsAreViolationsOnTheFieldAtFault() {
         String admin = TestAccounts.admin("73.24");
         long dinsos = TestAccounts.opd("73.24", "DINSOS");
@@ -145,6 +148,10 @@ class CatalogResourceTest {
                 {"fields", List.of(field("a", "TEXT", "minLength", 10, "maxLength", 1)), "fields[0].minLength"},
                 {"fields", List.of(field("a", "DATE", "minDate", "31-01-2026")), "fields[0].minDate"},
                 {"fields", List.of(field("a", "DATE", "minDate", "2027-01-01", "maxDate", "2026-01-01")), "fields[0].minDate"},
+                {"fields", List.of(field("a", "DATE", "maxDate", "9999-12-31")), "fields[0].maxDate"},
+                {"fields", List.of(field("a", "DATE", "minDate", "+99999-01-01")), "fields[0].minDate"},
+                {"fields", List.of(field("a", "TEXT", "notAfterToday", true)), "fields[0].notAfterToday"},
+                {"fields", List.of(field("a", "NUMBER", "min", new java.math.BigDecimal("1e400"))), "fields[0].min"},
                 {"fields", List.of(field("a", "MULTI_CHOICE", "options", List.of("X"), "max", 2)), "fields[0].max"},
                 {"fields", List.of(field("Bad Key", "TEXT")), "fields[0].key"},
                 {"documents", List.of(Map.of("code", "KK", "name", "KK", "mandatory", true),
@@ -162,6 +169,29 @@ class CatalogResourceTest {
     }
 
     @Test
+    void aDateFieldCanBeLimitedToDatesNotAfterTodayAndKeepsTheOptionInEveryVersion() {
+        String admin = TestAccounts.admin("73.24");
+        Map<String, Object> body = definition(uniqueCode(), TestAccounts.opd("73.24", "DINSOS"));
+        body.put("fields", List.of(field("tanggal_kejadian", "DATE", "notAfterToday", true), field("tanggal_rencana", "DATE")));
+        long id = ((Number) create(admin, body).statusCode(201)
+                .body("fields.find { it.key == 'tanggal_kejadian' }.notAfterToday", is(true))
+                .body("fields.find { it.key == 'tanggal_rencana' }.notAfterToday", is(false))
+                .extract().path("id")).longValue();
+        given().auth().oauth2(TestAccounts.viewer("73.24")).when().get("/api/v1/service-types/" + id + "/versions/1").then()
+                .statusCode(200).body("definition.fields.find { it.key == 'tanggal_kejadian' }.notAfterToday", is(true));
+    }
+
+    @Test
+    void theDemoCatalogsPastEventDatesMayNotBeAfterToday() {
+        var fields = given().auth().oauth2(TestAccounts.viewer("73.24")).when().get("/api/v1/service-types").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.code in ['AKTA_KELAHIRAN', 'AKTA_KEMATIAN', 'KTP_BARU', 'LAPOR_BENCANA'] }"
+                        + ".collect { it.fields.findAll { f -> f.type == 'DATE' } }.flatten()", Map.class);
+        assertEquals(4, fields.size(), "birth, death and disaster dates of the demo catalog: " + fields);
+        fields.forEach(f -> assertEquals(true, f.get("notAfterToday"), f.get("key") + " is a past event"));
+    }
+
+    @Test
+    @OffContractRequests("a service type without a default OPD")
     void theDefaultOpdMustBeAnActiveOpdOfTheKabupaten() {
         String admin = TestAccounts.admin("73.24");
         long foreign = OtherKabupaten.opd("DISDUKCAPIL");
@@ -217,6 +247,7 @@ class CatalogResourceTest {
     }
 
     @Test
+    @OffContractRequests("a delete without If-Match")
     void anUnusedEntryIsDeletedWithItsVersionsAndAUsedOneIsClosedInstead() {
         String admin = TestAccounts.admin("73.24");
         long dinsos = TestAccounts.opd("73.24", "DINSOS");

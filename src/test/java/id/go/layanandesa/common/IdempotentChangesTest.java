@@ -1,5 +1,6 @@
 package id.go.layanandesa.common;
 
+import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.support.AuthFixtures;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
@@ -54,6 +55,7 @@ class IdempotentChangesTest {
     }
 
     @Test
+    @OffContractRequests("an invalid holiday")
     void aRefusedChangeLeavesNoRecordAndTheKeyStaysUsable() {
         String admin = TestAccounts.admin("73.24");
         String key = "holiday-" + UUID.randomUUID();

@@ -106,6 +106,77 @@ class OpenApiSpecTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theWireRulesAreWrittenIntoTheSpec() {
+        JsonPath spec = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        // the closed list of problem codes
+        assertEquals(java.util.Arrays.stream(id.go.layanandesa.common.error.ProblemCode.values()).map(Enum::name).toList(),
+                spec.getList("components.schemas.Problem.properties.code.enum"));
+        // the login's 401 shows the code the service sends there
+        assertEquals(Set.of("INVALID_CREDENTIALS"),
+                spec.getMap("paths.'/api/v1/auth/login'.post.responses.'401'.content.'application/problem+json'.examples").keySet());
+        // limits are schema bounds, from the configuration
+        assertEquals(10, spec.getInt("components.schemas.ClaimBody.properties.leaseSeconds.minimum"));
+        assertEquals(3600, spec.getInt("components.schemas.ClaimBody.properties.leaseSeconds.maximum"));
+        assertEquals(30, spec.getInt("components.schemas.ClaimBody.properties.waitSeconds.maximum"));
+        // what is always sent is required; what may be absent is not, and nothing is null
+        assertTrue(spec.getList("components.schemas.RequestDetail.required").containsAll(List.of("id", "status", "citizen", "history")));
+        assertFalse(spec.getList("components.schemas.RequestDetail.required").contains("finishedAt"));
+        assertFalse(spec.getString("components.schemas.RequestDetail").contains("null"));
+        List<String> problems = new ArrayList<>();
+        Map<String, Map<String, Map<String, Object>>> paths = spec.getMap("paths");
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            String where = method.toUpperCase() + " " + path;
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
+            responses.forEach((status, response) -> {
+                Map<String, Object> headers = (Map<String, Object>) response.get("headers");
+                if (headers == null || !headers.containsKey("X-Request-Id")) {
+                    problems.add(where + " " + status + ": no X-Request-Id");
+                }
+                if (status.equals("401") && !headers.containsKey("WWW-Authenticate")) {
+                    problems.add(where + " 401: no WWW-Authenticate");
+                }
+                if (status.equals("429") && !headers.containsKey("Retry-After")) {
+                    problems.add(where + " 429: no Retry-After");
+                }
+            });
+            if (!responses.containsKey("406")) {
+                problems.add(where + ": no 406");
+            }
+            if (operation.containsKey("requestBody") && !responses.containsKey("415")) {
+                problems.add(where + ": takes a body but declares no 415");
+            }
+            // one paging shape
+            boolean paged = parameters.stream().anyMatch(p -> "limit".equals(p.get("name")));
+            if (paged) {
+                Map<String, Object> limit = (Map<String, Object>) parameters.stream().filter(p -> "limit".equals(p.get("name")))
+                        .findFirst().orElseThrow().get("schema");
+                if (!Integer.valueOf(1).equals(limit.get("minimum")) || !Integer.valueOf(100).equals(limit.get("maximum"))
+                        || !Integer.valueOf(20).equals(limit.get("default"))) {
+                    problems.add(where + ": limit is not 1 to 100, default 20: " + limit);
+                }
+                if (parameters.stream().noneMatch(p -> "cursor".equals(p.get("name")))
+                        || parameters.stream().anyMatch(p -> "after".equals(p.get("name")))) {
+                    problems.add(where + ": pages without cursor");
+                }
+            }
+            // If-Match is required where its absence is refused, unless a claimId can stand in for it
+            boolean ifMatchRequired = parameters.stream().anyMatch(p -> "If-Match".equals(p.get("name")) && Boolean.TRUE.equals(p.get("required")));
+            boolean claimInstead = List.of("/api/v1/queue/requests/{id}/accept", "/api/v1/queue/requests/{id}/forward",
+                    "/api/v1/queue/requests/{id}/request-info").contains(path);
+            if (responses.containsKey("428") && !ifMatchRequired && !claimInstead) {
+                problems.add(where + ": answers 428 but If-Match is optional");
+            }
+        }));
+        assertEquals(List.of(), problems);
+        for (String page : List.of("CursorPageAccountView", "CursorPageApiKeyView", "CursorPageRegionView", "RequestPage")) {
+            assertEquals(List.of("items"), spec.getList("components.schemas." + page + ".required"), page);
+            assertNotNull(spec.get("components.schemas." + page + ".properties.next"), page);
+        }
+    }
+
+    @Test
     void bothSecuritySchemesAndTheProblemSchemaAreDeclared() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", is("Layanan Desa API"))

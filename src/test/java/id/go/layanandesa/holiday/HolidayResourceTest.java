@@ -1,5 +1,6 @@
 package id.go.layanandesa.holiday;
 
+import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.support.OtherKabupaten;
 import id.go.layanandesa.support.ScratchKabupaten;
 import id.go.layanandesa.support.TestAccounts;
@@ -55,6 +56,7 @@ class HolidayResourceTest {
     }
 
     @Test
+    @OffContractRequests("invalid holidays")
     void badInputIsAViolation() {
         String admin = TestAccounts.admin("73.24");
         post(admin, "2026-13-01", "Bulan ketiga belas").statusCode(400).body("violations[0].field", is("date"));

@@ -244,7 +244,7 @@ class MultiInstanceIT {
             });
             Thread.sleep(800);
             assertTrue(!waiting.isDone(), "the claim waits while the queue is empty");
-            Http.Reply metrics = Http.get(b.url("/q/metrics"), null);
+            Http.Reply metrics = Http.get(b.managementUrl("/q/metrics"), null);
             double active = Arrays.stream(metrics.raw().body().split("\n")).filter(l -> l.startsWith("agroal_active_count"))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
             assertEquals(0.0, active, "a waiting claim holds no pooled connection");

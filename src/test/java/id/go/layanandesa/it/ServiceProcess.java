@@ -18,11 +18,14 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     public final int port;
+    /** The port of the management interface (metrics), on the loopback interface. */
+    public final int managementPort;
     public final Path log;
     private final Process process;
 
-    private ServiceProcess(int port, Path log, Process process) {
+    private ServiceProcess(int port, int managementPort, Path log, Process process) {
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
@@ -50,6 +53,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-Dquarkus.http.port=" + port);
+        int managementPort = freePort();
+        command.add("-Dquarkus.management.port=" + managementPort);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar().toAbsolutePath().toString());
@@ -57,7 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
         builder.directory(workDir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("LAYANAN_"));
         builder.environment().putAll(env);
-        return new ServiceProcess(port, log, builder.start());
+        return new ServiceProcess(port, managementPort, log, builder.start());
     }
 
     /** Waits for the process to end by itself; its exit code. */
@@ -75,6 +80,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** A path of the management interface, such as /q/metrics. */
+    public String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
     }
 
     public void awaitReady(Duration timeout) throws Exception {

@@ -1,5 +1,6 @@
 package id.go.layanandesa.opd;
 
+import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.catalog.ServiceType;
 import id.go.layanandesa.routing.RoutingRule;
 import id.go.layanandesa.support.OtherKabupaten;
@@ -59,6 +60,7 @@ class OpdResourceTest {
     }
 
     @Test
+    @OffContractRequests("changes without If-Match")
     void adminCreatesReadsChangesAndDeletesAnOpdWithVersionChecks() {
         String admin = TestAccounts.admin("73.24");
         String code = uniqueCode("PKM");
@@ -120,6 +122,7 @@ class OpdResourceTest {
     }
 
     @Test
+    @OffContractRequests("OPDs with invalid fields")
     void badFieldsAndForeignOrWrongLevelRegionsAreViolations() {
         String admin = TestAccounts.admin("73.24");
         OtherKabupaten.ensure();

@@ -1,8 +1,10 @@
 package id.go.layanandesa.queue;
 
 import id.go.layanandesa.support.TestClock;
+import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
+import id.go.layanandesa.support.Management;
 import id.go.layanandesa.support.OtherKabupaten;
 import id.go.layanandesa.support.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
@@ -116,6 +118,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("a limit out of range")
     void queueListFiltersAndPages() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -161,6 +164,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("claims out of bounds")
     void claimBoundsAreChecked() {
         claim(officer, Map.of("limit", 0)).response().then().statusCode(400).body("violations[0].field", is("limit"));
         claim(officer, Map.of("limit", 101)).response().then().statusCode(400).body("violations[0].field", is("limit"));
@@ -227,6 +231,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("a release without claimId")
     void releaseReturnsTheRequestAtOnce() {
         long id = file();
         String claimId = claim(officer, Map.of("limit", 1)).path("claimId");
@@ -282,6 +287,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("a reject without a reason or If-Match")
     void rejectNeedsAReasonAndPreconditionsAreEnforced() {
         long id = file();
         assertEquals(428, act(officer, id, "accept", Map.of(), null).statusCode());
@@ -296,6 +302,7 @@ class QueueTest {
     }
 
     @Test
+    @OffContractRequests("a forward without a reason")
     void forwardMovesTheRequestAndTooManyHopsSendItToTriage() {
         long id = file();
         long dinsos = TestAccounts.opd("73.24", "DINSOS");
@@ -379,7 +386,7 @@ class QueueTest {
         Future<ExtractableResponse<Response>> waiting = pool.submit(() -> claim(officer, Map.of("limit", 5, "waitSeconds", 20)));
         Thread.sleep(1500);
         assertTrue(!waiting.isDone(), "the claim waits while the queue is empty");
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.metrics();
         long filedAt = System.nanoTime();
         long id = file();
         ExtractableResponse<Response> claimed = waiting.get(10, TimeUnit.SECONDS);

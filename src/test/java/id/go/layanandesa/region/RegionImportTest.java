@@ -1,5 +1,6 @@
 package id.go.layanandesa.region;
 
+import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.support.OtherKabupaten;
 import id.go.layanandesa.support.TestAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -97,6 +98,7 @@ class RegionImportTest {
     }
 
     @Test
+    @OffContractRequests("empty and non-CSV bodies")
     void theBodyMustBeANonEmptyCsv() {
         String token = TestAccounts.admin("73.24");
         importing(token, "").statusCode(400).body("code", is("EMPTY_BODY"));

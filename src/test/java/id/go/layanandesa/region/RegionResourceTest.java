@@ -2,6 +2,7 @@ package id.go.layanandesa.region;
 
 import id.go.layanandesa.support.OtherKabupaten;
 import id.go.layanandesa.support.TestAccounts;
+import id.go.layanandesa.support.contract.OffContractRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -83,12 +84,12 @@ class RegionResourceTest {
                 .body("next", is("73.24.05"))
                 .extract().path("items.code");
         assertEquals(List.of("73.24.01", "73.24.02", "73.24.03", "73.24.04", "73.24.05"), first);
-        given().auth().oauth2(token).queryParam("limit", 5).queryParam("after", "73.24.10")
+        given().auth().oauth2(token).queryParam("limit", 5).queryParam("cursor", "73.24.10")
                 .when().get("/api/v1/regions/73.24/children")
                 .then().statusCode(200)
                 .body("items.code", contains("73.24.11"))
                 .body("next", nullValue());
-        given().auth().oauth2(token).queryParam("limit", 6).queryParam("after", "73.24.05")
+        given().auth().oauth2(token).queryParam("limit", 6).queryParam("cursor", "73.24.05")
                 .when().get("/api/v1/regions/73.24/children")
                 .then().statusCode(200)
                 .body("items.code", contains("73.24.06", "73.24.07", "73.24.08", "73.24.09", "73.24.10", "73.24.11"))
@@ -96,13 +97,14 @@ class RegionResourceTest {
     }
 
     @Test
-    void childrenDefaultTo100AndRejectALimitPast1000() {
+    @OffContractRequests("limits out of range")
+    void childrenDefaultTo20AndRejectALimitPast100() {
         String token = TestAccounts.viewer("73.24");
         given().auth().oauth2(token).when().get("/api/v1/regions/73.24/children")
-                .then().statusCode(200).body("items", hasSize(11)).body("next", nullValue());
-        given().auth().oauth2(token).queryParam("limit", 1000).when().get("/api/v1/regions/73.24/children")
+                .then().statusCode(200).body("items", hasSize(11)).body("$", not(hasKey("next")));
+        given().auth().oauth2(token).queryParam("limit", 100).when().get("/api/v1/regions/73.24/children")
                 .then().statusCode(200);
-        given().auth().oauth2(token).queryParam("limit", 1001).when().get("/api/v1/regions/73.24/children")
+        given().auth().oauth2(token).queryParam("limit", 101).when().get("/api/v1/regions/73.24/children")
                 .then().statusCode(400).body("violations[0].field", is("limit"));
         given().auth().oauth2(token).queryParam("limit", 0).when().get("/api/v1/regions/73.24/children")
                 .then().statusCode(400).body("violations[0].field", is("limit"));
@@ -132,7 +134,7 @@ class RegionResourceTest {
                 .body("next", notNullValue())
                 .extract();
         given().auth().oauth2(token).queryParam("kabupaten", "97.01").queryParam("q", "bent").queryParam("limit", 2)
-                .queryParam("after", page1.path("next").toString())
+                .queryParam("cursor", page1.path("next").toString())
                 .when().get("/api/v1/regions/search")
                 .then().statusCode(200)
                 .body("items.code", containsInAnyOrder("97.01.01.2002", "97.01.01.2004"))
@@ -155,9 +157,9 @@ class RegionResourceTest {
         given().auth().oauth2(token).queryParam("kabupaten", "73.24").queryParam("q", "  ")
                 .when().get("/api/v1/regions/search")
                 .then().statusCode(400).body("violations[0].field", is("q"));
-        given().auth().oauth2(token).queryParam("kabupaten", "73.24").queryParam("q", "mal").queryParam("after", "not-a-cursor")
+        given().auth().oauth2(token).queryParam("kabupaten", "73.24").queryParam("q", "mal").queryParam("cursor", "not-a-cursor")
                 .when().get("/api/v1/regions/search")
-                .then().statusCode(400).body("violations[0].field", is("after"));
+                .then().statusCode(400).body("violations[0].field", is("cursor"));
         given().auth().oauth2(token).queryParam("kabupaten", "73.99").queryParam("q", "mal")
                 .when().get("/api/v1/regions/search")
                 .then().statusCode(404);

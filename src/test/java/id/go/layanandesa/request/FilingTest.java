@@ -1,5 +1,6 @@
 package id.go.layanandesa.request;
 
+import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.catalog.DocumentDefinition;
 import id.go.layanandesa.catalog.FieldDefinition;
 import id.go.layanandesa.catalog.ServiceType;
@@ -120,7 +121,10 @@ class FilingTest {
                 bad("NIK with month 13", b -> citizen(b).put("nik", "7324041013900001"), "citizen.nik", "real birth date"),
                 bad("NIK with 29 Feb of a common year", b -> citizen(b).put("nik", "7324042902010001"), "citizen.nik", "real birth date"),
                 bad("NIK with serial 0000", b -> citizen(b).put("nik", "7324044107900000"), "citizen.nik", "0000"),
-                bad("NIK of an unknown kecamatan of a known kabupaten", b -> citizen(b).put("nik", "7324994107900001"), "citizen.nik", "73.24.99"),
+                bad("NIK of no province (00)", b -> citizen(b).put("nik", "0024044107900001"), "citizen.nik", "province"),
+                bad("NIK of no province (54)", b -> citizen(b).put("nik", "5424044107900001"), "citizen.nik", "province"),
+                bad("NIK of kabupaten 00", b -> citizen(b).put("nik", "7300044107900001"), "citizen.nik", "kecamatan code"),
+                bad("NIK of kecamatan 00", b -> citizen(b).put("nik", "7324004107900001"), "citizen.nik", "kecamatan code"),
                 bad("missing NIK", b -> citizen(b).remove("nik"), "citizen.nik", "must not be blank"),
                 bad("missing name", b -> citizen(b).remove("name"), "citizen.name", "must not be blank"),
                 bad("landline phone", b -> citizen(b).put("phone", "0411-123456"), "citizen.phone", "mobile"),
@@ -132,6 +136,14 @@ class FilingTest {
                 bad("number under min", b -> answers(b).put("berat_lahir_gram", 100), "answers.berat_lahir_gram", "at least 300"),
                 bad("number over max", b -> answers(b).put("anak_ke", 21), "answers.anak_ke", "at most 20"),
                 bad("date not ISO", b -> answers(b).put("tanggal_lahir", "20/11/2026"), "answers.tanggal_lahir", "YYYY-MM-DD"),
+                bad("date in year 9999", b -> answers(b).put("tanggal_lahir", "9999-01-01"), "answers.tanggal_lahir", "between"),
+                bad("date in year +99999", b -> answers(b).put("tanggal_lahir", "+99999-01-01"), "answers.tanggal_lahir", "between"),
+                bad("birth date after today", b -> answers(b).put("tanggal_lahir", "2099-01-01"), "answers.tanggal_lahir",
+                        "must not be after today"),
+                bad("NUL in a text answer", b -> answers(b).put("nama_bayi", "Ami\u0000nah"), "answers.nama_bayi", "NUL"),
+                bad("NUL in the name", b -> citizen(b).put("name", "Siti\u0000"), "citizen.name", "NUL"),
+                bad("bell character in the address", b -> citizen(b).put("address", "Dusun \u0007"), "citizen.address", "control"),
+                bad("NUL in an answer's name", b -> answers(b).put("nama\u0000", "x"), "answers", "NUL"),
                 bad("choice not allowed", b -> answers(b).put("jenis_kelamin", "X"), "answers.jenis_kelamin", "one of"),
                 bad("unknown answer key", b -> answers(b).put("warna_favorit", "biru"), "answers.warna_favorit", "not a field"),
                 bad("mandatory document missing", b -> documents(b).remove(0), "documents", "SURAT_KETERANGAN_LAHIR"),
@@ -145,6 +157,7 @@ class FilingTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidFilings")
+    @OffContractRequests("filings with missing or invalid fields")
     void invalidFilingIsRefusedNamingTheFieldAndLeavesNoRow(String name, Consumer<Map<String, Object>> change, String field,
                                                             String message) {
         Map<String, Object> body = aktaKelahiran();
@@ -158,6 +171,28 @@ class FilingTest {
                 .body("violations.find { it.field == '" + field + "' }.message", containsString(message));
         assertEquals(before, requestRows());
         assertEquals(0L, IdempotencyRecords.count(officer(), key));
+    }
+
+    @Test
+    void aNikKeepsTheKecamatanOfItsFirstIssueEvenWhenThatKecamatanNoLongerExists() {
+        // Pangandaran's kecamatan left Ciamis (32.07) for the new kabupaten 32.18 in 2012; Ciamis's codes 20-28 and 36
+        // were retired, but the NIKs issued under them stay valid for life.
+        Db.exec("insert into region (code, name, level, parent_code, name_key) values ('32', 'Jawa Barat', 1, null, 'jawa barat') "
+                + "on conflict (code) do nothing");
+        String[][] regions = {{"32.07", "Kabupaten Ciamis", "2", "32"}, {"32.07.01", "Ciamis", "3", "32.07"},
+                {"32.18", "Kabupaten Pangandaran", "2", "32"}, {"32.18.09", "Pangandaran", "3", "32.18"}};
+        for (String[] r : regions) {
+            Db.exec("insert into region (code, name, level, parent_code, name_key) values (?1, ?2, ?3, ?4, lower(?2)) "
+                    + "on conflict (code) do nothing", r[0], r[1], Short.parseShort(r[2]), r[3]);
+        }
+        for (String nik : List.of("3207254508850003", "3207360101700002", "7324994107900001")) {
+            String kecamatan = nik.substring(0, 2) + "." + nik.substring(2, 4) + "." + nik.substring(4, 6);
+            assertEquals(0L, Db.count("select count(*) from region where code = ?1", kecamatan), kecamatan + " no longer exists");
+            Map<String, Object> body = aktaKelahiran();
+            citizen(body).put("nik", nik);
+            long id = ((Number) file(officer(), body).statusCode(201).extract().path("id")).longValue();
+            assertEquals(nik, Db.single("select citizen_nik from service_request where id = ?1", id));
+        }
     }
 
     @Test
@@ -260,6 +295,7 @@ class FilingTest {
     }
 
     @Test
+    @OffContractRequests("an Idempotency-Key with spaces, which its pattern forbids")
     void malformedIdempotencyKeyIsRefused() {
         Filings.file(officer(), aktaKelahiran(), "spaces are not allowed").statusCode(400)
                 .body("violations[0].field", is("Idempotency-Key"));
@@ -337,6 +373,7 @@ class FilingTest {
     }
 
     @Test
+    @OffContractRequests("batches out of bounds")
     void batchLimitsAreChecked() {
         String token = officer();
         Map<String, Object> good = aktaKelahiran();

@@ -1,5 +1,6 @@
 package id.go.layanandesa.routing;
 
+import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.catalog.ServiceType;
 import id.go.layanandesa.support.OtherKabupaten;
 import id.go.layanandesa.support.TestAccounts;
@@ -108,6 +109,7 @@ class RoutingRuleResourceTest {
     }
 
     @Test
+    @OffContractRequests("a rule without an OPD")
     void anotherKabupatensServiceOpdOrAreaIsAViolation() {
         OtherKabupaten.ensure();
         String admin = TestAccounts.admin("73.24");
@@ -143,6 +145,7 @@ class RoutingRuleResourceTest {
     }
 
     @Test
+    @OffContractRequests("an explanation without its required parameters")
     void explainIsForAdminsAndViewersAndChecksItsParameters() {
         long legalisasi = serviceType("LEGALISASI");
         given().auth().oauth2(TestAccounts.desaOfficer("73.24.04.2001")).queryParam("serviceTypeId", legalisasi).queryParam("desa", "73.24.04.2001")

@@ -30,6 +30,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 SigningKeys.ensure(root.resolve("jwt"));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
+                        PersonalDataLedger.write(settings());
                         database.close();
                         deleteTree(root);
                     } catch (IOException ignored) {
@@ -50,6 +51,11 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public Map<String, String> start() {
+        return settings();
+    }
+
+    /** What the service is configured with to reach the test database. */
+    static Map<String, String> settings() {
         EmbeddedDatabase db = database();
         return Map.of(
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),

@@ -80,7 +80,8 @@ final class WebhookFlows {
     static long wholeLife(String desaCode) {
         long id = file(desaCode).getLong("id");
         opd(id, "accept", Map.of());
-        opd(id, "request-info", Map.of("missing", List.of("Fotokopi buku nikah orang tua"), "note", "internal: KK lama"));
+        opd(id, "request-info", Map.of("missing", List.of("internal: buku nikah"), "note", "internal: KK lama",
+                "publicNote", "Fotokopi buku nikah orang tua"));
         desaAction(desaCode, id, "supply-info", Map.of("note", "dibawa"));
         opd(id, "accept", Map.of());
         opd(id, "complete", Map.of("resultNote", "internal: dicetak", "publicNote", "Akta dapat diambil di kantor desa mulai Senin"));

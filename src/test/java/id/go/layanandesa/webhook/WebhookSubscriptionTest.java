@@ -4,6 +4,7 @@ import id.go.layanandesa.support.AuthFixtures;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.TestAccounts;
 import id.go.layanandesa.support.WebhookReceiver;
+import id.go.layanandesa.support.contract.OffContractRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
@@ -76,6 +77,7 @@ class WebhookSubscriptionTest {
     }
 
     @Test
+    @OffContractRequests("subscriptions that break the schema")
     void whatASubscriptionNamesIsChecked() {
         long otherKabupatenService = otherKabupatenService();
         Object[][] cases = {
@@ -126,6 +128,7 @@ class WebhookSubscriptionTest {
     }
 
     @Test
+    @OffContractRequests("changes without If-Match")
     void aChangeNeedsTheCurrentVersionAndReplacesTheSubscriptionWhole() {
         long id = subscribe(URL, Map.of("eventTypes", List.of("FILED"), "personalData", true)).getLong("id");
         Map<String, Object> change = Map.of("url", URL + "/v2", "eventTypes", List.of("FILED", "COMPLETED", "FILED"));
@@ -176,6 +179,7 @@ class WebhookSubscriptionTest {
     }
 
     @Test
+    @OffContractRequests("limits out of range and an unknown state filter")
     void listsArePagedAndADeliveryOfAnotherSubscriptionIsNotFound() throws Exception {
         long a = subscribe(URL + "/a", Map.of("active", false)).getLong("id");
         long b = subscribe(URL + "/b", Map.of("active", false)).getLong("id");

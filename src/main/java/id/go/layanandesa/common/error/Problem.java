@@ -1,5 +1,7 @@
 package id.go.layanandesa.common.error;
 
+import id.go.layanandesa.common.openapi.MayBeAbsent;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,17 +19,17 @@ public record Problem(
         int status,
         @Schema(description = "What went wrong in this occurrence", example = "2 fields are invalid")
         String detail,
-        @Schema(description = "The path of the request that failed", example = "/api/v1/requests")
+        @MayBeAbsent @Schema(description = "The path of the request that failed", example = "/api/v1/requests")
         String instance,
         @Schema(description = "Stable machine-readable code", example = "VALIDATION_FAILED")
         String code,
-        @Schema(description = "The request id, also in the X-Request-Id header; quote it when reporting a fault", example = "5f2c9a1e7b3d4c10")
+        @MayBeAbsent @Schema(description = "The request id, also in the X-Request-Id header; quote it when reporting a fault", example = "5f2c9a1e7b3d4c10")
         String requestId,
-        @Schema(description = "For validation failures: one entry per invalid field")
+        @MayBeAbsent @Schema(description = "For validation failures: one entry per invalid field")
         List<Violation> violations,
-        @Schema(description = "For state conflicts: the current status of the resource", example = "COMPLETED")
+        @MayBeAbsent @Schema(description = "For state conflicts: the current status of the resource", example = "COMPLETED")
         String currentStatus,
-        @Schema(description = "For state conflicts: the actions allowed from the current status")
+        @MayBeAbsent @Schema(description = "For state conflicts: the actions allowed from the current status")
         List<String> allowed) {
 
     @Schema(name = "Violation", description = "One invalid field")

@@ -3,11 +3,11 @@ package id.go.layanandesa.common.error;
 import java.util.List;
 import java.util.Map;
 
-/** A failure the client can act on; mapped to a problem+json response. */
+/** A failure the client can act on; mapped to a problem+json response. Its code is one of {@link ProblemCode}. */
 public class ProblemException extends RuntimeException {
 
     private final int status;
-    private final String code;
+    private final ProblemCode code;
     private final String title;
     private final List<Problem.Violation> violations;
     private final String currentStatus;
@@ -15,6 +15,11 @@ public class ProblemException extends RuntimeException {
     private final Map<String, String> headers;
 
     public ProblemException(int status, String code, String title, String detail, List<Problem.Violation> violations,
+                            String currentStatus, List<String> allowed, Map<String, String> headers) {
+        this(status, ProblemCode.of(code), title, detail, violations, currentStatus, allowed, headers);
+    }
+
+    public ProblemException(int status, ProblemCode code, String title, String detail, List<Problem.Violation> violations,
                             String currentStatus, List<String> allowed, Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
@@ -28,6 +33,10 @@ public class ProblemException extends RuntimeException {
 
     public ProblemException(int status, String code, String title, String detail) {
         this(status, code, title, detail, null, null, null, null);
+    }
+
+    public ProblemException(ProblemCode code, String title, String detail) {
+        this(code.status(), code, title, detail, null, null, null, null);
     }
 
     public static ProblemException notFound(String what) {
@@ -86,6 +95,10 @@ public class ProblemException extends RuntimeException {
     }
 
     public String code() {
+        return code.name();
+    }
+
+    public ProblemCode problemCode() {
         return code;
     }
 

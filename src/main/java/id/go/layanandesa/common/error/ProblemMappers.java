@@ -1,12 +1,14 @@
 package id.go.layanandesa.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import id.go.layanandesa.common.ParamConverters;
 import id.go.layanandesa.common.RequestIds;
+import id.go.layanandesa.common.StrictJson;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -21,9 +23,11 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -59,7 +63,11 @@ public class ProblemMappers {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String message;
-            if (e instanceof UnrecognizedPropertyException) {
+            if (e instanceof StrictJson.InvalidValue) {
+                message = e.getOriginalMessage();
+            } else if (e.getCause() instanceof InputCoercionException coercion) {
+                message = "must be " + describe(coercion.getTargetType()) + " in range";
+            } else if (e instanceof UnrecognizedPropertyException) {
                 message = "is not a known field";
             } else if (e instanceof InvalidFormatException invalid) {
                 message = "cannot be read as " + describe(invalid.getTargetType());
@@ -81,10 +89,26 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidParameter(ParamConverters.InvalidParameterException e, HttpServerRequest request) {
-        List<Problem.Violation> violations = e.parameter() == null ? null : List.of(new Problem.Violation(e.parameter(), e.getMessage()));
+    public Response invalidParameter(ParamConverters.InvalidParameterException e, HttpServerRequest request, UriInfo uri) {
+        String parameter = e.parameter() != null ? e.parameter() : parameterWithValue(uri, e.value());
+        List<Problem.Violation> violations = parameter == null ? null : List.of(new Problem.Violation(parameter, e.getMessage()));
         return problem(new ProblemException(400, "INVALID_PARAMETER", "Invalid parameter",
-                (e.parameter() == null ? "" : e.parameter() + ": ") + e.getMessage(), violations, null, null, null), request);
+                (parameter == null ? "" : parameter + ": ") + e.getMessage(), violations, null, null, null), request);
+    }
+
+    /** A parameter declared without its name is found by the value that could not be read. */
+    private static String parameterWithValue(UriInfo uri, String value) {
+        if (value == null || uri == null) {
+            return null;
+        }
+        for (var parameters : List.of(uri.getPathParameters(true), uri.getQueryParameters(true))) {
+            for (var entry : parameters.entrySet()) {
+                if (entry.getValue().contains(value)) {
+                    return entry.getKey();
+                }
+            }
+        }
+        return null;
     }
 
     @ServerExceptionMapper
@@ -126,7 +150,7 @@ public class ProblemMappers {
             case 401 -> "UNAUTHENTICATED";
             case 403 -> "FORBIDDEN";
             case 413 -> "PAYLOAD_TOO_LARGE";
-            default -> "HTTP_" + status;
+            default -> "BAD_REQUEST";
         };
         Response.StatusType info = e.getResponse().getStatusInfo();
         return problem(new ProblemException(status, code, info.getReasonPhrase(), info.getReasonPhrase().toLowerCase()), request);
@@ -147,6 +171,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String requestId = RequestIds.of(request);
+        if (e instanceof java.io.IOException && request.response().ended()) {
+            // the HTTP layer answered already: it refused a body without a declared length that passed its limit
+            LOG.debugf("body of %s %s refused while it was read (request id %s)", request.method(), request.path(), requestId);
+            return Response.status(413).build();
+        }
         LOG.errorf("unexpected failure of %s %s (request id %s): %s", request.method(), request.path(), requestId,
                 SafeTraces.describe(e));
         return problem(new ProblemException(500, "INTERNAL_ERROR", "Internal error",
@@ -188,7 +217,11 @@ public class ProblemMappers {
         if (type == null) {
             return "a different type";
         }
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
+        if (type == Integer.class || type == Long.class || type == Short.class || type == BigInteger.class
+                || type == int.class || type == long.class || type == short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
             return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {

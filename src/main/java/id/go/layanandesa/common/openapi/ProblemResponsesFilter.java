@@ -1,5 +1,6 @@
 package id.go.layanandesa.common.openapi;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -18,7 +19,9 @@ import java.util.Map;
 /**
  * Completes the error side of every operation: each 4xx and 5xx response is a problem+json document
  * with an example, secured operations declare 401 and 403, every operation declares 500 and 503 (with Retry-After).
+ * Runs before {@link WireContractFilter}.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = 100)
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";

@@ -1,0 +1,290 @@
+package id.go.layanandesa.bench.figure;
+
+import id.go.layanandesa.bench.Accounts;
+import id.go.layanandesa.bench.Api;
+import id.go.layanandesa.bench.Bench;
+import id.go.layanandesa.bench.Db;
+
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The filing figure's baseline: the statements one filing issues (read from the SQL log of the service
+ * with quarkus.hibernate-orm.log.sql=true), in the same order, one transaction per filing, one connection
+ * per worker. Ids are taken in blocks of 50 as Hibernate's pooled optimizer does.
+ */
+final class JdbcFiling implements AutoCloseable {
+
+    private final Bench bench;
+    private final Accounts accounts;
+    private final Connection[] connections;
+    private final IdBlocks requestIds = new IdBlocks("service_request_seq");
+    private final IdBlocks eventIds = new IdBlocks("request_event_seq");
+
+    JdbcFiling(Bench bench, int n) throws Exception {
+        this.bench = bench;
+        this.accounts = bench.accounts();
+        connections = new Connection[n];
+        for (int i = 0; i < n; i++) {
+            connections[i] = bench.db.connect();
+            connections[i].setAutoCommit(false);
+        }
+    }
+
+    boolean file(int worker) throws Exception {
+        Connection c = connections[worker];
+        String desa = accounts.desas().get(worker % accounts.desas().size());
+        String kecamatan = desa.substring(0, 8);
+        String principal = "account:" + accounts.desaAccounts().get(worker % accounts.desaAccounts().size());
+        // the service keeps the key as an HMAC: 64 hex characters
+        String idemKey = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(UUID.randomUUID().toString().getBytes()));
+        Map<String, Object> body = bench.filingBody(worker);
+        byte[] json = Api.JSON.writeValueAsBytes(body);
+        String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        Instant now = Instant.now();
+        try {
+            try (PreparedStatement p = c.prepareStatement("select pg_try_advisory_xact_lock(hashtext(?), hashtext(?))")) {
+                p.setString(1, principal);
+                p.setString(2, idemKey);
+                Db.drain(p);
+            }
+            try (PreparedStatement p = c.prepareStatement("""
+                    select request_hash, status, body, location, etag from idempotency_record
+                     where principal = ? and key_hash = ? and created_at > ?""")) {
+                p.setString(1, principal);
+                p.setString(2, idemKey);
+                p.setTimestamp(3, Timestamp.from(now.minus(Duration.ofHours(24))));
+                Db.drain(p);
+            }
+            int limitDays;
+            int typeVersion;
+            try (PreparedStatement p = c.prepareStatement("""
+                    select st1_0.id, st1_0.code, st1_0.created_at, st1_0.default_opd_id, st1_0.description, st1_0.documents,
+                           st1_0.fee, st1_0.fields, st1_0.kabupaten_code, st1_0.name, st1_0.open, st1_0.product,
+                           st1_0.time_limit_days, st1_0.updated_at, st1_0.version
+                      from service_type st1_0 where st1_0.id = ?""")) {
+                p.setLong(1, accounts.serviceTypeId());
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    rs.getString("documents");
+                    rs.getString("fields");
+                    limitDays = rs.getInt("time_limit_days");
+                    typeVersion = rs.getInt("version");
+                }
+            }
+            long opdId;
+            Long ruleId;
+            try (PreparedStatement p = c.prepareStatement("""
+                    select c.opd_id, c.rule_id, c.rank from (
+                        select r.opd_id, r.id as rule_id,
+                               (case when r.service_type_id is null then 3 else 0 end)
+                             + (case r.region_code when ? then 0 when ? then 1 else 2 end) as rank
+                          from routing_rule r
+                         where r.kabupaten_code = ?
+                           and coalesce(r.service_type_id, 0) in (?, 0)
+                           and r.region_code in (?, ?, ?)
+                        union all
+                        select s.default_opd_id, null, 6 from service_type s where s.id = ?
+                        union all
+                        select o.id, null, 7 from opd o where o.kabupaten_code = ? and o.triage
+                    ) c
+                    join opd o on o.id = c.opd_id and o.active
+                    order by c.rank
+                    limit 1""")) {
+                p.setString(1, desa);
+                p.setString(2, kecamatan);
+                p.setString(3, Bench.KAB);
+                p.setLong(4, accounts.serviceTypeId());
+                p.setString(5, desa);
+                p.setString(6, kecamatan);
+                p.setString(7, Bench.KAB);
+                p.setLong(8, accounts.serviceTypeId());
+                p.setString(9, Bench.KAB);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    opdId = rs.getLong(1);
+                    long rule = rs.getLong(2);
+                    ruleId = rs.wasNull() ? null : rule;
+                }
+            }
+            ZoneId zone = ZoneId.of("Asia/Makassar");
+            LocalDate start = now.atZone(zone).toLocalDate();
+            Set<LocalDate> holidays = new java.util.HashSet<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "select h1_0.day from holiday h1_0 where h1_0.kabupaten_code = ? and h1_0.day > ? and h1_0.day <= ?")) {
+                p.setString(1, Bench.KAB);
+                p.setDate(2, Date.valueOf(start));
+                p.setDate(3, Date.valueOf(start.plusDays(limitDays * 2L + 60)));
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        holidays.add(rs.getDate(1).toLocalDate());
+                    }
+                }
+            }
+            LocalDate due = start;
+            for (int left = limitDays; left > 0; ) {
+                due = due.plusDays(1);
+                if (due.getDayOfWeek().getValue() < 6 && !holidays.contains(due)) {
+                    left--;
+                }
+            }
+            long id = requestIds.next(c);
+            String tracking = trackingCode();
+            try (PreparedStatement p = c.prepareStatement("""
+                    insert into service_request (answers, assigned_to, assigned_to_name, citizen_address, citizen_name, citizen_nik, citizen_phone,
+                        claim_id, claimed_by, delivery_count, desa_code, document_number, documents, due_date, filed_at, filed_by,
+                        finished_at, forward_count, info_requested_by, kabupaten_code, kecamatan_code, lease_until, needs_attention,
+                        note, opd_id, result_note, routing_rule_id, service_type_id, service_type_version, status, tracking_code,
+                        updated_at, version, id)
+                    values (cast(? as jsonb), null, null, null, ?, ?, null, null, null, 0, ?, null, cast(? as jsonb), ?, ?, ?, null, 0, null,
+                        ?, ?, null, false, null, ?, null, ?, ?, ?, 'SUBMITTED', ?, ?, 0, ?)""")) {
+                p.setString(1, Api.JSON.writeValueAsString(body.get("answers")));
+                p.setString(2, "Warga Uji " + worker);
+                p.setString(3, (String) ((Map<?, ?>) body.get("citizen")).get("nik"));
+                p.setString(4, desa);
+                p.setString(5, Api.JSON.writeValueAsString(body.get("documents")));
+                p.setDate(6, Date.valueOf(due));
+                p.setTimestamp(7, Timestamp.from(now));
+                p.setLong(8, accounts.desaAccounts().get(worker % accounts.desaAccounts().size()));
+                p.setString(9, Bench.KAB);
+                p.setString(10, kecamatan);
+                p.setLong(11, opdId);
+                if (ruleId == null) {
+                    p.setNull(12, java.sql.Types.BIGINT);
+                } else {
+                    p.setLong(12, ruleId);
+                }
+                p.setLong(13, accounts.serviceTypeId());
+                p.setInt(14, typeVersion);
+                p.setString(15, tracking);
+                p.setTimestamp(16, Timestamp.from(now));
+                p.setLong(17, id);
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("""
+                    insert into request_event (actor_id, actor_kind, actor_name, at, from_opd_id, from_status, note, request_id,
+                        to_opd_id, to_status, type, id)
+                    values (?, 'DESA_OFFICER', ?, ?, null, null, ?, ?, ?, 'SUBMITTED', 'FILED', ?)""")) {
+                p.setLong(1, accounts.desaAccounts().get(worker % accounts.desaAccounts().size()));
+                p.setString(2, "bench-desa-" + worker);
+                p.setTimestamp(3, Timestamp.from(now));
+                p.setString(4, "routed by " + (ruleId == null ? "SERVICE_DEFAULT" : "RULE_SERVICE_DESA"));
+                p.setLong(5, id);
+                p.setLong(6, opdId);
+                p.setLong(7, eventIds.next(c));
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "insert into request_opd (opd_id, request_id, filed_at) values (?, ?, ?) on conflict do nothing")) {
+                p.setLong(1, opdId);
+                p.setLong(2, id);
+                p.setTimestamp(3, Timestamp.from(now));
+                p.executeUpdate();
+            }
+            String opdCode;
+            String opdName;
+            try (PreparedStatement p = c.prepareStatement("""
+                    select o1_0.id, o1_0.active, o1_0.address, o1_0.code, o1_0.created_at, o1_0.email, o1_0.kabupaten_code,
+                           o1_0.kind, o1_0.name, o1_0.phone, o1_0.region_code, o1_0.triage, o1_0.updated_at, o1_0.version
+                      from opd o1_0 where o1_0.id = ?""")) {
+                p.setLong(1, opdId);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    opdCode = rs.getString("code");
+                    opdName = rs.getString("name");
+                }
+            }
+            Map<String, Object> receipt = new LinkedHashMap<>();
+            receipt.put("id", id);
+            receipt.put("trackingCode", tracking);
+            receipt.put("status", "SUBMITTED");
+            receipt.put("opd", Map.of("id", opdId, "code", opdCode, "name", opdName));
+            receipt.put("routedBy", "SERVICE_DEFAULT");
+            receipt.put("filedAt", now.toString());
+            receipt.put("dueDate", due.toString());
+            receipt.put("version", 0);
+            try (PreparedStatement p = c.prepareStatement("""
+                    insert into idempotency_record (principal, key_hash, request_hash, status, body, location, etag, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (principal, key_hash) do update
+                       set request_hash = excluded.request_hash, status = excluded.status, body = excluded.body,
+                           location = excluded.location, etag = excluded.etag, created_at = excluded.created_at""")) {
+                p.setString(1, principal);
+                p.setString(2, idemKey);
+                p.setString(3, fingerprint);
+                p.setInt(4, 201);
+                // the service stores the answer encrypted: base64 of about the same size
+                p.setString(5, java.util.Base64.getEncoder().encodeToString(Api.JSON.writeValueAsBytes(receipt)));
+                p.setString(6, "/api/v1/requests/" + id);
+                p.setString(7, "\"0\"");
+                p.setTimestamp(8, Timestamp.from(now));
+                p.executeUpdate();
+            }
+            Db.signal(c, desa, opdId);
+            c.commit();
+            return true;
+        } catch (Exception e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (Connection c : connections) {
+            c.close();
+        }
+    }
+
+    /** Ids in blocks of 50 from one nextval, the block starting at the value, as Hibernate's pooled optimizer takes them. */
+    static final class IdBlocks {
+        final String sequence;
+        long next;
+        long end = -1;
+
+        IdBlocks(String sequence) {
+            this.sequence = sequence;
+        }
+
+        synchronized long next(Connection c) throws Exception {
+            while (next > end || next < 1) {
+                if (next > end) {
+                    long hi = Db.single(c, "select nextval('" + sequence + "')");
+                    next = hi;
+                    end = hi + 49;
+                } else {
+                    next++;
+                }
+            }
+            return next++;
+        }
+    }
+
+    static String trackingCode() {
+        String alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+        StringBuilder s = new StringBuilder(12);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 10; i++) {
+            if (i == 4 || i == 8) {
+                s.append('-');
+            }
+            s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,120 @@
+package id.go.layanandesa.common;
+
+import id.go.layanandesa.common.error.HttpProblems;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT;
+
+/**
+ * Refuses what is too large before it is read: a request target or headers over their limits (414, 431), and a
+ * body over the limit of its operation (413) on its declared Content-Length, so that nobody can make the service
+ * hold a large body it will refuse (before, every route took 16 MB, and anyone could send that many to the login).
+ * A body without a declared length (chunked) is counted as it arrives and refused as soon as it passes the general
+ * limit; only a body that declares its length can use the larger limits of the batch and the import.
+ */
+@ApplicationScoped
+public class HttpLimits {
+
+    /** Just before Quarkus's own check of the declared length, which refuses without a problem body. */
+    static final int ORDER = ROUTE_ORDER_UPLOAD_LIMIT - 1;
+    /** Where Quarkus tells the API's body reader how much it may read of a body without a declared length. */
+    static final String MAX_REQUEST_SIZE_KEY = VertxHttpRecorder.MAX_REQUEST_SIZE_KEY;
+
+    @Inject
+    LayananConfig config;
+
+    @Inject
+    HttpProblems problems;
+
+    private Map<String, Long> bodyLimits;
+    private long generalLimit;
+    /** Counts bodies without a declared length, one per limit. */
+    private final Map<Long, BodyHandler> counting = new ConcurrentHashMap<>();
+
+    void install(@Observes Router router) {
+        LayananConfig.Http http = config.http();
+        generalLimit = http.maxBody().asLongValue();
+        bodyLimits = Map.of(
+                "/api/v1/auth/login", http.maxLoginBody().asLongValue(),
+                "/api/v1/requests/batch", http.maxBatchBody().asLongValue(),
+                "/api/v1/regions/import", http.maxImportBody().asLongValue());
+        router.route().order(ORDER).handler(ctx -> check(ctx, http));
+        // after Quarkus's check, which hands its own limit to the API's body reader when no length is declared
+        router.route().order(ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(ctx -> {
+            if (ctx.get(MAX_REQUEST_SIZE_KEY) != null) {
+                ctx.put(MAX_REQUEST_SIZE_KEY, Math.min(bodyLimit(ctx.normalizedPath()), generalLimit));
+            }
+            ctx.next();
+        });
+    }
+
+    /** The largest body the operation at this path accepts. */
+    long bodyLimit(String path) {
+        String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        return bodyLimits.getOrDefault(p, generalLimit);
+    }
+
+    private void check(RoutingContext ctx, LayananConfig.Http http) {
+        var request = ctx.request();
+        if (request.uri().length() > http.maxUriLength()) {
+            problems.send(ctx, 414, "URI_TOO_LONG", "URI too long",
+                    "the path and query are longer than " + http.maxUriLength() + " characters", true);
+            return;
+        }
+        if (headerSize(request.headers()) > http.maxHeaderSize().asLongValue()) {
+            problems.send(ctx, 431, "HEADERS_TOO_LARGE", "Request header fields too large",
+                    "the headers are larger than " + http.maxHeaderSize().asLongValue() + " bytes", true);
+            return;
+        }
+        String path = ctx.normalizedPath();
+        long limit = bodyLimit(path);
+        String declared = request.getHeader("Content-Length");
+        if (declared != null) {
+            long length;
+            try {
+                length = Long.parseLong(declared.strip());
+            } catch (NumberFormatException e) {
+                problems.send(ctx, 400, "BAD_REQUEST", "Bad request", "Content-Length is not a number", true);
+                return;
+            }
+            if (length > limit) {
+                problems.send(ctx, 413, "PAYLOAD_TOO_LARGE", "Payload too large",
+                        "the body is " + length + " bytes; " + request.method() + " " + path + " accepts at most " + limit, true);
+                return;
+            }
+            ctx.next();
+            return;
+        }
+        // no declared length: the body, if any, is counted as it arrives and never kept beyond the general limit.
+        // HTTP/1.1 says so (chunked); an HTTP/2 stream is handed to the API's reader, which counts it against the
+        // limit set above, since a stream read ahead of the API cannot be handed to it.
+        if (request.version() == HttpVersion.HTTP_2) {
+            // the reader answers 413 with HTTP/1's Connection: close, which HTTP/2 forbids: leave it out
+            ctx.addHeadersEndHandler(v -> ctx.response().headers().remove("Connection"));
+            ctx.next();
+        } else if (request.headers().contains("Transfer-Encoding", "chunked", true)) {
+            counting.computeIfAbsent(Math.min(limit, generalLimit), l -> BodyHandler.create(false).setBodyLimit(l)).handle(ctx);
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static long headerSize(MultiMap headers) {
+        long size = 0;
+        for (Map.Entry<String, String> header : headers) {
+            size += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return size;
+    }
+}
