@@ -92,6 +92,7 @@ class AuthorizationMatrixTest {
             ep("GET", "/q/swagger-ui", NO_BODY, 200, Scope.PUBLIC),
             // auth
             ep("GET", "/api/v1/me", NO_BODY, 200, Scope.ANY, ADMIN, VIEWER, DESA_OFFICER, OPD_OFFICER, OPD_SYSTEM),
+            ep("POST", "/api/v1/auth/logout", NO_BODY, 204, Scope.ANY, ADMIN, VIEWER, DESA_OFFICER, OPD_OFFICER),
             // accounts
             ep("GET", "/api/v1/accounts", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
             ep("POST", "/api/v1/accounts", "{\"username\":\"m-{unique}\",\"displayName\":\"M\",\"role\":\"VIEWER\",\"password\":\"Matrix2026pass\"}", 201, Scope.OWN_KABUPATEN, ADMIN),

@@ -113,7 +113,6 @@ class GeneratedClientFlowTest {
                 .role(Role.DESA_OFFICER).desaCode(DESA).password(password), "gen-desa-account-" + RUN);
         assertEquals(DESA, desaAccount.getDesaCode());
         assertNull(desaAccount.getOpdId());
-        assertFalse(desaAccount.getLocked());
         complete(desaAccount);
         Account opdAccount = new AccountsApi(admin).createAccount(new NewAccountRequest().username(opdUser).displayName("Petugas Uji")
                 .role(Role.OPD_OFFICER).opdId(opd.getId()).password(password), "gen-opd-account-" + RUN);

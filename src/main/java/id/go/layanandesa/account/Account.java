@@ -47,11 +47,9 @@ public class Account extends PanacheEntityBase {
 
     public boolean enabled = true;
 
+    /** Failed logins since the last success, for admins to see; logins are slowed per address (LoginThrottle). */
     @Column(name = "failed_logins")
     public int failedLogins;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
 
     @Version
     public int version;

@@ -89,7 +89,7 @@ public class AccountResource {
         Account a = accounts.create(caller, new AccountService.NewAccount(request.username(), request.displayName(),
                 request.role(), request.desaCode(), request.opdId(), request.password()));
         return RestResponse.ResponseBuilder.<AccountView>created(URI.create("/api/v1/accounts/" + a.id))
-                .entity(AccountView.of(a, accounts.now()))
+                .entity(AccountView.of(a))
                 .header("ETag", IfMatch.etag(a.version))
                 .build();
     }
@@ -107,8 +107,7 @@ public class AccountResource {
             @Parameter(description = CursorPage.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
             @Parameter(description = CursorPage.LIMIT_DESCRIPTION) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         AccountService.Page page = accounts.list(caller, role, CursorPage.idAfter(cursor), limit);
-        var now = accounts.now();
-        return new CursorPage<>(page.items().stream().map(a -> AccountView.of(a, now)).toList(),
+        return new CursorPage<>(page.items().stream().map(AccountView::of).toList(),
                 page.next() == null ? null : CursorPage.idCursor(page.next()));
     }
 
@@ -127,9 +126,7 @@ public class AccountResource {
     @Idempotent
     @Path("/{id}/disable")
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.OWN_ACCOUNT})
-    @Operation(operationId = "disableAccount", summary = "Disable an account: it can no longer log in",
-            description = "A disabled account can no longer log in; its tokens stop working at their next use. An admin "
-                    + "cannot disable their own account.")
+    @Operation(operationId = "disableAccount", summary = "Disable an account: it can no longer log in, and its access tokens stop working at once")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
     @APIResponse(responseCode = "409", description = "An admin cannot disable their own account")
@@ -160,9 +157,8 @@ public class AccountResource {
     @Idempotent
     @Path("/{id}/unlock")
     @ProblemCodes({ProblemCode.NOT_FOUND})
-    @Operation(operationId = "unlockAccount", summary = "Lift the lock that failed logins put on an account",
-            description = "Lifts the lock that repeated failed logins put on an account and resets its count of failed "
-                    + "logins.")
+    @Operation(operationId = "unlockAccount", summary = "Lift the waits that failed logins put on an account's logins",
+            description = "Clears the count of failed logins and lets every address try again at once, on every instance.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
     @APIResponse(responseCode = "412", description = "The account changed since it was read")
@@ -176,9 +172,9 @@ public class AccountResource {
     @Path("/{id}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @ProblemCodes({ProblemCode.NOT_FOUND})
-    @Operation(operationId = "resetAccountPassword", summary = "Set a new password for an account (and lift any lock)",
-            description = "Sets a new password that obeys the policy (at least 10 characters, a letter and a digit, not "
-                    + "the username) and lifts a lock that failed logins put on the account.")
+    @Operation(operationId = "resetAccountPassword", summary = "Set a new password for an account",
+            description = "Ends every session of the account (its access tokens stop working at once, on every instance) and "
+                    + "lifts the waits that failed logins put on it.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "400", description = "The password does not obey the policy")
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
@@ -191,6 +187,6 @@ public class AccountResource {
     }
 
     private RestResponse<AccountView> withETag(Account a) {
-        return RestResponse.ResponseBuilder.ok(AccountView.of(a, accounts.now())).header("ETag", IfMatch.etag(a.version)).build();
+        return RestResponse.ResponseBuilder.ok(AccountView.of(a)).header("ETag", IfMatch.etag(a.version)).build();
     }
 }

@@ -34,6 +34,12 @@ public class AccountService {
     @Inject
     Clock clock;
 
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    LoginThrottle throttle;
+
     public record NewAccount(String username, String displayName, Role role, String desaCode, Long opdId, String password) {
     }
 
@@ -136,23 +142,30 @@ public class AccountService {
         if (a.enabled != enabled) {
             a.enabled = enabled;
             changed(a);
+            if (!enabled) {
+                sessions.endAll(a.id, Sessions.EndReason.DISABLED);
+            }
             LOG.infof("account %d %s by %s", a.id, enabled ? "enabled" : "disabled", caller.principalKey());
         }
         return a;
     }
 
+    /** Lifts the waits failed logins put on the account, on every instance; a new version only when it had failures. */
     public Account unlock(Caller caller, long id, String ifMatch) {
         Account a = forChange(caller, id, ifMatch);
-        if (a.failedLogins != 0 || a.lockedUntil != null) {
+        throttle.liftEverywhere(a.username);
+        if (a.failedLogins != 0) {
             a.failedLogins = 0;
-            a.lockedUntil = null;
             changed(a);
             LOG.infof("account %d unlocked by %s", a.id, caller.principalKey());
         }
         return a;
     }
 
-    /** Sets a new password; it also lifts a lock, since the owner is told the new one. */
+    /**
+     * Sets a new password. Every session of the account ends (whoever held its tokens must log in with the new one),
+     * and the waits of failed logins are lifted, since the owner is told the new password.
+     */
     public Account resetPassword(Caller caller, long id, String ifMatch, String password) {
         Account a = forChange(caller, id, ifMatch);
         List<Problem.Violation> violations = passwords.violations("password", password, a.username);
@@ -161,8 +174,9 @@ public class AccountService {
         }
         a.passwordHash = passwords.hash(password);
         a.failedLogins = 0;
-        a.lockedUntil = null;
         changed(a);
+        sessions.endAll(a.id, Sessions.EndReason.PASSWORD_SET);
+        throttle.liftEverywhere(a.username);
         LOG.infof("password of account %d reset by %s", a.id, caller.principalKey());
         return a;
     }

@@ -18,16 +18,14 @@ public record AccountView(
         @MayBeAbsent @Schema(description = "The desa of a desa officer", example = "73.24.04.2001") String desaCode,
         @MayBeAbsent @Schema(description = "The OPD of an OPD officer", example = "1051") Long opdId,
         @Schema(example = "true") boolean enabled,
-        @Schema(description = "True while failed logins keep the account locked", example = "false") boolean locked,
-        @MayBeAbsent @Schema(description = "Until when it is locked", example = "2026-03-02T08:15:00Z") Instant lockedUntil,
-        @Schema(description = "Failed logins in a row since the last success", example = "0") int failedLogins,
+        @Schema(description = "Failed logins since the last success, from any address; each address that keeps failing "
+                + "waits longer before its next try (unlock lifts the waits)", example = "0") int failedLogins,
         @Schema(description = "Changes with every change; also the ETag", example = "0") int version,
         @Schema(example = "2026-03-02T08:00:00Z") Instant createdAt,
         @Schema(example = "2026-03-02T08:00:00Z") Instant updatedAt) {
 
-    static AccountView of(Account a, Instant now) {
-        boolean locked = a.lockedUntil != null && a.lockedUntil.isAfter(now);
+    static AccountView of(Account a) {
         return new AccountView(a.id, a.username, a.displayName, a.role, a.kabupatenCode, a.desaCode, a.opdId, a.enabled,
-                locked, locked ? a.lockedUntil : null, a.failedLogins, a.version, a.createdAt, a.updatedAt);
+                a.failedLogins, a.version, a.createdAt, a.updatedAt);
     }
 }

@@ -1,6 +1,6 @@
 package id.go.layanandesa.account;
 
-import id.go.layanandesa.common.security.Caller;
+import id.go.layanandesa.common.security.CallerIdentity;
 import id.go.layanandesa.common.security.Role;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -34,9 +34,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(holder.name()))
                     .addRole(Role.OPD_SYSTEM_)
-                    .addAttribute(Caller.ATTR_KABUPATEN, holder.kabupatenCode())
-                    .addAttribute(Caller.ATTR_OPD, holder.opdId())
-                    .addAttribute(Caller.ATTR_API_KEY, holder.id())
+                    .addAttribute(CallerIdentity.ATTR_KABUPATEN, holder.kabupatenCode())
+                    .addAttribute(CallerIdentity.ATTR_OPD, holder.opdId())
+                    .addAttribute(CallerIdentity.ATTR_API_KEY, holder.id())
                     .build();
         });
     }

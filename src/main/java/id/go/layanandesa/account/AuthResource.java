@@ -2,10 +2,14 @@ package id.go.layanandesa.account;
 
 import id.go.layanandesa.common.openapi.MayBeAbsent;
 
+import id.go.layanandesa.common.ClientAddress;
+import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Capability;
 import id.go.layanandesa.common.security.Role;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,10 +19,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import id.go.layanandesa.common.error.ProblemCode;
 import id.go.layanandesa.common.openapi.ProblemCodes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -27,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +50,9 @@ public class AuthResource {
 
     @Inject
     MeService me;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Schema(name = "LoginRequest")
     public record LoginRequest(
@@ -77,17 +89,42 @@ public class AuthResource {
     @POST
     @Path("/auth/login")
     @SecurityRequirements
-    @ProblemCodes({ProblemCode.INVALID_CREDENTIALS})
+    @ProblemCodes({ProblemCode.INVALID_CREDENTIALS, ProblemCode.RATE_LIMITED, ProblemCode.LOGIN_BUSY})
     @Operation(operationId = "login", summary = "Log in with a username and password and get an access token",
-            description = "Exchanges a username and password for an access token to send as `Authorization: Bearer`. A "
-                    + "wrong password and an unknown, disabled or locked account all answer the same 401 "
-                    + "INVALID_CREDENTIALS; repeated failures lock the account for a while.")
+            description = "Each login opens a session; the token works until it expires, the session is ended by logout, "
+                    + "or the account gets a new password or is disabled. Failed logins slow down the address that makes "
+                    + "them: after 5 in a row for one username, each further try from that address waits 1 s, 2 s, 4 s ... "
+                    + "up to 15 min (429 with Retry-After); other addresses are not held up.")
     @APIResponse(responseCode = "200", description = "The access token and the account")
     @APIResponse(responseCode = "400", description = "The body is not a username and password")
-    @APIResponse(responseCode = "401", description = "Wrong username or password, or the account is disabled or locked")
-    public LoginResponse login(@Valid @NotNull LoginRequest request) {
-        LoginService.Login result = login.login(request.username(), request.password());
+    @APIResponse(responseCode = "401", description = "Wrong username or password, or the account is disabled")
+    @APIResponse(responseCode = "429", description = "Too many failed logins for this username from this address, from this "
+            + "address, or for this username; try again after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)))
+    @APIResponse(responseCode = "503", description = "Too many logins are being checked at once; try again after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)))
+    public LoginResponse login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
+        LoginService.Login result = login.login(request.username(), request.password(), clientAddress.of(http).key());
         return new LoginResponse(result.token().value(), "Bearer", result.token().expiresAt(), result.account());
+    }
+
+    @POST
+    @Path("/auth/logout")
+    @RolesAllowed({Role.ADMIN_, Role.VIEWER_, Role.DESA_OFFICER_, Role.OPD_OFFICER_})
+    @SecurityRequirement(name = "bearer")
+    @ProblemCodes({ProblemCode.NO_LOCAL_SESSION})
+    @Operation(operationId = "logout", summary = "Log out: end the session of the access token sent",
+            description = "The token (and every copy of it) stops working at once, on every instance. Other sessions of the "
+                    + "account, on other devices, go on. Sending the token again afterwards gets 401.")
+    @APIResponse(responseCode = "204", description = "The session has ended")
+    @APIResponse(responseCode = "403", description = "An API key is revoked by an admin, not logged out")
+    @APIResponse(responseCode = "409", description = "The token is an external identity provider's: log out there")
+    public void logout() {
+        String session = caller.sessionId();
+        if (session == null) {
+            throw ProblemException.conflict("NO_LOCAL_SESSION", "this token was issued by an external identity provider; log out there");
+        }
+        login.logout(UUID.fromString(session));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package id.go.layanandesa.account;
 
 import id.go.layanandesa.common.LayananConfig;
+import id.go.layanandesa.common.security.CallerIdentity;
 import io.quarkus.arc.Unremovable;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 
-/** Signs the access tokens of people. */
+/** Opens a login session and signs an access token for it; the token stands while the session does. */
 @ApplicationScoped
 @Unremovable
 public class TokenIssuer {
@@ -21,12 +22,16 @@ public class TokenIssuer {
     @Inject
     Clock clock;
 
+    @Inject
+    Sessions sessions;
+
     public record Token(String value, Instant expiresAt) {
     }
 
     public Token issue(Account account) {
         Instant now = clock.instant();
         Instant expires = now.plus(config.auth().tokenLifetime());
+        String session = sessions.open(account.id, expires).toString();
         LayananConfig.Auth.Claims claims = config.auth().claims();
         var builder = Jwt.issuer(config.auth().issuer())
                 .subject(account.id.toString())
@@ -34,6 +39,7 @@ public class TokenIssuer {
                 .groups(Set.of(account.role.name()))
                 .issuedAt(now)
                 .expiresAt(expires)
+                .claim(CallerIdentity.SESSION_CLAIM, session)
                 .claim(claims.accountId(), account.id.toString())
                 .claim(claims.kabupaten(), account.kabupatenCode);
         if (account.desaCode != null) {

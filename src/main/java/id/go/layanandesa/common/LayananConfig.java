@@ -68,15 +68,15 @@ public interface LayananConfig {
         @WithDefault("PT8H")
         Duration tokenLifetime();
 
-        /** Failed logins in a row that lock an account. */
-        @WithName("max-failed-logins")
-        @WithDefault("5")
-        int maxFailedLogins();
+        /**
+         * How long an instance trusts what it read about a session without reading it again. Ending a session
+         * tells every instance at once; this only bounds how long a missed notice could go unnoticed.
+         */
+        @WithName("session-cache")
+        @WithDefault("PT30S")
+        Duration sessionCache();
 
-        /** How long a locked account stays locked. */
-        @WithName("lock-duration")
-        @WithDefault("PT15M")
-        Duration lockDuration();
+        Throttle throttle();
 
         /** Issuer of the tokens this service signs. */
         @WithDefault("layanan-desa")
@@ -101,6 +101,47 @@ public interface LayananConfig {
             @WithName("account-id")
             @WithDefault("account")
             String accountId();
+        }
+
+        /** What keeps password guessing and password-check floods in bounds (per instance). */
+        interface Throttle {
+            /** Failed logins in a row for one username from one client address before each further one must wait. */
+            @WithName("failures-before-delay")
+            @WithDefault("5")
+            int failuresBeforeDelay();
+
+            /** The longest wait; waits start at one second and double with every further failure. */
+            @WithName("max-delay")
+            @WithDefault("PT15M")
+            Duration maxDelay();
+
+            /** Failed logins one client address may make, over all usernames, per address-window. */
+            @WithName("address-failures")
+            @WithDefault("20")
+            int addressFailures();
+
+            @WithName("address-window")
+            @WithDefault("PT10M")
+            Duration addressWindow();
+
+            /** Failed logins one username may receive, from addresses it never logged in from, per username-window. */
+            @WithName("username-failures")
+            @WithDefault("50")
+            int usernameFailures();
+
+            @WithName("username-window")
+            @WithDefault("PT1H")
+            Duration usernameWindow();
+
+            /** Password checks (bcrypt) that may run at once; 0 means half the processors, at least one. */
+            @WithName("password-checks")
+            @WithDefault("0")
+            int passwordChecks();
+
+            /** How long a login may wait for a free password check before it is answered 503. */
+            @WithName("password-check-wait")
+            @WithDefault("PT2S")
+            Duration passwordCheckWait();
         }
     }
 
@@ -145,10 +186,6 @@ public interface LayananConfig {
         @WithName("requests-per-minute")
         @WithDefault("30")
         int requestsPerMinute();
-
-        /** Header that carries the client address when behind a trusted proxy (e.g. X-Forwarded-For). */
-        @WithName("client-address-header")
-        Optional<String> clientAddressHeader();
     }
 
     interface Webhooks {
@@ -211,11 +248,28 @@ public interface LayananConfig {
         boolean allowHttp();
     }
 
-    /**
-     * Limits of the HTTP layer, checked before a body is read: an oversized body is refused on its declared
-     * length, and a body without one (chunked) is counted as it arrives and may never exceed the general limit.
-     */
+    /** Where callers come from: see {@link ClientAddress}. */
     interface Http {
+        /**
+         * Addresses or CIDR ranges of the reverse proxies in front of the service. Only a request from one of them
+         * has its client address taken from {@link #clientAddressHeader()}; with none, the header is ignored.
+         */
+        @WithName("trusted-proxies")
+        Optional<List<String>> trustedProxies();
+
+        /** That many proxies in front of the service are trusted whatever their addresses (e.g. a cloud load balancer). */
+        @WithName("trusted-proxy-hops")
+        @WithDefault("0")
+        int trustedProxyHops();
+
+        /** The header in which trusted proxies append the address they received the request from. */
+        @WithName("client-address-header")
+        @WithDefault("X-Forwarded-For")
+        String clientAddressHeader();
+
+        // Limits of the HTTP layer, checked before a body is read: an oversized body is refused on its declared
+        // length, and a body without one (chunked) is counted as it arrives and may never exceed the general limit.
+
         /** Largest body of any operation not named below (one filing, a catalog entry, an action). */
         @WithName("max-body")
         @WithDefault("256K")
@@ -246,4 +300,5 @@ public interface LayananConfig {
         @WithDefault("20K")
         MemorySize maxHeaderSize();
     }
+
 }

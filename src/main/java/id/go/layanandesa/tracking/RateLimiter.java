@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fixed one-minute window per client address, per instance. Enough to make guessing tracking codes
+ * A fixed one-minute window per client (the key {@link id.go.layanandesa.common.ClientAddress} gives), per instance. Enough to make guessing tracking codes
  * hopeless (about 49 bits each); behind a load balancer each instance counts on its own.
  */
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class RateLimiter {
     @Inject
     Clock clock;
 
-    /** Counts one call from {@code client}; 429 with Retry-After once over the limit. */
+    /** Counts one call from the client with this key; 429 with Retry-After once over the limit. */
     public void acquire(String client) {
         long millis = clock.millis();
         long minute = millis / 60_000;

@@ -1,6 +1,6 @@
 package id.go.layanandesa.tracking;
 
-import id.go.layanandesa.common.LayananConfig;
+import id.go.layanandesa.common.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -34,7 +34,7 @@ public class TrackingResource {
     RateLimiter limiter;
 
     @Inject
-    LayananConfig config;
+    ClientAddress clientAddress;
 
     @GET
     @Path("/{code}")
@@ -50,17 +50,7 @@ public class TrackingResource {
     @APIResponse(responseCode = "429", description = "Too many look-ups from this address; see Retry-After")
     public TrackingView track(@Parameter(description = "As given to the citizen; case, spaces and dashes do not matter", example = "K7M2-QX9P-RT")
                               @PathParam("code") String code, @Context HttpServerRequest request) {
-        limiter.acquire(clientAddress(request));
+        limiter.acquire(clientAddress.of(request).key());
         return tracking.track(code);
-    }
-
-    private String clientAddress(HttpServerRequest request) {
-        if (config.tracking().clientAddressHeader().isPresent()) {
-            String forwarded = request.getHeader(config.tracking().clientAddressHeader().get());
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].strip();
-            }
-        }
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
     }
 }

@@ -24,6 +24,9 @@ class AccountAdminTest {
 
     static final String PASSWORD = "Pelayanan2026desa";
     static String admin;
+
+    @jakarta.inject.Inject
+    id.go.layanandesa.support.TestClock clock;
     static long opd;
 
     @BeforeAll
@@ -187,27 +190,45 @@ class AccountAdminTest {
     }
 
     @Test
-    void unlockAndPasswordResetLiftTheLock() {
+    void unlockAndPasswordResetLiftTheWaitsOfFailedLogins() {
         String username = uniqueUsername("locked");
         int id = create(admin, body(username, Role.VIEWER, null, null, PASSWORD)).path("id");
         String path = "/api/v1/accounts/" + id;
-        update("update account set failed_logins = 5, locked_until = now() + interval '15 minutes' where id = ?1", (long) id);
-        given().auth().oauth2(admin).get(path).then().body("locked", is(true)).body("failedLogins", is(5));
-        login(username, PASSWORD).then().statusCode(401);
+        // the service's clock stands still, so that the first wait (1 s) cannot run out while the test looks
+        clock.pin(java.time.Instant.now());
+        try {
+            for (int i = 0; i < 5; i++) {
+                login(username, "Salah2026sandi").then().statusCode(401);
+            }
+            given().auth().oauth2(admin).get(path).then().body("failedLogins", is(5)).body("$", not(hasKey("locked")));
+            login(username, PASSWORD).then().statusCode(429).header("Retry-After", "1");
 
-        given().auth().oauth2(admin).header("If-Match", "\"0\"").post(path + "/unlock").then().statusCode(200)
-                .body("locked", is(false)).body("lockedUntil", nullValue()).body("failedLogins", is(0));
-        login(username, PASSWORD).then().statusCode(200);
+            given().auth().oauth2(admin).header("If-Match", "\"0\"").post(path + "/unlock").then().statusCode(200)
+                    .header("ETag", "\"1\"").body("failedLogins", is(0));
+            login(username, PASSWORD).then().statusCode(200);
 
-        update("update account set failed_logins = 5, locked_until = now() + interval '15 minutes' where id = ?1", (long) id);
-        given().auth().oauth2(admin).header("If-Match", "\"1\"").contentType(ContentType.JSON)
-                .body(Map.of("password", username)).post(path + "/password").then().statusCode(400)
-                .body("violations.message", hasItem("must not be the username"));
-        given().auth().oauth2(admin).header("If-Match", "\"1\"").contentType(ContentType.JSON)
-                .body(Map.of("password", "Baru2026pelayanan")).post(path + "/password").then().statusCode(200)
-                .header("ETag", "\"2\"").body("locked", is(false));
-        login(username, PASSWORD).then().statusCode(401);
-        login(username, "Baru2026pelayanan").then().statusCode(200);
+            for (int i = 0; i < 5; i++) {
+                login(username, "Salah2026sandi").then().statusCode(401);
+            }
+            login(username, PASSWORD).then().statusCode(429);
+            given().auth().oauth2(admin).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                    .body(Map.of("password", username)).post(path + "/password").then().statusCode(400)
+                    .body("violations.message", hasItem("must not be the username"));
+            given().auth().oauth2(admin).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                    .body(Map.of("password", "Baru2026pelayanan")).post(path + "/password").then().statusCode(200)
+                    .header("ETag", "\"2\"").body("failedLogins", is(0));
+            login(username, PASSWORD).then().statusCode(401);
+            login(username, "Baru2026pelayanan").then().statusCode(200);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void unlockingAnAccountWithoutFailuresChangesNothing() {
+        int id = create(admin, body(uniqueUsername("calm"), Role.VIEWER, null, null, PASSWORD)).path("id");
+        given().auth().oauth2(admin).header("If-Match", "\"0\"").post("/api/v1/accounts/" + id + "/unlock").then().statusCode(200)
+                .header("ETag", "\"0\"").body("failedLogins", is(0));
     }
 
     @Test

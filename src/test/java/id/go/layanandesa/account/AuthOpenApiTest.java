@@ -19,6 +19,7 @@ class AuthOpenApiTest {
     static final Map<String, List<String>> OPERATIONS = Map.ofEntries(
             Map.entry("post /api/v1/auth/login", List.of("login", "Auth")),
             Map.entry("get /api/v1/me", List.of("me", "Auth")),
+            Map.entry("post /api/v1/auth/logout", List.of("logout", "Auth")),
             Map.entry("post /api/v1/accounts", List.of("createAccount", "Accounts")),
             Map.entry("get /api/v1/accounts", List.of("listAccounts", "Accounts")),
             Map.entry("get /api/v1/accounts/{id}", List.of("getAccount", "Accounts")),
@@ -69,7 +70,7 @@ class AuthOpenApiTest {
             List<Map<String, Object>> security = (List<Map<String, Object>>) op.get("security");
             if (key.equals("post /api/v1/auth/login")) {
                 assertEquals(List.of(), security, "login needs no credentials");
-                assertTrue(responses.keySet().containsAll(List.of("200", "400", "401", "500")), key + responses.keySet());
+                assertTrue(responses.keySet().containsAll(List.of("200", "400", "401", "429", "500", "503")), key + responses.keySet());
                 assertFalse(responses.containsKey("403"), key);
             } else {
                 assertTrue(security.stream().anyMatch(s -> s.containsKey("bearer")), key + " " + security);
@@ -78,7 +79,7 @@ class AuthOpenApiTest {
             responses.forEach((status, response) -> {
                 Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response).get("content");
                 assertNotNull(((Map<String, Object>) response).get("description"), key + " " + status);
-                if (status.startsWith("2")) {
+                if (status.startsWith("2") && !status.equals("204")) {
                     assertNotNull(content, key + " " + status + " describes its body");
                     assertNotNull(((Map<String, Object>) content.get("application/json")).get("schema"), key + " " + status);
                 }
@@ -91,6 +92,25 @@ class AuthOpenApiTest {
         assertTrue(meSecurity.stream().anyMatch(s -> s.containsKey("apiKey")), "OPD systems may ask who they are");
         Map<String, Object> createKey = (Map<String, Object>) ((Map<String, Object>) operation("post /api/v1/api-keys").get("responses")).get("201");
         assertNotNull(createKey.get("content"), "the new key's body is described");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void logoutAndTheLoginLimitsAreDescribed() {
+        Map<String, Object> logout = operation("post /api/v1/auth/logout");
+        Map<String, Object> responses = (Map<String, Object>) logout.get("responses");
+        assertTrue(responses.keySet().containsAll(List.of("204", "401", "403", "409")), responses.keySet().toString());
+        assertNull(((Map<String, Object>) responses.get("204")).get("content"), "204 has no body");
+        List<Map<String, Object>> parameters = (List<Map<String, Object>>) logout.get("parameters");
+        assertTrue(parameters == null || parameters.stream().noneMatch(p -> "Idempotency-Key".equals(p.get("name"))),
+                "logging out takes no Idempotency-Key");
+        Map<String, Object> login = (Map<String, Object>) operation("post /api/v1/auth/login").get("responses");
+        for (String status : List.of("429", "503")) {
+            Map<String, Object> response = (Map<String, Object>) login.get(status);
+            assertNotNull(((Map<String, Object>) response.get("headers")).get("Retry-After"), status + " says when to retry");
+        }
+        assertTrue(spec.getString("paths.'/api/v1/auth/login'.post.responses.'503'.content.'application/problem+json'.examples")
+                .contains("LOGIN_BUSY"));
     }
 
     @Test

@@ -178,4 +178,64 @@ class ExternalIdentityProviderTest {
         given().header("X-API-Key", key).get("/api/v1/me").then().statusCode(200).body("role", is("OPD_SYSTEM"));
         given().header("Authorization", "Bearer " + key).get("/api/v1/me").then().statusCode(200);
     }
+
+    static void forbidden(String token, String why) {
+        for (String path : List.of("/api/v1/me", "/api/v1/regions/" + AuthFixtures.KABUPATEN, "/api/v1/opds")) {
+            given().auth().oauth2(token).get(path).then()
+                    .statusCode(403).contentType("application/problem+json").body("code", is("FORBIDDEN")).body("detail", containsString(why));
+        }
+    }
+
+    @Test
+    void anIdentityTheDataDoesNotHoldIsForbiddenOnEveryPath() {
+        AuthFixtures.ensureRegions();
+        forbidden(sign(person("admin.99", "ADMIN").claim("kode_kabupaten", "99.99")), "kabupaten that does not exist");
+        forbidden(sign(person("admin.kecamatan", "ADMIN").claim("kode_kabupaten", "73.24.04")), "kabupaten that does not exist");
+        forbidden(sign(person("desa.luar", "DESA_OFFICER").claim("kode_kabupaten", AuthFixtures.KABUPATEN)
+                .claim("kode_desa", AuthFixtures.OTHER_KABUPATEN_DESA)), "desa that is not in their kabupaten");
+        forbidden(sign(person("desa.kecamatan", "DESA_OFFICER").claim("kode_kabupaten", AuthFixtures.KABUPATEN)
+                .claim("kode_desa", "73.24.04")), "desa that is not in their kabupaten");
+        forbidden(sign(person("desa.hilang", "DESA_OFFICER").claim("kode_kabupaten", AuthFixtures.KABUPATEN)
+                .claim("kode_desa", "73.24.04.2999")), "desa that is not in their kabupaten");
+        forbidden(sign(person("opd.luar", "OPD_OFFICER").claim("kode_kabupaten", AuthFixtures.KABUPATEN)
+                .claim("id_opd", Long.toString(AuthFixtures.otherKabupatenOpd()))), "OPD that is not one of their kabupaten");
+        forbidden(sign(person("opd.hilang", "OPD_OFFICER").claim("kode_kabupaten", AuthFixtures.KABUPATEN)
+                .claim("id_opd", "987654321")), "OPD that is not one of their kabupaten");
+        forbidden(sign(person("dua.peran", "ADMIN", "VIEWER").claim("kode_kabupaten", AuthFixtures.KABUPATEN)), "more than one role");
+        // and the consistent ones still work
+        given().auth().oauth2(sign(person("desa.benar", "DESA_OFFICER").claim("kode_kabupaten", AuthFixtures.KABUPATEN)
+                .claim("kode_desa", AuthFixtures.DESA))).get("/api/v1/regions/" + AuthFixtures.KABUPATEN).then().statusCode(200);
+    }
+
+    @Test
+    void aTokenNamingAnAccountHereMustDescribeThatAccount() {
+        Account viewer = AuthFixtures.account(AuthFixtures.uniqueUsername("sso.viewer"), null, id.go.layanandesa.common.security.Role.VIEWER,
+                AuthFixtures.KABUPATEN, null, null);
+        String matching = sign(person("sso.viewer", "VIEWER").claim("kode_kabupaten", AuthFixtures.KABUPATEN)
+                .claim("layanan_account", viewer.id.toString()));
+        given().auth().oauth2(matching).get("/api/v1/me").then().statusCode(200).body("accountId", is(viewer.id.intValue()));
+
+        forbidden(sign(person("sso.viewer", "ADMIN").claim("kode_kabupaten", AuthFixtures.KABUPATEN)
+                .claim("layanan_account", viewer.id.toString())), "role or scope is another");
+        Account foreign = AuthFixtures.account(AuthFixtures.uniqueUsername("sso.luar"), null, id.go.layanandesa.common.security.Role.VIEWER,
+                AuthFixtures.OTHER_KABUPATEN, null, null);
+        forbidden(sign(person("sso.luar", "VIEWER").claim("kode_kabupaten", AuthFixtures.KABUPATEN)
+                .claim("layanan_account", foreign.id.toString())), "role or scope is another");
+        forbidden(sign(person("sso.hilang", "VIEWER").claim("kode_kabupaten", AuthFixtures.KABUPATEN)
+                .claim("layanan_account", "987654321")), "role or scope is another");
+
+        String admin = sign(person("admin.sso", "ADMIN").claim("kode_kabupaten", AuthFixtures.KABUPATEN));
+        given().auth().oauth2(admin).header("If-Match", "\"" + AuthFixtures.reload(viewer.id).version + "\"")
+                .post("/api/v1/accounts/" + viewer.id + "/disable").then().statusCode(200);
+        forbidden(matching, "disabled account");
+    }
+
+    @Test
+    void aTokenOfTheProviderIsLoggedOutThereNotHere() {
+        String token = sign(person("siti.desa", "DESA_OFFICER").claim("kode_kabupaten", AuthFixtures.KABUPATEN)
+                .claim("kode_desa", AuthFixtures.DESA));
+        given().auth().oauth2(token).post("/api/v1/auth/logout").then().statusCode(409)
+                .contentType("application/problem+json").body("code", is("NO_LOCAL_SESSION"));
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+    }
 }

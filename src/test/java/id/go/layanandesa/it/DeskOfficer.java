@@ -53,6 +53,7 @@ final class DeskOfficer {
     static DeskOfficer create(Connection c, Path dataDir) throws Exception {
         long account;
         long serviceType;
+        String session = java.util.UUID.randomUUID().toString();
         try (Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("""
                     insert into account (id, kabupaten_code, username, display_name, password_hash, role, desa_code, created_at, updated_at)
@@ -65,9 +66,12 @@ final class DeskOfficer {
                 rs.next();
                 serviceType = rs.getLong(1);
             }
+            // a token stands only while its login session does
+            s.execute("insert into login_session (id, account_id, created_at, expires_at) values ('" + session + "', " + account
+                    + ", now(), now() + interval '30 minutes')");
         }
         String token = Jwt.issuer("layanan-desa").subject(Long.toString(account)).upn("it").groups(Set.of("DESA_OFFICER"))
-                .claim("account", Long.toString(account)).claim("kabupaten", "73.24").claim("desa", "73.24.04.2001")
+                .claim("account", Long.toString(account)).claim("kabupaten", "73.24").claim("desa", "73.24.04.2001").claim("sid", session)
                 .expiresAt(Instant.now().plusSeconds(1800))
                 .sign(KeyUtils.decodePrivateKey(Files.readString(dataDir.resolve("jwt/private.pem"))));
         return new DeskOfficer(token, serviceType);

@@ -25,15 +25,14 @@ public final class Http {
         return post(url, token, body, java.util.Map.of());
     }
 
-    /** A POST with more headers, such as If-Match. */
     public static Reply post(String url, String token, Object body, java.util.Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        headers.forEach(b::header);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(b::header);
         return send(b.build());
     }
 

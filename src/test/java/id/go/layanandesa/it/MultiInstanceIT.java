@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two instances of the packaged service on one PostgreSQL: claims on both at once never hand out a
- * request twice, and a claim waiting on one instance wakes when a request is filed on the other.
+ * request twice, a claim waiting on one instance wakes when a request is filed on the other, and a session
+ * ended on one instance is refused by the other at once.
  */
 class MultiInstanceIT {
 
@@ -108,9 +109,17 @@ class MultiInstanceIT {
         }
     }
 
-    static String token(long accountId, String username, String role, String desa, Long opd) {
+    /** A token of a new login session of the account, as a login would give. */
+    static String token(long accountId, String username, String role, String desa, Long opd) throws Exception {
+        String session = java.util.UUID.randomUUID().toString();
+        try (Connection c = jdbc(); PreparedStatement p = c.prepareStatement(
+                "insert into login_session (id, account_id, created_at, expires_at) values (cast(? as uuid), ?, now(), now() + interval '1 hour')")) {
+            p.setString(1, session);
+            p.setLong(2, accountId);
+            p.executeUpdate();
+        }
         var builder = Jwt.issuer("layanan-desa").subject(Long.toString(accountId)).upn(username).groups(Set.of(role))
-                .claim("account", Long.toString(accountId)).claim("kabupaten", "73.24")
+                .claim("account", Long.toString(accountId)).claim("kabupaten", "73.24").claim("sid", session)
                 .expiresAt(Instant.now().plusSeconds(3600));
         if (desa != null) {
             builder.claim("desa", desa);
@@ -259,5 +268,58 @@ class MultiInstanceIT {
         long[] sorted = wakeMillis.clone();
         Arrays.sort(sorted);
         assertTrue(sorted[sorted.length / 2] < 500, "median wake-up " + sorted[sorted.length / 2] + " ms");
+    }
+
+    @Test
+    void aSessionEndedOnOneInstanceIsRefusedByTheOtherAtOnce() throws Exception {
+        String password = "Dua2026instansi";
+        long viewer = account("mi-sesi", "VIEWER", null, null);
+        long admin = account("mi-sesi-admin", "ADMIN", null, null);
+        try (Connection c = jdbc(); PreparedStatement p = c.prepareStatement("update account set password_hash = ? where id = ?")) {
+            p.setString(1, io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password, 10));
+            p.setLong(2, viewer);
+            p.executeUpdate();
+        }
+        String adminToken = token(admin, "mi-sesi-admin", "ADMIN", null, null);
+        String first = login(a, "mi-sesi", password);
+        String second = login(a, "mi-sesi", password);
+        // both instances have seen (and keep) both tokens
+        for (ServiceProcess instance : List.of(a, b)) {
+            assertEquals(200, Http.get(instance.url("/api/v1/me"), first).status());
+            assertEquals(200, Http.get(instance.url("/api/v1/me"), second).status());
+        }
+
+        assertEquals(204, Http.post(b.url("/api/v1/auth/logout"), first, Map.of()).status());
+        long logoutMillis = awaitRefused(a, first);
+        assertEquals(200, Http.get(a.url("/api/v1/me"), second).status(), "the other session goes on");
+
+        long version;
+        try (Connection c = jdbc()) {
+            version = single(c, "select version from account where id = " + viewer);
+        }
+        Http.Reply disabled = Http.post(a.url("/api/v1/accounts/" + viewer + "/disable"), adminToken, Map.of(),
+                Map.of("If-Match", "\"" + version + "\""));
+        assertEquals(200, disabled.status(), String.valueOf(disabled.body()));
+        long disableMillis = awaitRefused(b, second);
+        System.out.printf("a session ended on one instance is refused by the other after: logout %d ms, disabling %d ms%n",
+                logoutMillis, disableMillis);
+    }
+
+    static String login(ServiceProcess instance, String username, String password) throws Exception {
+        Http.Reply reply = Http.post(instance.url("/api/v1/auth/login"), null, Map.of("username", username, "password", password));
+        assertEquals(200, reply.status(), String.valueOf(reply.body()));
+        return reply.body().get("accessToken").asText();
+    }
+
+    /** Milliseconds until the instance refuses the token; notices take milliseconds, the deadline only bounds a failure. */
+    static long awaitRefused(ServiceProcess instance, String token) throws Exception {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < 20_000_000_000L) {
+            if (Http.get(instance.url("/api/v1/me"), token).status() == 401) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the token still works on the other instance");
     }
 }

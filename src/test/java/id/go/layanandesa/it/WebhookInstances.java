@@ -64,7 +64,7 @@ final class WebhookInstances implements AutoCloseable {
         }
     }
 
-    /** A token for a new account of the demo kabupaten with this role (and desa or OPD). */
+    /** A token of a new login session of a new account of the demo kabupaten with this role (and desa or OPD). */
     String token(String username, String role, String desa, Long opd) throws Exception {
         long id;
         try (Connection c = jdbc(); PreparedStatement p = c.prepareStatement(
@@ -80,8 +80,16 @@ final class WebhookInstances implements AutoCloseable {
                 id = rs.getLong(1);
             }
         }
+        String session = java.util.UUID.randomUUID().toString();
+        try (Connection c = jdbc(); PreparedStatement p = c.prepareStatement(
+                "insert into login_session (id, account_id, created_at, expires_at) values (cast(? as uuid), ?, now(), now() + interval '1 hour')")) {
+            p.setString(1, session);
+            p.setLong(2, id);
+            p.executeUpdate();
+        }
         var builder = Jwt.issuer("layanan-desa").subject(Long.toString(id)).upn(username).groups(Set.of(role))
-                .claim("account", Long.toString(id)).claim("kabupaten", "73.24").expiresAt(Instant.now().plusSeconds(3600));
+                .claim("account", Long.toString(id)).claim("kabupaten", "73.24").claim("sid", session)
+                .expiresAt(Instant.now().plusSeconds(3600));
         if (desa != null) {
             builder.claim("desa", desa);
         }

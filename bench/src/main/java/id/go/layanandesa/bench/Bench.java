@@ -65,7 +65,7 @@ public final class Bench {
             }
         }));
         facts.put("first start (fresh data folder: initdb, migrations, demo data)", seconds(service.readyNanos()));
-        Tokens tokens = new Tokens(settings.data);
+        Tokens tokens = new Tokens(settings.data, db);
         Machine.facts(facts, db);
         accounts = Accounts.create(db, tokens, settings.filingConcurrency);
         regionImport = RegionImport.run(settings.wilayah, api, accounts.adminToken(), log);

@@ -29,6 +29,7 @@ public enum ProblemCode {
     DUPLICATE_HOLIDAY(409, "The date already is a holiday"),
     USERNAME_TAKEN(409, "The username is taken"),
     OWN_ACCOUNT(409, "An admin cannot do this to their own account"),
+    NO_LOCAL_SESSION(409, "The caller signed in with an external identity provider: there is no session here to end"),
     SERVICE_TYPE_IN_USE(409, "Requests were filed under the service type"),
     OPD_IN_USE(409, "Something refers to the OPD"),
     TRIAGE_REQUIRED(409, "The kabupaten would be left without an active triage OPD"),
@@ -44,6 +45,7 @@ public enum ProblemCode {
     RATE_LIMITED(429, "Too many requests; `Retry-After` says when to try again"),
     HEADERS_TOO_LARGE(431, "The request's headers are larger than the service accepts"),
     INTERNAL_ERROR(500, "Unexpected failure; quote the request id when reporting it"),
+    LOGIN_BUSY(503, "Too many logins are being checked at once; `Retry-After` says when to try again"),
     SERVICE_UNAVAILABLE(503, "The database is away for a moment; `Retry-After` says when to try again");
 
     private final int status;

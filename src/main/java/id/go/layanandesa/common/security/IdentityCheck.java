@@ -1,0 +1,17 @@
+package id.go.layanandesa.common.security;
+
+/**
+ * Whether a caller whose credential verified may call the service now: its login session still stands (ended by
+ * logout, password change, disabling) and what it claims agrees with the data (the kabupaten is a kabupaten, the desa
+ * lies in it, the OPD is one of its own, the account is the one the claims describe). Every authenticated call asks,
+ * so an implementation answers from memory whenever it safely can.
+ */
+public interface IdentityCheck {
+
+    /**
+     * Returns when the caller may go on. Throws {@link io.quarkus.security.AuthenticationFailedException} (401) when
+     * the credential no longer stands, and a 403 problem when it describes an identity the data does not hold.
+     * May block on the database.
+     */
+    void verify(CallerIdentity caller);
+}
