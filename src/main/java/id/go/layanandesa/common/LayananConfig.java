@@ -202,9 +202,9 @@ public interface LayananConfig {
         @WithDefault("64")
         int maxInFlight();
 
-        /** Attempts in flight at once on this instance to one subscription. */
+        /** Attempts in flight at once on this instance to one subscription (also its connections to the receiver). */
         @WithName("max-in-flight-per-subscription")
-        @WithDefault("4")
+        @WithDefault("16")
         int maxInFlightPerSubscription();
 
         /** Wait before the first retry; it doubles with each failure (with jitter), up to max-delay. */

@@ -19,17 +19,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Sends what the outbox holds, on every instance at once. One thread per instance loops: it records the attempts
- * that ended (one statement for all of them), claims due deliveries up to the free capacity (in total and per
- * subscription) and hands them to the non-blocking sender; then it sleeps until a change is committed anywhere
+ * Sends what the outbox holds, on every instance at once. One thread per instance loops, one transaction a pass:
+ * it records the attempts that ended (one statement for all of them), claims due deliveries up to the free
+ * capacity (in total and per subscription) and hands them to the non-blocking sender; then it sleeps until a change is committed anywhere
  * (PostgreSQL NOTIFY, see {@link WebhookWakeups}), an attempt ends, the next retry is due, or the poll interval
  * passes. A slow or hanging receiver holds only its own subscription's few slots, each until the timeout.
  */
@@ -98,27 +96,31 @@ public class WebhookDispatcher {
         }
     }
 
+    /** What one pass claimed, and when to look again if it claimed nothing. */
+    private record Pass(List<WebhookStore.Claimed> claimed, Instant nextDue) {
+    }
+
     private void loop() {
         int failures = 0;
         while (running) {
             long waitMillis = config.webhooks().pollInterval().toMillis();
             try {
-                record();
+                collectDone();
+                Instant now = clock.instant();
                 int free = config.webhooks().maxInFlight() - inFlightTotal;
-                if (free > 0) {
-                    Instant now = clock.instant();
-                    List<WebhookStore.Claimed> claimed = claim(now, free);
-                    claimed.forEach(this::send);
-                    if (claimed.size() < free) {
-                        Instant due = QuarkusTransaction.requiringNew().call(() -> {
-                            try (Connection c = dataSource.getConnection()) {
-                                return store.nextDue(c, now);
-                            }
-                        });
-                        if (due != null) {
-                            waitMillis = Math.min(waitMillis, Math.max(5, Duration.between(now, due).toMillis()));
-                        }
+                // one transaction a pass: record what ended, claim what is due, and if nothing was, find when it will be
+                Pass pass = QuarkusTransaction.requiringNew().call(() -> {
+                    try (Connection c = dataSource.getConnection()) {
+                        record(c, now);
+                        List<WebhookStore.Claimed> claimed = free > 0 ? claim(c, now, free) : List.of();
+                        // with attempts in flight, their ends wake the next pass; only an idle dispatcher needs the next due time
+                        return new Pass(claimed, claimed.isEmpty() && inFlightTotal == 0 ? store.nextDue(c, now) : null);
                     }
+                });
+                unrecorded.clear();
+                pass.claimed().forEach(this::send);
+                if (pass.nextDue() != null) {
+                    waitMillis = Math.min(waitMillis, Math.max(5, Duration.between(now, pass.nextDue()).toMillis()));
                 }
                 failures = 0;
             } catch (Exception e) {
@@ -149,27 +151,23 @@ public class WebhookDispatcher {
         }
     }
 
-    private List<WebhookStore.Claimed> claim(Instant now, int free) {
+    private List<WebhookStore.Claimed> claim(Connection c, Instant now, int free) throws SQLException {
         Instant leaseUntil = now.plus(config.webhooks().timeout()).plus(LEASE_MARGIN);
-        Map<Long, Integer> busy = new HashMap<>(inFlight);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                List<WebhookStore.Claimed> claimed = store.claim(c, now, leaseUntil, free,
-                        config.webhooks().maxInFlightPerSubscription(), busy);
-                return withBodies(c, claimed);
-            }
-        });
+        List<WebhookStore.Claimed> claimed = store.claim(c, now, leaseUntil, free, config.webhooks().maxInFlightPerSubscription(),
+                new HashMap<>(inFlight));
+        return withBodies(c, claimed);
     }
 
     /** Makes the bodies of first attempts and keeps them with their deliveries. */
     private List<WebhookStore.Claimed> withBodies(Connection c, List<WebhookStore.Claimed> claimed) throws SQLException {
-        List<Long> missing = claimed.stream().filter(d -> d.body() == null).map(WebhookStore.Claimed::id).toList();
-        if (missing.isEmpty()) {
-            return claimed;
-        }
         Map<Long, String> bodies = new LinkedHashMap<>();
-        for (WebhookStore.Source s : store.sources(c, missing)) {
-            bodies.put(s.deliveryId(), payloads.body(s));
+        for (WebhookStore.Claimed d : claimed) {
+            if (d.body() == null) {
+                bodies.put(d.id(), payloads.body(d.source()));
+            }
+        }
+        if (bodies.isEmpty()) {
+            return claimed;
         }
         store.keepBodies(c, bodies);
         return claimed.stream().map(d -> d.body() == null ? d.withBody(bodies.get(d.id())) : d).toList();
@@ -191,60 +189,48 @@ public class WebhookDispatcher {
                 });
     }
 
-    /** Records every attempt that ended since the last time, in one transaction. */
-    private void record() {
+    /** Takes the attempts that ended from the senders; they are recorded with the next pass. */
+    private void collectDone() {
         for (Done d; (d = done.poll()) != null; ) {
             unrecorded.add(d);
-            long subscription = d.delivery().subscriptionId();
-            inFlight.computeIfPresent(subscription, (k, n) -> n <= 1 ? null : n - 1);
+            inFlight.computeIfPresent(d.delivery().subscriptionId(), (k, n) -> n <= 1 ? null : n - 1);
             inFlightTotal--;
         }
+    }
+
+    /** Records every attempt that ended since the last pass, with one statement for all of them. */
+    private void record(Connection c, Instant now) throws SQLException {
         if (unrecorded.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
         LayananConfig.Webhooks settings = config.webhooks();
         List<WebhookStore.Finished> finished = new ArrayList<>();
         Map<Long, Done> byId = new HashMap<>();
         for (Done d : unrecorded) {
-            WebhookStore.Claimed c = d.delivery();
+            WebhookStore.Claimed claimed = d.delivery();
             WebhookSender.Outcome o = d.outcome();
-            byId.put(c.id(), d);
+            byId.put(claimed.id(), d);
             if (o.delivered()) {
-                finished.add(new WebhookStore.Finished(c.id(), c.attempt(), "DELIVERED", null, o.status(), o.latencyMs(), null, now));
+                finished.add(new WebhookStore.Finished(claimed.id(), claimed.attempt(), "DELIVERED", null, o.status(), o.latencyMs(), null, now));
                 continue;
             }
-            Instant next = now.plus(Backoff.delay(c.attempt(), settings.initialDelay(), settings.maxDelay(),
+            Instant next = now.plus(Backoff.delay(claimed.attempt(), settings.initialDelay(), settings.maxDelay(),
                     ThreadLocalRandom.current().nextDouble()));
-            Instant first = c.firstAttemptAt() == null ? now : c.firstAttemptAt();
+            Instant first = claimed.firstAttemptAt() == null ? now : claimed.firstAttemptAt();
             boolean giveUp = next.isAfter(first.plus(settings.giveUpAfter()));
-            finished.add(new WebhookStore.Finished(c.id(), c.attempt(), giveUp ? "GIVEN_UP" : "PENDING", giveUp ? null : next,
+            finished.add(new WebhookStore.Finished(claimed.id(), claimed.attempt(), giveUp ? "GIVEN_UP" : "PENDING", giveUp ? null : next,
                     o.status(), o.latencyMs(), o.error(), null));
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                List<WebhookStore.Recorded> recorded = store.finish(c, finished);
-                Set<Long> delivered = new LinkedHashSet<>();
-                for (WebhookStore.Recorded r : recorded) {
-                    if (r.state().equals("DELIVERED")) {
-                        delivered.add(r.subscriptionId());
-                    } else if (r.state().equals("GIVEN_UP")) {
-                        Done d = byId.get(r.id());
-                        String reason = "delivery " + r.id() + " (evt_" + d.delivery().eventId() + ", " + d.delivery().eventType()
-                                + ") given up after " + d.delivery().attempt() + " attempts in " + hours(settings.giveUpAfter())
-                                + ": " + d.outcome().error();
-                        store.markFailing(c, r.subscriptionId(), now, reason.length() > 500 ? reason.substring(0, 500) : reason);
-                        LOG.warnf("webhook subscription %d is failing: %s", r.subscriptionId(), reason);
-                    }
-                }
-                if (!delivered.isEmpty()) {
-                    store.delivered(c, delivered, now);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+        for (WebhookStore.Recorded r : store.finish(c, finished, now)) {
+            if (r.state().equals("GIVEN_UP")) {
+                Done d = byId.get(r.id());
+                String reason = "delivery " + r.id() + " (evt_" + d.delivery().eventId() + ", " + d.delivery().eventType()
+                        + ") given up after " + d.delivery().attempt() + " attempts in " + hours(settings.giveUpAfter())
+                        + ": " + d.outcome().error();
+                store.markFailing(c, r.subscriptionId(), now, reason.length() > 500 ? reason.substring(0, 500) : reason);
+                LOG.warnf("webhook subscription %d is failing: %s", r.subscriptionId(), reason);
             }
-        });
-        unrecorded.clear();
+        }
     }
 
     private static String hours(Duration d) {

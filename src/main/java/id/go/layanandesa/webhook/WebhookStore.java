@@ -2,7 +2,6 @@ package id.go.layanandesa.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -24,13 +22,16 @@ import java.util.Map;
 @ApplicationScoped
 public class WebhookStore {
 
-    /** A delivery leased for one attempt, with what sending it needs. */
+    /**
+     * A delivery leased for one attempt, with what sending it needs; at its first attempt (no body yet) also what its
+     * body is made of.
+     */
     public record Claimed(long id, long subscriptionId, long eventId, long requestId, String eventType, int attempt,
                           Instant firstAttemptAt, String body, String url, boolean personalData, byte[] secret,
-                          byte[] previousSecret, Instant previousSecretUntil) {
+                          byte[] previousSecret, Instant previousSecretUntil, Source source) {
         Claimed withBody(String b) {
             return new Claimed(id, subscriptionId, eventId, requestId, eventType, attempt, firstAttemptAt, b, url, personalData,
-                    secret, previousSecret, previousSecretUntil);
+                    secret, previousSecret, previousSecretUntil, null);
         }
     }
 
@@ -55,7 +56,7 @@ public class WebhookStore {
     /**
      * Leases up to {@code limit} due deliveries for one attempt each: per active subscription at most
      * {@code perSubscription} less what this instance has in flight to it ({@code busy}), and of each request only
-     * the first pending one.
+     * the first pending one. A delivery without a body yet comes with its {@link Source}, in the same statement.
      */
     public List<Claimed> claim(Connection c, Instant now, Instant leaseUntil, int limit, int perSubscription, Map<Long, Integer> busy)
             throws SQLException {
@@ -80,14 +81,28 @@ public class WebhookStore {
                      where d.id in (select id from heads)
                      order by d.next_attempt_at, d.id
                      limit ?
-                       for update of d skip locked)
-                update webhook_delivery d
-                   set lease_until = ?, attempts = d.attempts + 1, last_attempt_at = ?, first_attempt_at = coalesce(d.first_attempt_at, ?)
-                  from picked, webhook_subscription s
-                 where d.id = picked.id and s.id = d.subscription_id and d.state = 'PENDING'
-                   and (d.lease_until is null or d.lease_until <= ?)
-                returning d.id, d.subscription_id, d.event_id, d.request_id, d.event_type, d.attempts, d.first_attempt_at, d.body,
-                          s.url, s.personal_data, s.secret, s.previous_secret, s.previous_secret_until""")) {
+                       for update of d skip locked),
+                claimed as (
+                    update webhook_delivery d
+                       set lease_until = ?, attempts = d.attempts + 1, last_attempt_at = ?, first_attempt_at = coalesce(d.first_attempt_at, ?)
+                      from picked, webhook_subscription s
+                     where d.id = picked.id and s.id = d.subscription_id and d.state = 'PENDING'
+                       and (d.lease_until is null or d.lease_until <= ?)
+                    returning d.id, d.subscription_id, d.event_id, d.request_id, d.event_type, d.attempts, d.first_attempt_at, d.body,
+                              s.url, s.personal_data, s.secret, s.previous_secret, s.previous_secret_until)
+                select k.*, e.type, e.at, e.from_status, e.to_status, e.actor_kind, e.public_note, r.tracking_code, r.kabupaten_code,
+                       r.desa_code, dr.name as desa_name, r.filed_at, r.due_date, r.citizen_name, r.citizen_phone, r.service_type_version,
+                       t.id as service_type_id, t.code as service_type_code, t.name as service_type_name,
+                       fo.id as from_opd_id, fo.code as from_opd_code, fo.name as from_opd_name,
+                       tp.id as to_opd_id, tp.code as to_opd_code, tp.name as to_opd_name, m.text as template
+                  from claimed k
+                  left join request_event e on k.body is null and e.id = k.event_id
+                  left join service_request r on r.id = e.request_id
+                  left join service_type t on t.id = r.service_type_id
+                  left join region dr on dr.code = r.desa_code
+                  left join opd fo on fo.id = e.from_opd_id
+                  left join opd tp on tp.id = e.to_opd_id
+                  left join citizen_message_template m on m.kabupaten_code = r.kabupaten_code and m.status = e.to_status""")) {
             p.setArray(1, c.createArrayOf("bigint", busy.keySet().toArray(Long[]::new)));
             p.setArray(2, c.createArrayOf("int", busy.values().toArray(Integer[]::new)));
             p.setObject(3, utc(now));
@@ -101,52 +116,28 @@ public class WebhookStore {
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
+                    String body = rs.getString("body");
                     claimed.add(new Claimed(rs.getLong("id"), rs.getLong("subscription_id"), rs.getLong("event_id"),
                             rs.getLong("request_id"), rs.getString("event_type"), rs.getInt("attempts"),
-                            instant(rs, "first_attempt_at"), rs.getString("body"), rs.getString("url"), rs.getBoolean("personal_data"),
-                            rs.getBytes("secret"), rs.getBytes("previous_secret"), instant(rs, "previous_secret_until")));
+                            instant(rs, "first_attempt_at"), body, rs.getString("url"), rs.getBoolean("personal_data"),
+                            rs.getBytes("secret"), rs.getBytes("previous_secret"), instant(rs, "previous_secret_until"),
+                            body == null ? source(rs) : null));
                 }
             }
             return claimed;
         }
     }
 
-    /** What the bodies of these deliveries are made of. */
-    public List<Source> sources(Connection c, Collection<Long> deliveryIds) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("""
-                select d.id as delivery_id, s.personal_data, e.id as event_id, e.type, e.at, e.from_status, e.to_status, e.actor_kind,
-                       e.public_note, r.id as request_id, r.tracking_code, r.kabupaten_code, r.desa_code, dr.name as desa_name,
-                       r.filed_at, r.due_date, r.citizen_name, r.citizen_phone, r.service_type_version,
-                       t.id as service_type_id, t.code as service_type_code, t.name as service_type_name,
-                       fo.id as from_opd_id, fo.code as from_opd_code, fo.name as from_opd_name,
-                       tp.id as to_opd_id, tp.code as to_opd_code, tp.name as to_opd_name, m.text as template
-                  from webhook_delivery d
-                  join webhook_subscription s on s.id = d.subscription_id
-                  join request_event e on e.id = d.event_id
-                  join service_request r on r.id = e.request_id
-                  join service_type t on t.id = r.service_type_id
-                  left join region dr on dr.code = r.desa_code
-                  left join opd fo on fo.id = e.from_opd_id
-                  left join opd tp on tp.id = e.to_opd_id
-                  left join citizen_message_template m on m.kabupaten_code = r.kabupaten_code and m.status = e.to_status
-                 where d.id = any(?)""")) {
-            p.setArray(1, c.createArrayOf("bigint", deliveryIds.toArray(Long[]::new)));
-            List<Source> sources = new ArrayList<>();
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    sources.add(new Source(rs.getLong("delivery_id"), rs.getBoolean("personal_data"), rs.getLong("event_id"),
-                            rs.getString("type"), instant(rs, "at"), rs.getString("from_status"), rs.getString("to_status"),
-                            rs.getString("actor_kind"), rs.getString("public_note"), rs.getLong("request_id"), rs.getString("tracking_code"),
-                            rs.getString("kabupaten_code"), rs.getString("desa_code"), rs.getString("desa_name"), instant(rs, "filed_at"),
-                            rs.getObject("due_date", LocalDate.class), rs.getString("citizen_name"), rs.getString("citizen_phone"),
-                            rs.getLong("service_type_id"), rs.getString("service_type_code"), rs.getString("service_type_name"),
-                            rs.getInt("service_type_version"), (Long) rs.getObject("from_opd_id"), rs.getString("from_opd_code"),
-                            rs.getString("from_opd_name"), (Long) rs.getObject("to_opd_id"), rs.getString("to_opd_code"),
-                            rs.getString("to_opd_name"), rs.getString("template")));
-                }
-            }
-            return sources;
-        }
+    private static Source source(ResultSet rs) throws SQLException {
+        return new Source(rs.getLong("id"), rs.getBoolean("personal_data"), rs.getLong("event_id"),
+                rs.getString("type"), instant(rs, "at"), rs.getString("from_status"), rs.getString("to_status"),
+                rs.getString("actor_kind"), rs.getString("public_note"), rs.getLong("request_id"), rs.getString("tracking_code"),
+                rs.getString("kabupaten_code"), rs.getString("desa_code"), rs.getString("desa_name"), instant(rs, "filed_at"),
+                rs.getObject("due_date", LocalDate.class), rs.getString("citizen_name"), rs.getString("citizen_phone"),
+                rs.getLong("service_type_id"), rs.getString("service_type_code"), rs.getString("service_type_name"),
+                rs.getInt("service_type_version"), (Long) rs.getObject("from_opd_id"), rs.getString("from_opd_code"),
+                rs.getString("from_opd_name"), (Long) rs.getObject("to_opd_id"), rs.getString("to_opd_code"),
+                rs.getString("to_opd_name"), rs.getString("template"));
     }
 
     /** Keeps the bodies made at the first attempt: every retry sends the same message. */
@@ -164,8 +155,12 @@ public class WebhookStore {
         }
     }
 
-    /** Records how attempts ended, each only while the attempt is still the delivery's latest (the lease was ours). */
-    public List<Recorded> finish(Connection c, List<Finished> finished) throws SQLException {
+    /**
+     * Records how attempts ended, each only while the attempt is still the delivery's latest (the lease was ours). A
+     * subscription that took a delivery is healthy again, and what waits for a retry of it goes now: a receiver that
+     * was down gets its backlog as soon as it is back, not only when each delivery's backoff ends.
+     */
+    public List<Recorded> finish(Connection c, List<Finished> finished, Instant now) throws SQLException {
         int n = finished.size();
         Long[] ids = new Long[n];
         Integer[] attempts = new Integer[n];
@@ -187,15 +182,27 @@ public class WebhookStore {
             delivered[i] = f.deliveredAt() == null ? null : f.deliveredAt().toString();
         }
         try (PreparedStatement p = c.prepareStatement("""
-                update webhook_delivery d
-                   set state = r.state, lease_until = null,
-                       next_attempt_at = coalesce(cast(r.next_attempt_at as timestamptz), d.next_attempt_at),
-                       last_status = r.status, last_latency_ms = r.latency, last_error = r.error,
-                       delivered_at = cast(r.delivered_at as timestamptz)
-                  from unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[])
-                       as r(id, attempt, state, next_attempt_at, status, latency, error, delivered_at)
-                 where d.id = r.id and d.attempts = r.attempt and d.state = 'PENDING'
-                returning d.id, d.subscription_id, d.state""")) {
+                with done as (
+                    update webhook_delivery d
+                       set state = r.state, lease_until = null,
+                           next_attempt_at = coalesce(cast(r.next_attempt_at as timestamptz), d.next_attempt_at),
+                           last_status = r.status, last_latency_ms = r.latency, last_error = r.error,
+                           delivered_at = cast(r.delivered_at as timestamptz)
+                      from unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[])
+                           as r(id, attempt, state, next_attempt_at, status, latency, error, delivered_at)
+                     where d.id = r.id and d.attempts = r.attempt and d.state = 'PENDING'
+                    returning d.id, d.subscription_id, d.state),
+                healthy as (
+                    update webhook_subscription s set failing_since = null, failing_reason = null
+                     where s.id in (select subscription_id from done where state = 'DELIVERED') and s.failing_since is not null
+                    returning s.id),
+                sooner as (
+                    -- rows this statement finishes are leased in its snapshot: never touched twice
+                    update webhook_delivery w set next_attempt_at = ?
+                     where w.subscription_id in (select subscription_id from done where state = 'DELIVERED')
+                       and w.state = 'PENDING' and w.attempts > 0 and w.next_attempt_at > ? and w.lease_until is null
+                    returning w.id)
+                select id, subscription_id, state from done""")) {
             p.setArray(1, c.createArrayOf("bigint", ids));
             p.setArray(2, c.createArrayOf("int", attempts));
             p.setArray(3, c.createArrayOf("text", states));
@@ -204,6 +211,8 @@ public class WebhookStore {
             p.setArray(6, c.createArrayOf("int", latencies));
             p.setArray(7, c.createArrayOf("text", errors));
             p.setArray(8, c.createArrayOf("text", delivered));
+            p.setObject(9, utc(now));
+            p.setObject(10, utc(now));
             List<Recorded> recorded = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
@@ -221,29 +230,6 @@ public class WebhookStore {
             p.setObject(1, utc(now));
             p.setString(2, reason);
             p.setLong(3, subscriptionId);
-            p.executeUpdate();
-        }
-    }
-
-    /**
-     * A subscription that took a delivery is healthy again, and what waits for a retry of it goes now: a receiver
-     * that was down gets its backlog as soon as it is back, not only when each delivery's backoff ends.
-     */
-    public void delivered(Connection c, Collection<Long> subscriptionIds, Instant now) throws SQLException {
-        Array ids = c.createArrayOf("bigint", subscriptionIds.toArray(Long[]::new));
-        try (PreparedStatement p = c.prepareStatement("""
-                update webhook_subscription set failing_since = null, failing_reason = null
-                 where id = any(?) and failing_since is not null""")) {
-            p.setArray(1, ids);
-            p.executeUpdate();
-        }
-        try (PreparedStatement p = c.prepareStatement("""
-                update webhook_delivery set next_attempt_at = ?
-                 where subscription_id = any(?) and state = 'PENDING' and attempts > 0 and next_attempt_at > ?
-                   and lease_until is null""")) {
-            p.setObject(1, utc(now));
-            p.setArray(2, ids);
-            p.setObject(3, utc(now));
             p.executeUpdate();
         }
     }
