@@ -48,8 +48,10 @@ class CapabilityMatrixTest {
                     "POST /api/v1/accounts/{account}/disable", "POST /api/v1/accounts/{account}/enable",
                     "POST /api/v1/accounts/{account}/unlock", "POST /api/v1/accounts/{account}/password", "GET /api/v1/api-keys",
                     "POST /api/v1/api-keys", "GET /api/v1/api-keys/{apiKey}", "POST /api/v1/api-keys/{apiKey}/revoke"),
-            // reserved: the statistics do not exist yet, so no role may list it
-            Capability.VIEW_STATISTICS, List.of());
+            Capability.VIEW_STATISTICS, List.of("GET /api/v1/statistics/requests?from=2026-01-01&to=2026-12-31&groupBy=DESA",
+                    "GET /api/v1/statistics/overdue", "GET /api/v1/statistics/ikm?groupBy=SERVICE",
+                    "GET /api/v1/statistics/open-data?month=2026-03"),
+            Capability.RECORD_SURVEYS, List.of("POST /api/v1/requests/{requestCompleted}/survey"));
 
     /** Secured endpoints no capability stands for: about the caller itself, and reference data to read. */
     static final Set<String> WITHOUT_CAPABILITY = Set.of("GET /api/v1/me", "POST /api/v1/auth/logout",

@@ -48,7 +48,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Queue", description = "An OPD's work queue: listing, claiming and working requests"),
                 @Tag(name = "Tracking", description = "Public tracking of a request by its tracking code, without an account"),
                 @Tag(name = "Webhooks", description = "Subscriptions to request events, signed per Standard Webhooks, their delivery logs, "
-                        + "and the citizens' messages the events carry")
+                        + "and the citizens' messages the events carry"),
+                @Tag(name = "Survey", description = "The citizens' satisfaction survey (IKM, PermenPANRB 14/2017) of finished requests"),
+                @Tag(name = "Statistics", description = "The kabupaten's figures without personal data: request statistics, overdue "
+                        + "work, the satisfaction index and monthly open data, as JSON or CSV")
         })
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
