@@ -3,7 +3,9 @@ package id.go.layanandesa.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import id.go.layanandesa.message.CitizenMessages;
+import id.go.layanandesa.sla.OverdueCheck;
 import id.go.layanandesa.support.Db;
+import id.go.layanandesa.support.StandardsKabupaten;
 import id.go.layanandesa.support.TestClock;
 import id.go.layanandesa.support.TestHostResolver;
 import id.go.layanandesa.support.WebhookReceiver;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +38,12 @@ class WebhookDeliveryTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    OverdueCheck overdueCheck;
+
     @AfterEach
     void unsubscribe() {
+        StandardsKabupaten.realTime();
         clock.reset();
         TestHostResolver.clear();
         unsubscribeAll();
@@ -434,6 +442,37 @@ class WebhookDeliveryTest {
                     + asked.path("toOpd").path("name").asText() + ".", asked.path("citizenMessage").asText());
             assertTrue(arrivals.get(0).json.path("data").path("citizenMessage").asText().contains("sedang diproses"),
                     "other statuses keep the default");
+        }
+    }
+
+    @Test
+    void aRequestPastItsDueDateIsAnOverdueEventOnceWithoutAMessageForTheCitizen() throws Exception {
+        StandardsKabupaten k = StandardsKabupaten.of("73.97");
+        try (WebhookReceiver receiver = WebhookReceiver.accepting()) {
+            long sub = subscribe(k.admin(), receiver.url("/hooks/overdue"), Map.of("eventTypes", List.of("OVERDUE"))).getLong("id");
+            ZoneId wita = ZoneId.of("Asia/Makassar");
+            // LAYANAN_B (3 working days) filed Monday 2 March 2026: due Thursday 5
+            long id = k.file(k.desa1, k.serviceB, LocalDateTime.parse("2026-03-02T10:00").atZone(wita).toInstant());
+            StandardsKabupaten.at(LocalDateTime.parse("2026-03-05T23:00").atZone(wita).toInstant());
+            overdueCheck.run();
+            assertEquals(0L, Db.count("select count(*) from webhook_delivery where subscription_id = ?1", sub), "not due yet");
+            StandardsKabupaten.at(LocalDateTime.parse("2026-03-06T09:00").atZone(wita).toInstant());
+            overdueCheck.run();
+            overdueCheck.run();
+
+            List<Arrival> arrivals = receiver.await(a -> a.stream().anyMatch(x -> x.requestId() == id && x.delivered()), WAIT);
+            Arrival overdue = arrivals.stream().filter(x -> x.requestId() == id).findFirst().orElseThrow();
+            assertEquals("OVERDUE", overdue.type());
+            JsonNode data = overdue.json.path("data");
+            assertEquals("SUBMITTED", data.path("fromStatus").asText());
+            assertEquals("SUBMITTED", data.path("toStatus").asText());
+            assertEquals("SYSTEM", data.path("actorKind").asText());
+            assertEquals("2026-03-05", data.path("dueDate").asText());
+            assertTrue(data.path("citizenMessage").isMissingNode(), "the status did not change: nothing to tell the citizen: " + overdue.body);
+            assertEquals(1L, Db.count("select count(*) from webhook_delivery where subscription_id = ?1 and request_id = ?2", sub, id),
+                    "a second check queues nothing more");
+            assertEquals(1L, Db.count("select count(*) from webhook_delivery where subscription_id = ?1", sub),
+                    "the filing is no event the subscription asked for");
         }
     }
 
