@@ -58,7 +58,9 @@ import static org.junit.jupiter.api.Assertions.*;
  *   SUBMITTED request of the home desa in the home OPD's queue, version 0), {@code {requestNeedsInfo}} (NEEDS_INFO,
  *   asked for by the home OPD), {@code {requestInProgress}} (IN_PROGRESS), {@code {claimedRequest}} (SUBMITTED, held
  *   under {@link MatrixFixtures#CLAIM_ID} for an hour), {@code {trackingCode}} (of a new request), {@code {requestCompleted}} (a new COMPLETED request),
- *   {@code {finishedTrackingCode}} (the tracking code of a new COMPLETED request); see
+ *   {@code {finishedTrackingCode}} (the tracking code of a new COMPLETED request), {@code {subscription}} (a new paused webhook subscription of the home OPD,
+ *   version 0), {@code {deliveryPath}} ({@code <subscription>/deliveries/<delivery>}: a given-up delivery of such a
+ *   subscription), {@code {templateStatus}} (a status whose citizen's message no kabupaten changed); see
  *   {@link MatrixFixtures}. Add a resolver to {@link #PLACEHOLDERS} for a new kind of thing.</li>
  * <li><b>Body</b>: JSON text, or null for none; sent as JSON unless the line has a {@code Content-Type} header
  *   (e.g. {@code text/csv}).</li>
@@ -193,6 +195,25 @@ class AuthorizationMatrixTest {
                     .header("Idempotency-Key", "m-{unique}"),
             // public tracking
             ep("GET", "/api/v1/tracking/{trackingCode}", NO_BODY, 200, Scope.PUBLIC),
+            // webhooks: the kabupaten's subscriptions (admins) and an OPD's (its systems), their deliveries
+            ep("GET", "/api/v1/webhook-subscriptions", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, OPD_SYSTEM),
+            ep("POST", "/api/v1/webhook-subscriptions", "{\"url\":\"https://hooks.example.test/{unique}\",\"active\":false}", 201,
+                    Scope.OWN_KABUPATEN, ADMIN, OPD_SYSTEM),
+            ep("GET", "/api/v1/webhook-subscriptions/{subscription}", NO_BODY, 200, Scope.OPD, ADMIN, OPD_SYSTEM),
+            ep("PUT", "/api/v1/webhook-subscriptions/{subscription}", "{\"url\":\"https://hooks.example.test/m2\",\"active\":false}", 200,
+                    Scope.OPD, ADMIN, OPD_SYSTEM).header("If-Match", "\"0\""),
+            ep("DELETE", "/api/v1/webhook-subscriptions/{subscription}", NO_BODY, 204, Scope.OPD, ADMIN, OPD_SYSTEM).header("If-Match", "\"0\""),
+            ep("POST", "/api/v1/webhook-subscriptions/{subscription}/rotate-secret", NO_BODY, 200, Scope.OPD, ADMIN, OPD_SYSTEM)
+                    .header("If-Match", "\"0\""),
+            ep("GET", "/api/v1/webhook-subscriptions/{subscription}/deliveries", NO_BODY, 200, Scope.OPD, ADMIN, OPD_SYSTEM),
+            ep("GET", "/api/v1/webhook-subscriptions/{deliveryPath}", NO_BODY, 200, Scope.OPD, ADMIN, OPD_SYSTEM),
+            ep("POST", "/api/v1/webhook-subscriptions/{deliveryPath}/redeliver", NO_BODY, 201, Scope.OPD, ADMIN, OPD_SYSTEM),
+            // the citizens' messages of the kabupaten
+            ep("GET", "/api/v1/message-templates", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
+            ep("GET", "/api/v1/message-templates/NEEDS_INFO", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
+            ep("PUT", "/api/v1/message-templates/{templateStatus}", "{\"text\":\"M {kode}\"}", 200, Scope.OWN_KABUPATEN, ADMIN)
+                    .header("If-Match", "\"0\""),
+            ep("DELETE", "/api/v1/message-templates/{templateStatus}", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN).header("If-Match", "\"0\""),
             // the satisfaction survey: the citizen with the tracking code, or the desa from paper
             ep("GET", "/api/v1/tracking/{trackingCode}/survey", NO_BODY, 200, Scope.PUBLIC),
             ep("POST", "/api/v1/tracking/{finishedTrackingCode}/survey", SURVEY, 201, Scope.PUBLIC),
@@ -382,6 +403,9 @@ class AuthorizationMatrixTest {
             Map.entry("requestInProgress", () -> Long.toString(MatrixFixtures.requestInProgress())),
             Map.entry("claimedRequest", () -> Long.toString(MatrixFixtures.claimedRequest())),
             Map.entry("trackingCode", MatrixFixtures::trackingCode),
+            Map.entry("subscription", () -> Long.toString(MatrixFixtures.subscription())),
+            Map.entry("deliveryPath", MatrixFixtures::deliveryPath),
+            Map.entry("templateStatus", MatrixFixtures::templateStatus),
             Map.entry("finishedTrackingCode", MatrixFixtures::finishedTrackingCode),
             Map.entry("requestCompleted", () -> Long.toString(MatrixFixtures.requestCompleted())),
             Map.entry("requestWithAttachedKk", () -> Long.toString(MatrixFixtures.requestWithAttachedKk())),

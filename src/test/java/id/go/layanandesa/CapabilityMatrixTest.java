@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class CapabilityMatrixTest {
 
     /** The endpoints behind each capability, named as the matrix names its lines. */
-    static final Map<Capability, List<String>> ENDPOINTS_OF = Map.of(
+    static final Map<Capability, List<String>> ENDPOINTS_OF = endpoints(
             Capability.FILE_REQUESTS, List.of("POST /api/v1/requests", "POST /api/v1/requests/batch",
                     "POST /api/v1/requests/{request}/cancel", "POST /api/v1/requests/{requestNeedsInfo}/supply-info",
                     "POST /api/v1/requests/{requestWithAttachedKk}/documents/KK/files",
@@ -57,7 +57,24 @@ class CapabilityMatrixTest {
             Capability.VIEW_STATISTICS, List.of("GET /api/v1/statistics/requests?from=2026-01-01&to=2026-12-31&groupBy=DESA",
                     "GET /api/v1/statistics/overdue", "GET /api/v1/statistics/ikm?groupBy=SERVICE",
                     "GET /api/v1/statistics/open-data?month=2026-03"),
-            Capability.RECORD_SURVEYS, List.of("POST /api/v1/requests/{requestCompleted}/survey"));
+            Capability.RECORD_SURVEYS, List.of("POST /api/v1/requests/{requestCompleted}/survey"),
+            Capability.MANAGE_WEBHOOKS, List.of("GET /api/v1/webhook-subscriptions", "POST /api/v1/webhook-subscriptions",
+                    "GET /api/v1/webhook-subscriptions/{subscription}", "PUT /api/v1/webhook-subscriptions/{subscription}",
+                    "DELETE /api/v1/webhook-subscriptions/{subscription}", "POST /api/v1/webhook-subscriptions/{subscription}/rotate-secret",
+                    "GET /api/v1/webhook-subscriptions/{subscription}/deliveries", "GET /api/v1/webhook-subscriptions/{deliveryPath}",
+                    "POST /api/v1/webhook-subscriptions/{deliveryPath}/redeliver"),
+            Capability.MANAGE_MESSAGES, List.of("PUT /api/v1/message-templates/{templateStatus}",
+                    "DELETE /api/v1/message-templates/{templateStatus}"));
+
+    /** Capabilities and their endpoints, in pairs (more than {@code Map.of} takes). */
+    @SuppressWarnings("unchecked")
+    private static Map<Capability, List<String>> endpoints(Object... pairs) {
+        Map<Capability, List<String>> map = new java.util.EnumMap<>(Capability.class);
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((Capability) pairs[i], (List<String>) pairs[i + 1]);
+        }
+        return Map.copyOf(map);
+    }
 
     /**
      * Secured endpoints no capability stands for: about the caller itself, reference data to read, and going on with an
@@ -68,7 +85,8 @@ class CapabilityMatrixTest {
             "GET /api/v1/regions/{desa}", "GET /api/v1/regions/{kabupaten}/children", "GET /api/v1/regions/search?kabupaten={kabupaten}&q=har",
             "GET /api/v1/opds", "GET /api/v1/opds/{opd}", "GET /api/v1/service-types", "GET /api/v1/service-types/{serviceType}",
             "GET /api/v1/service-types/{serviceType}/versions/1", "GET /api/v1/routing-rules", "GET /api/v1/routing-rules/{rule}",
-            "GET /api/v1/routing/explain?serviceTypeId={serviceType}&desa={desa}", "GET /api/v1/holidays");
+            "GET /api/v1/routing/explain?serviceTypeId={serviceType}&desa={desa}", "GET /api/v1/holidays",
+            "GET /api/v1/message-templates", "GET /api/v1/message-templates/NEEDS_INFO");
 
     static Map<String, AuthorizationMatrixTest.Endpoint> matrix() {
         return AuthorizationMatrixTest.ENDPOINTS.stream().collect(Collectors.toMap(Object::toString, e -> e));

@@ -236,7 +236,7 @@ public class QueueResource {
     @APIResponse(responseCode = "428", description = "Neither claimId nor If-Match was sent")
     public RestResponse<RequestViews.RequestDetail> accept(@PathParam("id") long id, @Valid ActionBodies.Accept body,
             @Parameter(description = IF_MATCH_OR_CLAIM, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
-        ActionBodies.Accept b = body == null ? new ActionBodies.Accept(null, null) : body;
+        ActionBodies.Accept b = body == null ? new ActionBodies.Accept(null, null, null) : body;
         return RestResponse.ok(lifecycle.accept(caller, id, b, new RequestLifecycle.Precondition(ifMatch, b.claimId())));
     }
 

@@ -62,7 +62,8 @@ public class Settlements {
     @Schema(name = "SettlementItem", description = "One change. Claimed work (SUBMITTED) is proven by the claimId that delivered "
             + "it; a request already accepted by its version (what If-Match would carry). The other fields are those of the "
             + "action's own call: note for ACCEPT and RELEASE, toOpdId and reason for FORWARD, missing and note for "
-            + "REQUEST_INFO, resultNote, documentNumber and resultDocumentId for COMPLETE, reason for REJECT.")
+            + "REQUEST_INFO, resultNote, documentNumber and resultDocumentId for COMPLETE, reason for REJECT; publicNote for all "
+            + "but RELEASE.")
     public record Item(
             @Schema(example = "1001") @NotNull Long requestId,
             @Schema(example = "ACCEPT") @NotNull Kind action,
@@ -75,7 +76,9 @@ public class Settlements {
             @MayBeAbsent @Size(max = 2000) String resultNote,
             @MayBeAbsent @Size(max = 100) String documentNumber,
             @Schema(description = "COMPLETE: the result document (added with POST .../result-document) to complete with", example = "2051")
-            @MayBeAbsent Long resultDocumentId) {
+            @MayBeAbsent Long resultDocumentId,
+            @Schema(description = "For the citizen (not RELEASE): public tracking and the citizen's message show it; the note stays "
+                    + "internal", example = "Permohonan sedang diproses") @MayBeAbsent @Size(max = 1000) String publicNote) {
     }
 
     @Schema(name = "SettledRequest", description = "What a consumer needs of a changed request: to find it, to change it again")
@@ -156,14 +159,15 @@ public class Settlements {
             throw ProblemException.invalid(at + "claimId", "give either the claimId that delivered the request or its version");
         }
         Object body = switch (item.action()) {
-            case ACCEPT -> new ActionBodies.Accept(item.claimId(), item.note());
+            case ACCEPT -> new ActionBodies.Accept(item.claimId(), item.note(), item.publicNote());
             case RELEASE -> new ActionBodies.Release(require(item.claimId(), at + "claimId"), item.note());
             case FORWARD -> new ActionBodies.Forward(item.claimId(), require(item.toOpdId(), at + "toOpdId"),
-                    requireText(item.reason(), at + "reason"));
-            case REQUEST_INFO -> new ActionBodies.RequestInfo(item.claimId(), requireList(item.missing(), at + "missing"), item.note());
+                    requireText(item.reason(), at + "reason"), item.publicNote());
+            case REQUEST_INFO -> new ActionBodies.RequestInfo(item.claimId(), requireList(item.missing(), at + "missing"), item.note(),
+                    item.publicNote());
             case COMPLETE -> new ActionBodies.Complete(requireText(item.resultNote(), at + "resultNote"), item.documentNumber(),
-                    item.resultDocumentId());
-            case REJECT -> new ActionBodies.Reject(requireText(item.reason(), at + "reason"));
+                    item.resultDocumentId(), item.publicNote());
+            case REJECT -> new ActionBodies.Reject(requireText(item.reason(), at + "reason"), item.publicNote());
         };
         return new RequestLifecycle.Settlement(item.requestId(), item.action().action, body, item.claimId(), item.version());
     }

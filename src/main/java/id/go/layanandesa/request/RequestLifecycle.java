@@ -76,23 +76,23 @@ public class RequestLifecycle {
     }
 
     public RequestViews.RequestDetail accept(Caller caller, long id, ActionBodies.Accept body, Precondition pre) {
-        return perform(caller, id, pre, Action.ACCEPT, accepting(caller, body));
+        return perform(caller, id, pre, Action.ACCEPT, body == null ? null : body.publicNote(), accepting(caller, body));
     }
 
     public RequestViews.RequestDetail requestInfo(Caller caller, long id, ActionBodies.RequestInfo body, Precondition pre) {
-        return perform(caller, id, pre, Action.REQUEST_INFO, requestingInfo(caller, body));
+        return perform(caller, id, pre, Action.REQUEST_INFO, body.publicNote(), requestingInfo(caller, body));
     }
 
     public RequestViews.RequestDetail forward(Caller caller, long id, ActionBodies.Forward body, Precondition pre) {
-        return perform(caller, id, pre, Action.FORWARD, forwarding(caller, body));
+        return perform(caller, id, pre, Action.FORWARD, body.publicNote(), forwarding(caller, body));
     }
 
     public RequestViews.RequestDetail complete(Caller caller, long id, ActionBodies.Complete body, Precondition pre) {
-        return perform(caller, id, pre, Action.COMPLETE, completing(caller, body));
+        return perform(caller, id, pre, Action.COMPLETE, body.publicNote(), completing(caller, body));
     }
 
     public RequestViews.RequestDetail reject(Caller caller, long id, ActionBodies.Reject body, Precondition pre) {
-        return perform(caller, id, pre, Action.REJECT, rejecting(caller, body));
+        return perform(caller, id, pre, Action.REJECT, body.publicNote(), rejecting(caller, body));
     }
 
     public RequestViews.RequestDetail release(Caller caller, long id, ActionBodies.Release body, Precondition pre) {
@@ -100,7 +100,7 @@ public class RequestLifecycle {
     }
 
     public RequestViews.RequestDetail reassign(Caller caller, long id, ActionBodies.Reassign body, Precondition pre) {
-        return perform(caller, id, pre, Action.REASSIGN, reassigning(caller, body));
+        return perform(caller, id, pre, Action.REASSIGN, body.publicNote(), reassigning(caller, body));
     }
 
     private Change cancelling(Caller caller, ActionBodies.Cancel body) {
@@ -228,16 +228,22 @@ public class RequestLifecycle {
     }
 
     private RequestViews.RequestDetail perform(Caller caller, long id, Precondition pre, Action action, Change change) {
+        return perform(caller, id, pre, action, null, change);
+    }
+
+    /** The public note, unlike the history's note, is for the citizen: public tracking and the citizen's message show it. */
+    private RequestViews.RequestDetail perform(Caller caller, long id, Precondition pre, Action action, String publicNote, Change change) {
         ServiceRequest r = access.changeable(caller, id);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        RequestJournal.Entry entry = change(caller, r, pre, action, change, now);
+        RequestJournal.Entry entry = change(caller, r, pre, action, change, publicNote, now);
         em.flush();
         journal.recordAll(List.of(entry));
         return details.of(r);
     }
 
     /** Checks one change of a locked request and makes it; the history entry it needs is recorded by the caller. */
-    private RequestJournal.Entry change(Caller caller, ServiceRequest r, Precondition pre, Action action, Change change, Instant now) {
+    private RequestJournal.Entry change(Caller caller, ServiceRequest r, Precondition pre, Action action, Change change,
+                                        String publicNote, Instant now) {
         checkPrecondition(caller, r, pre, action, now);
         Lifecycle.check(action, r.status);
         RequestStatus from = r.status;
@@ -248,7 +254,7 @@ public class RequestLifecycle {
         r.claimedBy = null;
         r.leaseUntil = null;
         r.updatedAt = now;
-        return new RequestJournal.Entry(r, eventOf(action), Actor.of(caller), now, from, fromOpd, note);
+        return new RequestJournal.Entry(r, eventOf(action), Actor.of(caller), now, from, fromOpd, note, publicNote);
     }
 
     /** One change of several made together: what to do to which request, proven by its claim or its version. */
@@ -277,7 +283,7 @@ public class RequestLifecycle {
             try {
                 ServiceRequest r = access.changeable(caller, s.requestId(), locked.get(s.requestId()));
                 Precondition pre = new Precondition(s.version() == null ? null : ETags.of(s.version()), s.claimId());
-                entries.add(change(caller, r, pre, s.action(), changeOf(caller, s.action(), s.body()), now));
+                entries.add(change(caller, r, pre, s.action(), changeOf(caller, s.action(), s.body()), publicNoteOf(s.body()), now));
                 results.add(new Settled(s.requestId(), r, null));
             } catch (ProblemException e) {
                 results.add(new Settled(s.requestId(), null, e));
@@ -286,6 +292,19 @@ public class RequestLifecycle {
         em.flush();
         journal.recordAll(entries);
         return results;
+    }
+
+    /** What the officer wrote for the citizen with the change, if anything. */
+    private static String publicNoteOf(Object body) {
+        return switch (body) {
+            case ActionBodies.Accept b -> b.publicNote();
+            case ActionBodies.RequestInfo b -> b.publicNote();
+            case ActionBodies.Forward b -> b.publicNote();
+            case ActionBodies.Complete b -> b.publicNote();
+            case ActionBodies.Reject b -> b.publicNote();
+            case ActionBodies.Reassign b -> b.publicNote();
+            case null, default -> null;
+        };
     }
 
     private Change changeOf(Caller caller, Action action, Object body) {

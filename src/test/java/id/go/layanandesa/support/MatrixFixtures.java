@@ -190,6 +190,44 @@ public final class MatrixFixtures {
         });
     }
 
+    /** A fresh paused webhook subscription of the home OPD (as its system makes one), version 0: it never sends. */
+    public static long subscription() {
+        AuthFixtures.ensureRegions();
+        long opd = AuthFixtures.homeOpd();
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) AuthFixtures.em().createNativeQuery("""
+                        insert into webhook_subscription (id, kabupaten_code, opd_id, url, active, secret, secret_prefix, created_by,
+                            created_at, updated_at, version)
+                        values (nextval('webhook_subscription_seq'), ?1, ?2, ?3, false, decode('00', 'hex'), 'whsec_matrix', 'matrix',
+                            now(), now(), 0)
+                        returning id""")
+                .setParameter(1, AuthFixtures.KABUPATEN)
+                .setParameter(2, opd)
+                .setParameter(3, "https://hooks.example.test/matrix-" + SEQ.incrementAndGet())
+                .getSingleResult()).longValue());
+    }
+
+    /** {@code <subscription>/deliveries/<delivery>}: a given-up delivery of a fresh paused subscription, so it may be sent again. */
+    public static String deliveryPath() {
+        long subscription = subscription();
+        long request = insertRequest();
+        long delivery = QuarkusTransaction.requiringNew().call(() -> ((Number) AuthFixtures.em().createNativeQuery("""
+                        insert into webhook_delivery (subscription_id, event_id, request_id, event_type, state, attempts, created_at,
+                            next_attempt_at, first_attempt_at, last_attempt_at, last_status)
+                        select ?1, e.id, e.request_id, e.type, 'GIVEN_UP', 3, now(), now(), now(), now(), 500
+                          from request_event e where e.request_id = ?2
+                        returning id""")
+                .setParameter(1, subscription)
+                .setParameter(2, request)
+                .getSingleResult()).longValue());
+        return subscription + "/deliveries/" + delivery;
+    }
+
+    /** A status whose citizen's message no kabupaten has changed: its template is at version 0 everywhere. */
+    public static String templateStatus() {
+        Db.exec("delete from citizen_message_template where status = 'CANCELLED'");
+        return "CANCELLED";
+    }
+
     /** A fresh active OPD of the home kabupaten, version 0, that nothing refers to. */
     public static long freshOpd() {
         AuthFixtures.ensureRegions();

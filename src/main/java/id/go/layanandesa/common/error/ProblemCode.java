@@ -35,6 +35,7 @@ public enum ProblemCode {
     TRIAGE_REQUIRED(409, "The kabupaten would be left without an active triage OPD"),
     TRIAGE_CONFLICT(409, "Another OPD was made the triage OPD meanwhile"),
     NO_TRIAGE_OPD(409, "Nothing routes the request and the kabupaten has no active triage OPD"),
+    DELIVERY_PENDING(409, "The webhook delivery is still pending; it is tried again by itself"),
     SURVEY_NOT_OPEN(409, "The survey opens when the request is completed or rejected"),
     SURVEY_ALREADY_ANSWERED(409, "The request's survey was answered already"),
     DOCUMENT_NOT_ATTACHED(409, "The request declares the document as brought on paper or not applicable, not as ATTACHED"),

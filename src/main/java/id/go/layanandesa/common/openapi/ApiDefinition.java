@@ -49,6 +49,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Documents", description = "Files of requests: scans the desa attaches, resumable uploads (tus), the OPD's "
                         + "result document, the printed receipt with its QR code"),
                 @Tag(name = "Tracking", description = "Public tracking of a request by its tracking code, without an account"),
+                @Tag(name = "Webhooks", description = "Subscriptions to request events, signed per Standard Webhooks, their delivery logs, "
+                        + "and the citizens' messages the events carry"),
                 @Tag(name = "Survey", description = "The citizens' satisfaction survey (IKM, PermenPANRB 14/2017) of finished requests"),
                 @Tag(name = "Statistics", description = "The kabupaten's figures without personal data: request statistics, overdue "
                         + "work, the satisfaction index and monthly open data, as JSON or CSV")

@@ -26,19 +26,27 @@ public enum Capability {
     /** See the kabupaten's statistics, overdue work, satisfaction index and open data (no personal data). */
     VIEW_STATISTICS,
     /** Record a satisfaction survey a citizen answered on paper at the desa. */
-    RECORD_SURVEYS;
+    RECORD_SURVEYS,
+    /**
+     * Subscribe endpoints to request events, see their delivery logs and send deliveries again: admins for the
+     * kabupaten, OPD systems for their OPD.
+     */
+    MANAGE_WEBHOOKS,
+    /** Word the kabupaten's messages for citizens, one per status. */
+    MANAGE_MESSAGES;
 
     /**
      * A VIEWER lists the statistics only: what else it can read is reference data (the catalog, OPDs, routing rules and
-     * where a request would go, holidays, regions), which no capability stands for.
+     * where a request would go, holidays, regions, the citizens' messages), which no capability stands for.
      */
     public static List<Capability> of(Role role) {
         return switch (role) {
             case ADMIN -> List.of(VIEW_REQUESTS, WORK_QUEUE, MANAGE_CATALOG, MANAGE_ROUTING, MANAGE_HOLIDAYS, MANAGE_ACCOUNTS,
-                    VIEW_STATISTICS);
+                    VIEW_STATISTICS, MANAGE_WEBHOOKS, MANAGE_MESSAGES);
             case VIEWER -> List.of(VIEW_STATISTICS);
             case DESA_OFFICER -> List.of(FILE_REQUESTS, VIEW_REQUESTS, RECORD_SURVEYS);
-            case OPD_OFFICER, OPD_SYSTEM -> List.of(VIEW_REQUESTS, WORK_QUEUE, CLAIM_QUEUE);
+            case OPD_OFFICER -> List.of(VIEW_REQUESTS, WORK_QUEUE, CLAIM_QUEUE);
+            case OPD_SYSTEM -> List.of(VIEW_REQUESTS, WORK_QUEUE, CLAIM_QUEUE, MANAGE_WEBHOOKS);
         };
     }
 }

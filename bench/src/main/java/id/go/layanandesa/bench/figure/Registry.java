@@ -34,6 +34,7 @@ public final class Registry {
                 new Step(SMALL, new LongPollWakeUp()),
                 // last at 10k: the paths above warm the shared code up further first
                 new Step(SMALL, filing),
+                new Step(SMALL, new WebhookDelivery()),
                 new Step(LARGE, filing),
                 new Step(LARGE, listing),
                 new Step(LARGE, statistics),
