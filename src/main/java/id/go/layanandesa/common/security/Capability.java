@@ -17,12 +17,19 @@ public enum Capability {
     CLAIM_QUEUE,
     /** Keep the service catalog. */
     MANAGE_CATALOG,
-    /** Keep the OPDs, the routing rules and the region list they refer to. */
+    /** Keep the OPDs and the routing rules. */
     MANAGE_ROUTING,
     /** Keep the holidays. */
     MANAGE_HOLIDAYS,
-    /** Keep the accounts and API keys. */
+    /** Keep the accounts (one by one or a whole CSV of them) and API keys. */
     MANAGE_ACCOUNTS,
+    /** Export the kabupaten's configuration (OPDs, catalog, routing rules, holidays) as one document, and apply one. */
+    MANAGE_CONFIGURATION,
+    /**
+     * Run the installation (operators): onboard kabupaten, keep their admins, import the national region list that
+     * every kabupaten shares.
+     */
+    MANAGE_INSTALLATION,
     /**
      * See the kabupaten's statistics and satisfaction index. Reserved: no role has it until those endpoints exist.
      */
@@ -34,7 +41,9 @@ public enum Capability {
      */
     public static List<Capability> of(Role role) {
         return switch (role) {
-            case ADMIN -> List.of(VIEW_REQUESTS, WORK_QUEUE, MANAGE_CATALOG, MANAGE_ROUTING, MANAGE_HOLIDAYS, MANAGE_ACCOUNTS);
+            case OPERATOR -> List.of(MANAGE_CONFIGURATION, MANAGE_INSTALLATION);
+            case ADMIN -> List.of(VIEW_REQUESTS, WORK_QUEUE, MANAGE_CATALOG, MANAGE_ROUTING, MANAGE_HOLIDAYS, MANAGE_ACCOUNTS,
+                    MANAGE_CONFIGURATION);
             case VIEWER -> List.of();
             case DESA_OFFICER -> List.of(FILE_REQUESTS, VIEW_REQUESTS);
             case OPD_OFFICER, OPD_SYSTEM -> List.of(VIEW_REQUESTS, WORK_QUEUE, CLAIM_QUEUE);
