@@ -30,29 +30,36 @@ import static org.junit.jupiter.api.Assertions.*;
 class CapabilityMatrixTest {
 
     /** The endpoints behind each capability, named as the matrix names its lines. */
-    static final Map<Capability, List<String>> ENDPOINTS_OF = Map.of(
-            Capability.FILE_REQUESTS, List.of("POST /api/v1/requests", "POST /api/v1/requests/batch",
-                    "POST /api/v1/requests/{request}/cancel", "POST /api/v1/requests/{requestNeedsInfo}/supply-info"),
-            Capability.VIEW_REQUESTS, List.of("GET /api/v1/requests", "GET /api/v1/requests/{request}"),
-            Capability.WORK_QUEUE, List.of("GET /api/v1/queue?opdId={opd}", "POST /api/v1/queue/requests/{request}/accept",
+    static final Map<Capability, List<String>> ENDPOINTS_OF = Map.ofEntries(
+            Map.entry(Capability.FILE_REQUESTS, List.of("POST /api/v1/requests", "POST /api/v1/requests/batch",
+                    "POST /api/v1/requests/{request}/cancel", "POST /api/v1/requests/{requestNeedsInfo}/supply-info")),
+            Map.entry(Capability.VIEW_REQUESTS, List.of("GET /api/v1/requests", "GET /api/v1/requests/{request}")),
+            Map.entry(Capability.WORK_QUEUE, List.of("GET /api/v1/queue?opdId={opd}", "POST /api/v1/queue/requests/{request}/accept",
                     "POST /api/v1/queue/requests/{request}/forward", "POST /api/v1/queue/requests/{request}/request-info",
                     "POST /api/v1/queue/requests/{requestInProgress}/complete", "POST /api/v1/queue/requests/{requestInProgress}/reject",
-                    "POST /api/v1/queue/requests/{request}/reassign"),
-            Capability.CLAIM_QUEUE, List.of("POST /api/v1/queue/claims", "POST /api/v1/queue/requests/{claimedRequest}/release"),
-            Capability.MANAGE_CATALOG, List.of("POST /api/v1/service-types", "PUT /api/v1/service-types/{freshServiceType}",
-                    "DELETE /api/v1/service-types/{freshServiceType}"),
-            Capability.MANAGE_ROUTING, List.of("POST /api/v1/opds", "PUT /api/v1/opds/{freshOpd}", "DELETE /api/v1/opds/{freshOpd}",
-                    "POST /api/v1/routing-rules", "DELETE /api/v1/routing-rules/{rule}", "POST /api/v1/regions/import"),
-            Capability.MANAGE_HOLIDAYS, List.of("POST /api/v1/holidays", "DELETE /api/v1/holidays/{holidayDate}"),
-            Capability.MANAGE_ACCOUNTS, List.of("GET /api/v1/accounts", "POST /api/v1/accounts", "GET /api/v1/accounts/{account}",
+                    "POST /api/v1/queue/requests/{request}/reassign")),
+            Map.entry(Capability.CLAIM_QUEUE, List.of("POST /api/v1/queue/claims", "POST /api/v1/queue/requests/{claimedRequest}/release")),
+            Map.entry(Capability.MANAGE_CATALOG, List.of("POST /api/v1/service-types", "PUT /api/v1/service-types/{freshServiceType}",
+                    "DELETE /api/v1/service-types/{freshServiceType}")),
+            Map.entry(Capability.MANAGE_ROUTING, List.of("POST /api/v1/opds", "PUT /api/v1/opds/{freshOpd}", "DELETE /api/v1/opds/{freshOpd}",
+                    "POST /api/v1/routing-rules", "DELETE /api/v1/routing-rules/{rule}")),
+            Map.entry(Capability.MANAGE_HOLIDAYS, List.of("POST /api/v1/holidays", "DELETE /api/v1/holidays/{holidayDate}")),
+            Map.entry(Capability.MANAGE_CONFIGURATION, List.of("GET /api/v1/kabupaten/{kabupaten}/configuration",
+                    "PUT /api/v1/kabupaten/{kabupaten}/configuration?dryRun=true")),
+            Map.entry(Capability.MANAGE_INSTALLATION, List.of("GET /api/v1/kabupaten", "POST /api/v1/kabupaten", "GET /api/v1/kabupaten/{kabupaten}",
+                    "GET /api/v1/kabupaten/{kabupaten}/admins", "POST /api/v1/kabupaten/{kabupaten}/admins",
+                    "POST /api/v1/kabupaten/{kabupaten}/admins/{adminAccount}/disable",
+                    "POST /api/v1/kabupaten/{kabupaten}/admins/{adminAccount}/enable", "POST /api/v1/regions/import")),
+            Map.entry(Capability.MANAGE_ACCOUNTS, List.of("GET /api/v1/accounts", "POST /api/v1/accounts", "POST /api/v1/accounts/import",
+                    "GET /api/v1/accounts/{account}",
                     "POST /api/v1/accounts/{account}/disable", "POST /api/v1/accounts/{account}/enable",
                     "POST /api/v1/accounts/{account}/unlock", "POST /api/v1/accounts/{account}/password", "GET /api/v1/api-keys",
-                    "POST /api/v1/api-keys", "GET /api/v1/api-keys/{apiKey}", "POST /api/v1/api-keys/{apiKey}/revoke"),
+                    "POST /api/v1/api-keys", "GET /api/v1/api-keys/{apiKey}", "POST /api/v1/api-keys/{apiKey}/revoke")),
             // reserved: the statistics do not exist yet, so no role may list it
-            Capability.VIEW_STATISTICS, List.of());
+            Map.entry(Capability.VIEW_STATISTICS, List.of()));
 
     /** Secured endpoints no capability stands for: about the caller itself, and reference data to read. */
-    static final Set<String> WITHOUT_CAPABILITY = Set.of("GET /api/v1/me", "POST /api/v1/auth/logout",
+    static final Set<String> WITHOUT_CAPABILITY = Set.of("GET /api/v1/me", "POST /api/v1/auth/logout", "POST /api/v1/me/password",
             "GET /api/v1/regions/{desa}", "GET /api/v1/regions/{kabupaten}/children", "GET /api/v1/regions/search?kabupaten={kabupaten}&q=har",
             "GET /api/v1/opds", "GET /api/v1/opds/{opd}", "GET /api/v1/service-types", "GET /api/v1/service-types/{serviceType}",
             "GET /api/v1/service-types/{serviceType}/versions/1", "GET /api/v1/routing-rules", "GET /api/v1/routing-rules/{rule}",
@@ -84,6 +91,7 @@ class CapabilityMatrixTest {
 
     static RequestSpecification as(Role role) {
         return switch (role) {
+            case OPERATOR -> given().auth().oauth2(TestAccounts.operator());
             case ADMIN -> given().auth().oauth2(TestAccounts.admin(AuthFixtures.KABUPATEN));
             case VIEWER -> given().auth().oauth2(TestAccounts.viewer(AuthFixtures.KABUPATEN));
             case DESA_OFFICER -> given().auth().oauth2(TestAccounts.desaOfficer(AuthFixtures.DESA));

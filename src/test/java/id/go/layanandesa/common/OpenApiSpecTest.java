@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 @QuarkusTest
 class OpenApiSpecTest {
 
-    static final Set<String> TAGS = Set.of("Auth", "Accounts", "Regions", "OPDs", "Catalog", "Routing", "Holidays", "Requests",
+    static final Set<String> TAGS = Set.of("Auth", "Accounts", "Kabupaten", "Regions", "OPDs", "Catalog", "Routing", "Holidays", "Requests",
             "Queue", "Tracking");
     static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "GET /api/v1/tracking/{code}");
 
