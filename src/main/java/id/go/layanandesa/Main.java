@@ -66,6 +66,8 @@ public class Main {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder();
         new RuntimeConfigBuilder().configBuilder(builder);
         return builder.withSources(new DotEnvConfigSourceProvider())
+                .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 100,
+                        new io.quarkus.runtime.configuration.MemorySizeConverter())
                 .withMapping(LayananConfig.class)
                 .withValidateUnknown(false)
                 .build();

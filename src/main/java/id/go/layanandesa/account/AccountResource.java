@@ -157,7 +157,9 @@ public class AccountResource {
     @Idempotent
     @Path("/{id}/disable")
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.OWN_ACCOUNT})
-    @Operation(operationId = "disableAccount", summary = "Disable an account: it can no longer log in, and its access tokens stop working at once")
+    @Operation(operationId = "disableAccount", summary = "Disable an account: it can no longer log in, and its access tokens stop working at once",
+            description = "A disabled account can no longer log in, and every session it has ends at once, on every instance. "
+                    + "An admin cannot disable their own account.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
     @APIResponse(responseCode = "409", description = "An admin cannot disable their own account")

@@ -3,6 +3,7 @@ package id.go.layanandesa.common;
 import id.go.layanandesa.support.Filings;
 import id.go.layanandesa.support.Management;
 import id.go.layanandesa.support.TestAccounts;
+import id.go.layanandesa.support.contract.OffContractRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,7 @@ class HardeningTest {
     }
 
     @Test
+    @OffContractRequests("paths no operation has")
     void randomPathsAddNoUriTagsToTheMetrics() throws IOException {
         String officer = TestAccounts.desaOfficer(DESA);
         // every kind of answer once, so that only the random part can add tags below

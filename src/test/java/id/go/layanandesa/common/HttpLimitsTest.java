@@ -3,6 +3,7 @@ package id.go.layanandesa.common;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.RawHttp;
 import id.go.layanandesa.support.TestAccounts;
+import id.go.layanandesa.support.contract.OffContractRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,7 @@ class HttpLimitsTest {
     }
 
     @Test
+    @OffContractRequests("a batch of filings sent to the single filing")
     void aBatchOfAHundredFilingsFitsItsLimitThoughNotTheGeneralOne() {
         List<Map<String, Object>> items = new ArrayList<>();
         String longNote = "Catatan panjang dari kantor desa. ".repeat(80);

@@ -3,6 +3,7 @@ package id.go.layanandesa.common;
 import id.go.layanandesa.common.security.Role;
 import id.go.layanandesa.support.AuthFixtures;
 import id.go.layanandesa.support.TestAccounts;
+import id.go.layanandesa.support.contract.OffContractRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,7 @@ import static org.hamcrest.Matchers.*;
  * naming the parameter and saying what it must be, never the 404 "no resource" or a silent default.
  */
 @QuarkusTest
+@OffContractRequests("parameters of the wrong kind or out of range, and well-formed spellings the spec does not list (TRUE)")
 class ParameterParsingTest {
 
     /** Whole numbers of 32 bits (limits, years, versions): words, exponents, fractions and one past the range. */
@@ -65,8 +67,8 @@ class ParameterParsingTest {
                     List.of("overdue", "assignedToMe", "needsAttention"), List.of("filedFrom", "filedTo")),
             new ListEndpoint("/api/v1/queue", Caller.ADMIN, List.of("limit"), List.of("opdId", "serviceTypeId"),
                     List.of("overdue", "assignedToMe", "needsAttention"), List.of("filedFrom", "filedTo")),
-            new ListEndpoint("/api/v1/accounts", Caller.ADMIN, List.of("limit"), List.of("after"), List.of(), List.of()),
-            new ListEndpoint("/api/v1/api-keys", Caller.ADMIN, List.of(), List.of("opdId"), List.of(), List.of()),
+            new ListEndpoint("/api/v1/accounts", Caller.ADMIN, List.of("limit"), List.of(), List.of(), List.of()),
+            new ListEndpoint("/api/v1/api-keys", Caller.ADMIN, List.of("limit"), List.of("opdId"), List.of(), List.of()),
             new ListEndpoint("/api/v1/regions/73.24/children", Caller.VIEWER, List.of("limit"), List.of(), List.of(), List.of()),
             new ListEndpoint("/api/v1/regions/search?kabupaten=73.24&q=ma", Caller.VIEWER, List.of("limit"), List.of(), List.of(), List.of()),
             new ListEndpoint("/api/v1/opds", Caller.VIEWER, List.of(), List.of(), List.of("active"), List.of()),

@@ -420,6 +420,8 @@ public class WireContractFilter implements OASFilter {
         }
         codes.addAll(named);
         codes.add(ProblemCode.NOT_ACCEPTABLE);
+        // any query or path may carry text the service refuses (a NUL, a lone surrogate), whatever the operation
+        codes.add(ProblemCode.INVALID_PARAMETER);
         // the HTTP layer refuses an over-long path and query or over-large headers for every operation
         codes.add(ProblemCode.URI_TOO_LONG);
         codes.add(ProblemCode.HEADERS_TOO_LARGE);

@@ -159,6 +159,9 @@ public final class ApiContract {
         if (!x.path().startsWith("/api/")) {
             return broken;
         }
+        if ("OPTIONS".equals(x.method())) {
+            return broken; // HTTP's own method, not an operation of the API
+        }
         Match match = match(x.method(), x.path());
         if (match == null || match.operation() == null) {
             // No operation: the service answers 404 (no such path) or 405 (no such method) as problems.
