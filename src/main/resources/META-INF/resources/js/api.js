@@ -184,10 +184,21 @@ const MESSAGES = [
   [/^must have at most (\d+) choices$/, (m) => `Pilih paling banyak ${m[1]}`],
   [/^mandatory document (\S+) is not declared$/, (m) => `Dokumen wajib ${m[1]} belum ditandai`],
   [/^a mandatory document must be ATTACHED or ON_PAPER$/, () => 'Dokumen wajib harus dilampirkan atau dibawa'],
+  [/^a mandatory document must be ATTACHED or ON_PAPER, unless one of its alternatives (.+) is$/, (m) => `Dokumen wajib harus dilampirkan atau dibawa, atau penggantinya: ${m[1]}`],
   [/^must be an Indonesian mobile number/, () => 'Harus nomor HP Indonesia: 08…, 628… atau +628…'],
+  [/^must contain a letter$/, () => 'Harus ada huruf'],
+  [/^must contain a digit$/, () => 'Harus ada angka'],
+  [/^must not be the username$/, () => 'Tidak boleh sama dengan nama pengguna'],
+  [/^must not be the current password$/, () => 'Tidak boleh sama dengan kata sandi sekarang'],
+  [/^is not the account's password$/, () => 'Kata sandi sekarang salah'],
+  [/^a document required when (\S+) is (.+) must be ATTACHED or ON_PAPER/, (m) => `Dokumen ini wajib bila ${m[1]} ${m[2]}: lampirkan atau bawa`],
+  [/^document (\S+)(?: \(or (.+)\))? is required when (\S+) is (.+) and is not declared$/, (m) => `Dokumen ${m[1]}${m[2] ? ' (atau ' + m[2] + ')' : ''} wajib bila ${m[3]} ${m[4]}`],
+  [/^mandatory document (\S+) \(or (.+)\) is not declared$/, (m) => `Dokumen wajib ${m[1]} (atau ${m[2]}) belum ditandai`],
   [/^digits 7 to 12 must be a real birth date/, () => 'Angka ke-7 sampai 12 harus tanggal lahir yang sah (DDMMYY; perempuan: tanggal + 40)'],
   [/^the serial \(last 4 digits\) must not be 0000$/, () => '4 angka terakhir tidak boleh 0000'],
   [/^digits 1 to 6 must be a kecamatan code; (\S+) is not one$/, (m) => `6 angka pertama harus kode kecamatan; ${m[1]} tidak dikenal`],
+  [/^digits 1 and 2 must be a province code; (\S+) is none$/, (m) => `2 angka pertama harus kode provinsi; ${m[1]} tidak dikenal`],
+  [/^digits 3 to 6 must be a kabupaten and kecamatan code; 00 is none$/, () => 'Angka ke-3 sampai 6 harus kode kabupaten dan kecamatan, bukan 00'],
 ];
 
 export function say(message) {

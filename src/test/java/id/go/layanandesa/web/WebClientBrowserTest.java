@@ -61,6 +61,9 @@ class WebClientBrowserTest {
     static final String KABUPATEN = "89.01";
     static final String DESA = "89.01.01.2001";
     static final String PASSWORD = "Pelayanan2026uji";
+    /** What an admin gives a new account; its owner replaces it at the first login. */
+    static final String FIRST_PASSWORD = "Sementara2026uji";
+    static final String PREFIX = "8901.";
     static final String MARKUP_NAME = "<img src=x onerror=alert(1)>";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -164,14 +167,25 @@ class WebClientBrowserTest {
                 .then().statusCode(201).extract().path("id")).longValue();
     }
 
+    /** An account as its owner leaves it after the first login: the admin's password replaced by PASSWORD. */
     static void account(String admin, String username, String name, String role, Map<String, Object> scope) {
         Map<String, Object> body = new HashMap<>(scope);
-        body.putAll(Map.of("username", username, "displayName", name, "role", role, "password", PASSWORD));
+        body.putAll(Map.of("username", username, "displayName", name, "role", role, "password", FIRST_PASSWORD));
         post(admin, "/api/v1/accounts", body);
+        String first = given().contentType(ContentType.JSON).body(Map.of("username", stored(username), "password", FIRST_PASSWORD))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
+        given().auth().oauth2(first).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", FIRST_PASSWORD, "newPassword", PASSWORD))
+                .post("/api/v1/me/password").then().statusCode(204);
+    }
+
+    /** The username as stored: with the scratch kabupaten's prefix. */
+    static String stored(String username) {
+        return username.startsWith(PREFIX) ? username : PREFIX + username;
     }
 
     static String apiToken(String username) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+        return given().contentType(ContentType.JSON).body(Map.of("username", stored(username), "password", PASSWORD))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
     }
 
@@ -201,7 +215,7 @@ class WebClientBrowserTest {
         waitUntil(d -> d.findElements(By.cssSelector("#services li")).size() == 1);
         shoot("catalog");
         driver.findElement(By.linkText("Surat Keterangan Domisili")).click();
-        fillCitizen("8901014107900001", MARKUP_NAME);
+        fillCitizen("7324014107900001", MARKUP_NAME);
         type("answers.keperluan", "Melamar pekerjaan");
         choose("documents.KTP_EL", "ON_PAPER");
         shoot("filing-form");
@@ -230,7 +244,7 @@ class WebClientBrowserTest {
         shoot("opd-queue");
         // The queue is live: a filing made elsewhere shows up without the officer doing anything.
         given().auth().oauth2(apiToken("web.desa")).contentType(ContentType.JSON).header("Idempotency-Key", "web-live-1")
-                .body(Map.of("serviceTypeId", fixture.surat(), "citizen", Map.of("nik", "8901014107900009", "name", "Warga Kedua"),
+                .body(Map.of("serviceTypeId", fixture.surat(), "citizen", Map.of("nik", "7324014107900009", "name", "Warga Kedua"),
                         "answers", Map.of("keperluan", "Bantuan sosial"), "documents", List.of(Map.of("code", "KTP_EL", "provision", "ON_PAPER"))))
                 .post("/api/v1/requests").then().statusCode(201);
         waitUntil(d -> text("#queue").contains("Warga Kedua"));
@@ -253,7 +267,7 @@ class WebClientBrowserTest {
         login("web.opd");
         go("opd/permohonan/" + id);
         act("accept", Map.of());
-        waitUntil(d -> text("main").contains("Anda (web.opd)"));
+        waitUntil(d -> text("main").contains("Anda (8901.web.opd)"));
         shoot("opd-request");
         act("complete", Map.of("resultNote", "Surat selesai, ambil di kantor desa", "documentNumber", "470/12/2026"));
         waitUntil(d -> "COMPLETED".equals(Db.single("select status from service_request where id = ?1", id)));
@@ -266,7 +280,7 @@ class WebClientBrowserTest {
         waitUntil(d -> text("main").contains("Selesai pada"));
         String page = text("main");
         assertTrue(page.contains("Surat Keterangan Domisili") && page.contains("Dinas Kependudukan dan Pencatatan Sipil"), page);
-        assertFalse(page.contains(MARKUP_NAME) || page.contains("8901014107900001"), "no personal data on the public page");
+        assertFalse(page.contains(MARKUP_NAME) || page.contains("7324014107900001"), "no personal data on the public page");
         shoot("tracking");
         open("lacak/ZZZZ-ZZZZ-ZZ");
         waitUntil(d -> text("main").contains("Kode lacak tidak ditemukan"));
@@ -306,14 +320,14 @@ class WebClientBrowserTest {
         type("answers.jumlah", "3");
         uncheck("answers.sarana", "JALAN");
         submit();
-        // The NIK is well formed, but its kecamatan 89.01.99 does not exist: only the service knows.
-        waitUntil(d -> errorAt("citizen.nik").contains("kode kecamatan"));
+        // The NIK looks well formed, but no province ever had the code 89: only the service knows.
+        waitUntil(d -> errorAt("citizen.nik").contains("kode provinsi"));
         assertEquals("true", control("citizen.nik").getAttribute("aria-invalid"));
         assertTrue(text(".summary").contains("Server menolak"), text(".summary"));
         assertEquals(0L, Db.count("select count(*) from service_request where service_type_id = ?1", fixture.semua()));
         shoot("filing-server-violation");
 
-        type("citizen.nik", "8901014107900002");
+        type("citizen.nik", "7324014107900002");
         submit();
         String code = waitFor(By.id("tracking-code")).getText();
         long id = ((Number) Db.single("select id from service_request where tracking_code = ?1", code)).longValue();
@@ -342,10 +356,10 @@ class WebClientBrowserTest {
         waitFor(By.cssSelector("[data-path='citizen.nik']"));
         network(false);
         try {
-            fileSurat("8901014107900003", "Luring Satu");
+            fileSurat("7324014107900003", "Luring Satu");
             waitFor(By.id("kept"));
             driver.findElement(By.xpath("//button[normalize-space(.)='Ajukan lagi']")).click();
-            fileSurat("8901014107900004", "Luring Dua");
+            fileSurat("7324014107900004", "Luring Dua");
             waitFor(By.id("kept"));
             go("desa/kirim");
             waitUntil(d -> text("#waiting").contains("Luring Satu") && text("#waiting").contains("Luring Dua"));
@@ -448,14 +462,15 @@ class WebClientBrowserTest {
         type("desaCode", "89.01.01.2002");
         driver.findElement(By.cssSelector("form.card input[data-path='password']")).sendKeys(PASSWORD);
         driver.findElement(By.xpath("//button[normalize-space(.)='Buat akun']")).click();
-        waitUntil(d -> text("#accounts").contains("web.baru"));
+        waitUntil(d -> text("#accounts").contains("8901.web.baru"));
         assertTrue(text("#accounts").contains("Operator <b>Baru</b>"));
+        assertTrue(text("#accounts li[data-username='8901.web.baru']").contains("Belum ganti kata sandi"));
         assertNoInjectedMarkup();
         apiToken("web.baru");
-        WebElement row = driver.findElement(By.cssSelector("#accounts li[data-username='web.baru']"));
+        WebElement row = driver.findElement(By.cssSelector("#accounts li[data-username='8901.web.baru']"));
         row.findElement(By.xpath(".//button[normalize-space(.)='Nonaktifkan']")).click();
-        waitUntil(d -> driver.findElement(By.cssSelector("#accounts li[data-username='web.baru']")).getText().contains("Nonaktif"));
-        given().contentType(ContentType.JSON).body(Map.of("username", "web.baru", "password", PASSWORD))
+        waitUntil(d -> driver.findElement(By.cssSelector("#accounts li[data-username='8901.web.baru']")).getText().contains("Nonaktif"));
+        given().contentType(ContentType.JSON).body(Map.of("username", "8901.web.baru", "password", PASSWORD))
                 .post("/api/v1/auth/login").then().statusCode(401);
         shoot("admin-accounts");
 
@@ -480,6 +495,34 @@ class WebClientBrowserTest {
         shoot("admin-triage");
     }
 
+    @Test
+    void aNewAccountSetsItsOwnPasswordAtItsFirstLoginBeforeAnythingElse() {
+        String admin = TestAccounts.admin(KABUPATEN);
+        Map<String, Object> body = new HashMap<>(Map.of("username", "web.pertama", "displayName", "Operator Pertama",
+                "role", "DESA_OFFICER", "desaCode", DESA, "password", FIRST_PASSWORD));
+        post(admin, "/api/v1/accounts", body);
+        open("masuk");
+        submitLogin("8901.web.pertama", FIRST_PASSWORD);
+        waitFor(By.id("own-password"));
+        assertTrue(driver.findElements(By.id("logout")).isEmpty(), "no menu before the account has its own password");
+        shoot("own-password");
+        driver.findElement(By.cssSelector("#own-password input[data-path='newPassword']")).sendKeys("pendek");
+        driver.findElement(By.cssSelector("#own-password input[data-path='repeat']")).sendKeys("pendek");
+        driver.findElement(By.xpath("//button[normalize-space(.)='Simpan kata sandi']")).click();
+        waitUntil(d -> errorAt("newPassword").contains("Paling sedikit 10 karakter"));
+        driver.findElement(By.cssSelector("#own-password input[data-path='newPassword']")).clear();
+        driver.findElement(By.cssSelector("#own-password input[data-path='newPassword']")).sendKeys("Pertama2026sendiri");
+        driver.findElement(By.cssSelector("#own-password input[data-path='repeat']")).clear();
+        driver.findElement(By.cssSelector("#own-password input[data-path='repeat']")).sendKeys("Pertama2026sendiri");
+        driver.findElement(By.xpath("//button[normalize-space(.)='Simpan kata sandi']")).click();
+        waitFor(By.id("logout"));
+        given().contentType(ContentType.JSON).body(Map.of("username", "8901.web.pertama", "password", FIRST_PASSWORD))
+                .post("/api/v1/auth/login").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("username", "8901.web.pertama", "password", "Pertama2026sendiri"))
+                .post("/api/v1/auth/login").then().statusCode(200).body("account.passwordChangeRequired", is(false));
+        logout();
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     /** A fresh page load: whatever session the last test had is gone with it. */
@@ -493,11 +536,17 @@ class WebClientBrowserTest {
     }
 
     void login(String username) {
-        waitFor(By.cssSelector("input[data-path='username']")).clear();
-        driver.findElement(By.cssSelector("input[data-path='username']")).sendKeys(username);
-        driver.findElement(By.cssSelector("input[data-path='password']")).sendKeys(PASSWORD);
-        driver.findElement(By.xpath("//button[normalize-space(.)='Masuk']")).click();
+        submitLogin(stored(username), PASSWORD);
         waitFor(By.id("logout"));
+    }
+
+    /** Fills the login form and sends it. */
+    void submitLogin(String username, String password) {
+        By usernameField = By.cssSelector("input[data-path='username']");
+        waitFor(usernameField).clear();
+        driver.findElement(usernameField).sendKeys(username);
+        driver.findElement(By.cssSelector("input[data-path='password']")).sendKeys(password);
+        driver.findElement(By.xpath("//button[normalize-space(.)='Masuk']")).click();
     }
 
     void logout() {
