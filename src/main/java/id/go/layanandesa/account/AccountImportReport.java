@@ -18,6 +18,7 @@ public record AccountImportReport(
                 example = "username,displayName,role,scope,activationSecret\\r\\n7324.desa.laskap,Operator Desa Laskap,DESA_OFFICER,"
                         + "73.24.04.2002,k7Rm2pXq9wTz4nLb\\r\\n") String activationSheet) {
 
+    @Schema(name = "AccountImportOutcome")
     public enum Outcome { CREATED, UNCHANGED, REJECTED }
 
     @Schema(name = "AccountImportLine", description = "What one line of the file did")

@@ -14,8 +14,10 @@ public record ConfigurationPlan(
         @Schema(description = "Every OPD, service, routing rule and holiday of the document or of the kabupaten, in that order")
         List<Item> items) {
 
+    @Schema(name = "ConfigurationItemKind")
     public enum Kind { OPD, SERVICE, ROUTING_RULE, HOLIDAY }
 
+    @Schema(name = "ConfigurationAction")
     public enum Action { ADDED, CHANGED, REMOVED, UNCHANGED }
 
     @Schema(name = "ConfigurationPlanSummary")

@@ -186,7 +186,8 @@ public class KabupatenResource {
     @RolesAllowed(Role.OPERATOR_)
     @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "disableKabupatenAdmin", summary = "Disable an ADMIN of a kabupaten: it can no longer log in, and its "
-            + "access tokens stop working at once")
+            + "access tokens stop working at once", description = "Ends every session of the admin, on every instance. Enabling it "
+            + "again does not revive its old tokens.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "404", description = "No such admin of an onboarded kabupaten")
     @APIResponse(responseCode = "412", description = "The account changed since it was read")
