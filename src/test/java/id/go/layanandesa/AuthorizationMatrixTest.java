@@ -57,7 +57,8 @@ import static org.junit.jupiter.api.Assertions.*;
  *   {@code {rule}} (a new routing rule), {@code {holidayDate}} (the date of a new holiday), {@code {request}} (a new
  *   SUBMITTED request of the home desa in the home OPD's queue, version 0), {@code {requestNeedsInfo}} (NEEDS_INFO,
  *   asked for by the home OPD), {@code {requestInProgress}} (IN_PROGRESS), {@code {claimedRequest}} (SUBMITTED, held
- *   under {@link MatrixFixtures#CLAIM_ID} for an hour), {@code {trackingCode}} (of a new request); see
+ *   under {@link MatrixFixtures#CLAIM_ID} for an hour), {@code {trackingCode}} (of a new request), {@code {requestCompleted}} (a new COMPLETED request),
+ *   {@code {finishedTrackingCode}} (the tracking code of a new COMPLETED request); see
  *   {@link MatrixFixtures}. Add a resolver to {@link #PLACEHOLDERS} for a new kind of thing.</li>
  * <li><b>Body</b>: JSON text, or null for none; sent as JSON unless the line has a {@code Content-Type} header
  *   (e.g. {@code text/csv}).</li>
@@ -86,6 +87,11 @@ class AuthorizationMatrixTest {
             "address":"Dusun Harapan I"},"answers":{"nama_bayi":"Aminah","tanggal_lahir":"2026-11-20","jenis_kelamin":"PEREMPUAN",\
             "anak_ke":2,"tempat_lahir":"Malili","berat_lahir_gram":3100},"documents":[{"code":"SURAT_KETERANGAN_LAHIR",\
             "provision":"ON_PAPER"},{"code":"KK","provision":"ATTACHED"}],"note":"M"}""";
+
+    /** A valid satisfaction survey answer. */
+    static final String SURVEY = """
+            {"scores":{"persyaratan":4,"prosedur":3,"waktu":3,"biaya":4,"produk":4,"kompetensi":3,"perilaku":4,"pengaduan":3,\
+            "sarana":3},"comment":"M"}""";
 
     /** One line per endpoint. Keep them grouped by feature. */
     static final List<Endpoint> ENDPOINTS = List.of(
@@ -202,8 +208,20 @@ class AuthorizationMatrixTest {
                     .header("If-Match", "\"0\"")
                     .header("Idempotency-Key", "m-{unique}"),
             // public tracking
-            ep("GET", "/api/v1/tracking/{trackingCode}", NO_BODY, 200, Scope.PUBLIC)
+            ep("GET", "/api/v1/tracking/{trackingCode}", NO_BODY, 200, Scope.PUBLIC),
+            // the satisfaction survey: the citizen with the tracking code, or the desa from paper
+            ep("GET", "/api/v1/tracking/{trackingCode}/survey", NO_BODY, 200, Scope.PUBLIC),
+            ep("POST", "/api/v1/tracking/{finishedTrackingCode}/survey", SURVEY, 201, Scope.PUBLIC),
+            ep("POST", "/api/v1/requests/{requestCompleted}/survey", SURVEY, 201, Scope.REQUEST, DESA_OFFICER)
+                    .header("Idempotency-Key", "m-{unique}"),
+            // statistics: the kabupaten's own figures, for its admins and viewers
+            ep("GET", "/api/v1/statistics/requests?from=2026-01-01&to=2026-12-31&groupBy=DESA", NO_BODY, 200, Scope.OWN_KABUPATEN,
+                    ADMIN, VIEWER),
+            ep("GET", "/api/v1/statistics/overdue", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
+            ep("GET", "/api/v1/statistics/ikm?groupBy=SERVICE", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
+            ep("GET", "/api/v1/statistics/open-data?month=2026-03", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER)
     );
+
 
     /** What an allowed role gets when the thing named belongs to another desa, OPD or kabupaten than the caller's. */
     enum Scope {
@@ -353,6 +371,8 @@ class AuthorizationMatrixTest {
             Map.entry("requestInProgress", () -> Long.toString(MatrixFixtures.requestInProgress())),
             Map.entry("claimedRequest", () -> Long.toString(MatrixFixtures.claimedRequest())),
             Map.entry("trackingCode", MatrixFixtures::trackingCode),
+            Map.entry("finishedTrackingCode", MatrixFixtures::finishedTrackingCode),
+            Map.entry("requestCompleted", () -> Long.toString(MatrixFixtures.requestCompleted())),
             Map.entry("ownPassword", MatrixFixtures::ownPassword),
             Map.entry("freshKabupaten", MatrixFixtures::freshKabupaten),
             Map.entry("adminAccount", () -> Long.toString(AuthFixtures.account(AuthFixtures.uniqueUsername("matrix-admin"), null, ADMIN,

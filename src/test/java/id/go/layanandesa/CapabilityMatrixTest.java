@@ -55,8 +55,10 @@ class CapabilityMatrixTest {
                     "POST /api/v1/accounts/{account}/disable", "POST /api/v1/accounts/{account}/enable",
                     "POST /api/v1/accounts/{account}/unlock", "POST /api/v1/accounts/{account}/password", "GET /api/v1/api-keys",
                     "POST /api/v1/api-keys", "GET /api/v1/api-keys/{apiKey}", "POST /api/v1/api-keys/{apiKey}/revoke")),
-            // reserved: the statistics do not exist yet, so no role may list it
-            Map.entry(Capability.VIEW_STATISTICS, List.of()));
+            Map.entry(Capability.VIEW_STATISTICS, List.of("GET /api/v1/statistics/requests?from=2026-01-01&to=2026-12-31&groupBy=DESA",
+                    "GET /api/v1/statistics/overdue", "GET /api/v1/statistics/ikm?groupBy=SERVICE",
+                    "GET /api/v1/statistics/open-data?month=2026-03")),
+            Map.entry(Capability.RECORD_SURVEYS, List.of("POST /api/v1/requests/{requestCompleted}/survey")));
 
     /** Secured endpoints no capability stands for: about the caller itself, and reference data to read. */
     static final Set<String> WITHOUT_CAPABILITY = Set.of("GET /api/v1/me", "POST /api/v1/auth/logout", "POST /api/v1/me/password",

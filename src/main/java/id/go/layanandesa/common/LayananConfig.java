@@ -37,6 +37,16 @@ public interface LayananConfig {
 
     Http http();
 
+    Sla sla();
+
+    /** Service standards: the overdue check. */
+    interface Sla {
+        /** How often each instance looks for requests that passed their due date (a duration, or {@code off}). */
+        @WithName("overdue-check")
+        @WithDefault("1m")
+        String overdueCheck();
+    }
+
     /** The PostgreSQL the launcher starts when no datasource URL is configured. */
     interface EmbeddedDb {
         /** Its port on 127.0.0.1; 0 for a free one. */

@@ -43,6 +43,39 @@ public class WorkingDays {
         return addWorkingDays(start, days, new HashSet<>(holidays));
     }
 
+    /** The date {@code days} working days after {@code date}, in the kabupaten's calendar. */
+    public LocalDate plus(String kabupatenCode, LocalDate date, int days) {
+        return addWorkingDays(date, days, holidays(kabupatenCode, date, date.plusDays(days * 2L + 60)));
+    }
+
+    /** Working days d with {@code from < d <= to}: 0 when {@code to} is not after {@code from}. */
+    public int between(String kabupatenCode, LocalDate from, LocalDate to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        return countWorkingDays(from, to, holidays(kabupatenCode, from, to));
+    }
+
+    private Set<LocalDate> holidays(String kabupatenCode, LocalDate after, LocalDate upTo) {
+        return new HashSet<>(em.createQuery(
+                        "select h.key.day from Holiday h where h.key.kabupatenCode = :k and h.key.day > :from and h.key.day <= :to",
+                        LocalDate.class)
+                .setParameter("k", kabupatenCode)
+                .setParameter("from", after)
+                .setParameter("to", upTo)
+                .getResultList());
+    }
+
+    static int countWorkingDays(LocalDate from, LocalDate to, Set<LocalDate> holidays) {
+        int count = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.contains(d)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     static LocalDate addWorkingDays(LocalDate start, int days, Set<LocalDate> holidays) {
         LocalDate date = start;
         int left = days;

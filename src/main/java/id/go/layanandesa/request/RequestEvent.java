@@ -59,6 +59,10 @@ public class RequestEvent extends PanacheEntityBase {
 
     public enum EventType {
         FILED, ACCEPTED, INFO_REQUESTED, INFO_SUPPLIED, FORWARDED, REASSIGNED, COMPLETED, REJECTED, CANCELLED,
-        CLAIMED, RELEASED, LEASE_EXPIRED, FLAGGED
+        CLAIMED, RELEASED, LEASE_EXPIRED, FLAGGED,
+        /** The service: the request passed its due date unfinished (once per breach). */
+        OVERDUE,
+        /** The service: the due date moved by the working days the clock stood still in NEEDS_INFO. */
+        DUE_DATE_MOVED
     }
 }

@@ -52,6 +52,9 @@ public class RequestLifecycle {
     @Inject
     Clock clock;
 
+    @Inject
+    id.go.layanandesa.sla.SlaClock slaClock;
+
     /** How a change is asked for: the version the caller saw, or the claim that delivered the request. */
     public record Precondition(String ifMatch, UUID claimId) {
     }
@@ -100,6 +103,7 @@ public class RequestLifecycle {
                 r.opdId = r.infoRequestedBy;
             }
             r.infoRequestedBy = null;
+            slaClock.resume(r, now);
             return body.note();
         });
     }
@@ -168,6 +172,9 @@ public class RequestLifecycle {
     public RequestViews.RequestDetail reassign(Caller caller, long id, ActionBodies.Reassign body, Precondition pre) {
         return perform(caller, id, pre, Action.REASSIGN, (r, now) -> {
             Opd target = targetOpd(r, body.toOpdId());
+            if (r.status == RequestStatus.NEEDS_INFO) {
+                slaClock.resume(r, now);
+            }
             r.opdId = target.id;
             r.forwardCount = 0;
             r.assignedTo = null;

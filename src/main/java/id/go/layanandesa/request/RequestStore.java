@@ -197,7 +197,7 @@ public class RequestStore {
             params.put("to", Timestamp.from(filter.filedTo));
         }
         if (filter.overdue != null) {
-            String overdue = "r.due_date < :today and r.status in " + RequestStatus.OPEN_SQL;
+            String overdue = "r.due_date < :today and r.status in " + RequestStatus.RUNNING_SQL;
             sql.append(filter.overdue ? " and " + overdue : " and not (" + overdue + ")");
             params.put("today", Date.valueOf(today));
         }

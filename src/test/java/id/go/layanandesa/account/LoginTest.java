@@ -68,7 +68,7 @@ class LoginTest {
                 .body("desaCode", is(DESA))
                 .body("desaName", is("Harapan"))
                 .body("opdId", nullValue())
-                .body("capabilities", containsInAnyOrder("FILE_REQUESTS", "VIEW_REQUESTS"));
+                .body("capabilities", containsInAnyOrder("FILE_REQUESTS", "VIEW_REQUESTS", "RECORD_SURVEYS"));
     }
 
     @Test

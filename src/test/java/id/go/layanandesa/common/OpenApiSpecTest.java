@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.*;
 class OpenApiSpecTest {
 
     static final Set<String> TAGS = Set.of("Auth", "Accounts", "Kabupaten", "Regions", "OPDs", "Catalog", "Routing", "Holidays", "Requests",
-            "Queue", "Tracking");
-    static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "GET /api/v1/tracking/{code}");
+            "Queue", "Tracking", "Survey", "Statistics");
+    static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "GET /api/v1/tracking/{code}",
+            "GET /api/v1/tracking/{code}/survey", "POST /api/v1/tracking/{code}/survey");
 
     @Test
     @SuppressWarnings("unchecked")

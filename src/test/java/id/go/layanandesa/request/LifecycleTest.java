@@ -54,9 +54,9 @@ class LifecycleTest {
     }
 
     @ParameterizedTest(name = "{0} due {1}, today {2}: overdue {3}")
-    @CsvSource({"SUBMITTED,2026-11-30,2026-12-01,true", "SUBMITTED,2026-11-30,2026-11-30,false", "NEEDS_INFO,2026-11-30,2026-12-01,true",
+    @CsvSource({"SUBMITTED,2026-11-30,2026-12-01,true", "SUBMITTED,2026-11-30,2026-11-30,false", "NEEDS_INFO,2026-11-30,2026-12-01,false",
             "COMPLETED,2026-11-30,2026-12-01,false", "CANCELLED,2026-11-01,2026-12-01,false"})
-    void overdueIsPastTheDueDayAndUnfinished(RequestStatus status, java.time.LocalDate due, java.time.LocalDate today, boolean overdue) {
+    void overdueIsPastTheDueDayWithTheClockRunning(RequestStatus status, java.time.LocalDate due, java.time.LocalDate today, boolean overdue) {
         assertEquals(overdue, status.isOverdue(due, today));
     }
 }

@@ -87,6 +87,18 @@ public final class MatrixFixtures {
     }
 
     /** The tracking code of a fresh request. */
+    /** A new COMPLETED request of the home desa, finished by the home OPD. */
+    public static long requestCompleted() {
+        long id = insertRequest();
+        Db.exec("update service_request set status = 'COMPLETED', finished_at = now(), result_note = 'M' where id = ?1", id);
+        return id;
+    }
+
+    /** The tracking code of a new COMPLETED request, whose survey is open. */
+    public static String finishedTrackingCode() {
+        return (String) Db.single("select tracking_code from service_request where id = ?1", requestCompleted());
+    }
+
     public static String trackingCode() {
         return (String) Db.single("select tracking_code from service_request where id = ?1", insertRequest());
     }

@@ -37,6 +37,8 @@ public enum ProblemCode {
     TRIAGE_REQUIRED(409, "The kabupaten would be left without an active triage OPD"),
     TRIAGE_CONFLICT(409, "Another OPD was made the triage OPD meanwhile"),
     NO_TRIAGE_OPD(409, "Nothing routes the request and the kabupaten has no active triage OPD"),
+    SURVEY_NOT_OPEN(409, "The survey opens when the request is completed or rejected"),
+    SURVEY_ALREADY_ANSWERED(409, "The request's survey was answered already"),
     STALE_VERSION(412, "The resource changed since the version in If-Match"),
     PAYLOAD_TOO_LARGE(413, "The body is larger than the service accepts"),
     URI_TOO_LONG(414, "The path and query are longer than the service accepts"),

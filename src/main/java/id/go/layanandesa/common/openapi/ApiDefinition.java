@@ -48,7 +48,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Holidays", description = "Holidays and joint leave days that due dates skip"),
                 @Tag(name = "Requests", description = "Filing citizens' requests at the desa and following them"),
                 @Tag(name = "Queue", description = "An OPD's work queue: listing, claiming and working requests"),
-                @Tag(name = "Tracking", description = "Public tracking of a request by its tracking code, without an account")
+                @Tag(name = "Tracking", description = "Public tracking of a request by its tracking code, without an account"),
+                @Tag(name = "Survey", description = "The citizens' satisfaction survey (IKM, PermenPANRB 14/2017) of finished requests"),
+                @Tag(name = "Statistics", description = "The kabupaten's figures without personal data: request statistics, overdue "
+                        + "work, the satisfaction index and monthly open data, as JSON or CSV")
         })
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",

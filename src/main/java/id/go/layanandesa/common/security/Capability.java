@@ -30,22 +30,22 @@ public enum Capability {
      * every kabupaten shares.
      */
     MANAGE_INSTALLATION,
-    /**
-     * See the kabupaten's statistics and satisfaction index. Reserved: no role has it until those endpoints exist.
-     */
-    VIEW_STATISTICS;
+    /** See the kabupaten's statistics, overdue work, satisfaction index and open data (no personal data). */
+    VIEW_STATISTICS,
+    /** Record a satisfaction survey a citizen answered on paper at the desa. */
+    RECORD_SURVEYS;
 
     /**
-     * A VIEWER lists nothing: what it can read is reference data (the catalog, OPDs, routing rules and where a request
-     * would go, holidays, regions), which no capability stands for.
+     * A VIEWER lists the statistics only: what else it can read is reference data (the catalog, OPDs, routing rules and
+     * where a request would go, holidays, regions), which no capability stands for.
      */
     public static List<Capability> of(Role role) {
         return switch (role) {
             case OPERATOR -> List.of(MANAGE_CONFIGURATION, MANAGE_INSTALLATION);
             case ADMIN -> List.of(VIEW_REQUESTS, WORK_QUEUE, MANAGE_CATALOG, MANAGE_ROUTING, MANAGE_HOLIDAYS, MANAGE_ACCOUNTS,
-                    MANAGE_CONFIGURATION);
-            case VIEWER -> List.of();
-            case DESA_OFFICER -> List.of(FILE_REQUESTS, VIEW_REQUESTS);
+                    MANAGE_CONFIGURATION, VIEW_STATISTICS);
+            case VIEWER -> List.of(VIEW_STATISTICS);
+            case DESA_OFFICER -> List.of(FILE_REQUESTS, VIEW_REQUESTS, RECORD_SURVEYS);
             case OPD_OFFICER, OPD_SYSTEM -> List.of(VIEW_REQUESTS, WORK_QUEUE, CLAIM_QUEUE);
         };
     }

@@ -24,11 +24,13 @@ public final class Registry {
     public static List<Step> plan() {
         ListingAtScale listing = new ListingAtScale();
         FilingVsJdbc filing = new FilingVsJdbc();
+        StatisticsAtScale statistics = new StatisticsAtScale();
         return List.of(
                 new Step(FRESH, new NationalImport()),
                 new Step(SMALL, listing),
                 new Step(SMALL, new ConfigurationReapply()),
                 new Step(SMALL, new AccountCsvImport()),
+                new Step(SMALL, statistics),
                 new Step(SMALL, new PollVsPage()),
                 new Step(SMALL, new ClaimVsSkipLocked()),
                 new Step(SMALL, new LongPollWakeUp()),
@@ -36,6 +38,7 @@ public final class Registry {
                 new Step(SMALL, filing),
                 new Step(LARGE, filing),
                 new Step(LARGE, listing),
+                new Step(LARGE, statistics),
                 new Step(AFTER, new MemoryAfterRun()),
                 new Step(AFTER, new StartToReady()));
     }

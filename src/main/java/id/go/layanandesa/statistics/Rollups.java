@@ -1,0 +1,48 @@
+package id.go.layanandesa.statistics;
+
+import id.go.layanandesa.request.RequestChange;
+import id.go.layanandesa.request.RequestChangesCommitting;
+import id.go.layanandesa.request.RequestEvent.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps the statistics rollups (stat_cohort, stat_backlog of V80) in step with the requests, in the transaction that
+ * changes them, just before it commits: the rows it moves are shared by every request of a group and day, so their
+ * locks are held only through the commit. The arithmetic is the database's ({@code stat_refresh}), the same that
+ * counted the requests filed before the rollups existed: each request counts what it is now, less what it counted
+ * before, so a change counted twice or missed by a crash between two writes cannot happen.
+ */
+@ApplicationScoped
+public class Rollups {
+
+    /** Changes that never move what a request counts: claims and leases keep it SUBMITTED in the same queue. */
+    private static final Set<EventType> UNCOUNTED = EnumSet.of(EventType.CLAIMED, EventType.RELEASED, EventType.LEASE_EXPIRED,
+            EventType.FLAGGED, EventType.ACCEPTED);
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    void changed(@Observes RequestChangesCommitting changes) {
+        List<Long> ids = changes.changes().stream().filter(c -> !UNCOUNTED.contains(c.type())).map(RequestChange::requestId)
+                .distinct().sorted().toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        // plain JDBC on the transaction's own connection: this runs while the transaction completes
+        try (Connection c = dataSource.getConnection(); PreparedStatement refresh = c.prepareStatement("select stat_refresh(?)")) {
+            refresh.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            refresh.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count requests " + ids + " in the statistics", e);
+        }
+    }
+}
