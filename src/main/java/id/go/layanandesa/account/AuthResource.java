@@ -147,6 +147,8 @@ public class AuthResource {
     @Path("/me/password")
     @AllowedBeforePasswordChange
     @Consumes(MediaType.APPLICATION_JSON)
+    // 204 or a problem: a client that accepts only problems (all the spec says this operation answers with a body) is served
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     @RolesAllowed({Role.OPERATOR_, Role.ADMIN_, Role.VIEWER_, Role.DESA_OFFICER_, Role.OPD_OFFICER_})
     @SecurityRequirement(name = "bearer")
     @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NO_LOCAL_SESSION, ProblemCode.RATE_LIMITED, ProblemCode.LOGIN_BUSY})
