@@ -9,7 +9,7 @@ import id.go.layanandesa.common.LayananConfig;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.smallrye.config.SmallRyeConfig;
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -83,18 +83,23 @@ public final class CreateOperatorCommand {
         System.setProperty("layanan.demo.enabled", "false");
         System.setProperty("quarkus.scheduler.enabled", "false");
         System.setProperty("quarkus.log.console.level", "WARN");
-        System.setProperty("layanan.command.username", username);
-        System.setProperty("layanan.command.force", Boolean.toString(force));
+        // handed over in this JVM, not as configuration: a layanan.* key nothing maps would fail the configuration's validation
+        Command.username = username;
+        Command.force = force;
         Quarkus.run(Command.class, args);
     }
 
     /** Runs inside the started service, with its database and migrations. */
     public static class Command implements QuarkusApplication {
+        static volatile String username;
+        static volatile boolean force;
+
+        @Inject
+        Operators operators;
+
         @Override
         public int run(String... args) {
-            String username = System.getProperty("layanan.command.username");
-            boolean force = Boolean.parseBoolean(System.getProperty("layanan.command.force"));
-            Operators.Result result = CDI.current().select(Operators.class).get().create(username, force);
+            Operators.Result result = operators.create(username, force);
             PrintStream out = System.out;
             switch (result.outcome()) {
                 case OPERATOR_EXISTS -> {

@@ -44,6 +44,7 @@ public final class SurveyViews {
                     example = "Petugas ramah, tetapi antrean lama") String comment) {
     }
 
+    @Schema(name = "SurveyAvailability", description = "Whether the request's survey can be answered")
     public enum State {
         /** The request is not completed or rejected yet. */
         NOT_FINISHED,
