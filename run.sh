@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the service when needed and runs it. Without QUARKUS_DATASOURCE_JDBC_URL it starts its own
 # PostgreSQL with its data in ./data (LAYANAN_DATA_DIR to change), loads the demo kabupaten on first start
-# and prints the demo accounts once. Extra arguments go to the JVM, e.g. ./run.sh -Dquarkus.http.port=9090
+# and prints the demo accounts once. Leading arguments that start with - go to the JVM, e.g. ./run.sh -Dquarkus.http.port=9090;
+# the rest are a command of the service, e.g. ./run.sh create-operator <username> [--force] (see the README).
 set -euo pipefail
 cd "$(dirname "$0")"
 source ./scripts/java-home.sh
@@ -9,4 +10,9 @@ jar=target/quarkus-app/quarkus-run.jar
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
   ./mvnw -B -q package -DskipTests
 fi
-exec "$JAVA_HOME/bin/java" "$@" -jar "$jar"
+jvm=()
+while [ $# -gt 0 ] && [[ "$1" == -* ]]; do
+  jvm+=("$1")
+  shift
+done
+exec "$JAVA_HOME/bin/java" ${jvm[@]+"${jvm[@]}"} -jar "$jar" "$@"

@@ -249,6 +249,7 @@ const MESSAGES = [
   [/^is not open for filing$/, () => 'Layanan ini sedang ditutup'],
   [/^mandatory document (\S+) is not declared$/, (m) => `Dokumen wajib ${m[1]} belum ditandai`],
   [/^a mandatory document must be ATTACHED or ON_PAPER$/, () => 'Dokumen wajib harus dilampirkan atau dibawa'],
+  [/^a mandatory document must be ATTACHED or ON_PAPER, unless one of its alternatives (.+) is$/, (m) => `Dokumen wajib harus dilampirkan atau dibawa, atau penggantinya: ${m[1]}`],
   [/^must be an Indonesian mobile number/, () => 'Harus nomor HP Indonesia: 08…, 628… atau +628…'],
   [/^digits 1 and 2 must be a province code; (\S+) is none$/, (m) => `2 angka pertama harus kode provinsi; ${m[1]} bukan kode provinsi`],
   [/^digits 3 to 6 must be a kabupaten and kecamatan code/, () => 'Angka ke-3 sampai 6 harus kode kabupaten dan kecamatan; 00 tidak ada'],
@@ -266,6 +267,13 @@ const MESSAGES = [
   [/^is required for an OPD_OFFICER$/, () => 'Wajib untuk petugas OPD'],
   [/^is only for a DESA_OFFICER$/, () => 'Hanya untuk petugas desa'],
   [/^is only for an OPD_OFFICER$/, () => 'Hanya untuk petugas OPD'],
+  [/^must not be the current password$/, () => 'Tidak boleh sama dengan kata sandi sekarang'],
+  [/^is not the account's password$/, () => 'Kata sandi sekarang salah'],
+  [/^a document required when (\S+) is (.+) must be ATTACHED or ON_PAPER/, (m) => `Dokumen ini wajib bila ${m[1]} ${m[2]}: lampirkan atau bawa`],
+  [/^document (\S+)(?: \(or (.+)\))? is required when (\S+) is (.+) and is not declared$/, (m) => `Dokumen ${m[1]}${m[2] ? ' (atau ' + m[2] + ')' : ''} wajib bila ${m[3]} ${m[4]}`],
+  [/^mandatory document (\S+) \(or (.+)\) is not declared$/, (m) => `Dokumen wajib ${m[1]} (atau ${m[2]}) belum ditandai`],
+  [/^digits 1 to 6 must be a kecamatan code; (\S+) is not one$/, (m) => `6 angka pertama harus kode kecamatan; ${m[1]} tidak dikenal`],
+  [/^digits 3 to 6 must be a kabupaten and kecamatan code; 00 is none$/, () => 'Angka ke-3 sampai 6 harus kode kabupaten dan kecamatan, bukan 00'],
 ];
 
 export function say(message) {

@@ -67,11 +67,12 @@ export async function file(ctx, params) {
   const declared = new Map((prefill ? prefill.documents ?? [] : []).map((d) => [d.code, d.provision]));
   const button = h('button', { type: 'submit' }, 'Ajukan permohonan');
 
+  const docName = new Map(docs.map((d) => [d.code, d.name]));
   const docGroups = docs.map((d) => {
     const options = [['ON_PAPER', 'Dibawa (kertas)'], ['ATTACHED', 'Dilampirkan']];
-    if (!d.mandatory) options.push(['NOT_APPLICABLE', 'Tidak ada']);
+    if (!d.mandatory || (d.alternatives ?? []).length) options.push(['NOT_APPLICABLE', 'Tidak ada']);
     const group = choices(set, 'documents.' + d.code, d.name, options,
-      { required: d.mandatory, value: declared.get(d.code) ?? [], hint: d.mandatory ? 'Wajib' : 'Jika ada' });
+      { required: d.mandatory, value: declared.get(d.code) ?? [], hint: documentHint(d, docName) });
     // Where the scan or photo of an attached document will be uploaded, once the service takes files.
     const slot = h('div', { class: 'slot', 'data-attachment-for': d.code, hidden: declared.get(d.code) !== 'ATTACHED' },
       'Berkas diserahkan terpisah; unggah foto/berkas dari aplikasi menyusul.');
@@ -121,10 +122,19 @@ export async function file(ctx, params) {
       else if (v !== undefined) answers[f.key] = v;
     }
     const documents = [];
+    const provided = new Map();
     for (const d of docs) {
       const provision = checkedValues(set.get('documents.' + d.code).control)[0];
       if (provision) documents.push({ code: d.code, provision });
-      else if (d.mandatory) violations.push({ field: 'documents.' + d.code, message: 'Pilih dibawa atau dilampirkan' });
+      provided.set(d.code, provision);
+    }
+    const supplied = (code) => provided.get(code) === 'ON_PAPER' || provided.get(code) === 'ATTACHED';
+    for (const d of docs) {
+      if (documentRequired(d, answers) && !supplied(d.code) && !(d.alternatives ?? []).some(supplied)) {
+        violations.push({ field: 'documents.' + d.code, message: (d.alternatives ?? []).length
+          ? 'Pilih dibawa atau dilampirkan, atau bawa penggantinya: ' + d.alternatives.map((a) => docName.get(a) ?? a).join(' / ')
+          : 'Pilih dibawa atau dilampirkan' });
+      }
     }
     const note = text('note').trim();
     if (checkText(note)) violations.push({ field: 'note', message: checkText(note) });
@@ -171,12 +181,32 @@ function fieldName(path) {
   return m ? words(m[1]) : path;
 }
 
+/** Whether the answers make the document required: always when mandatory, else when its condition holds. */
+export function documentRequired(d, answers) {
+  if (d.mandatory) return true;
+  const when = d.requiredWhen;
+  if (!when) return false;
+  const a = answers[when.field];
+  const values = when.values ?? [];
+  if (Array.isArray(a)) return a.some((x) => values.includes(x));
+  return a !== undefined && a !== null && values.includes(String(a));
+}
+
+/** What the officer is told of a document: required or not, on which answer, and what may stand in for it. */
+function documentHint(d, names) {
+  const alternatives = (d.alternatives ?? []).map((a) => names.get(a) ?? a);
+  const or = alternatives.length ? ' (atau ' + alternatives.join(' / ') + ')' : '';
+  if (d.mandatory) return 'Wajib' + or;
+  if (d.requiredWhen) return 'Wajib bila ' + words(d.requiredWhen.field) + ': ' + d.requiredWhen.values.map(words).join(' / ') + or;
+  return 'Jika ada';
+}
+
 /** The service names documents by position or in the message; the form has one group per code. */
 function documentPaths(violations, declared) {
   return violations.map((v) => {
     const at = /^documents\[(\d+)\]/.exec(v.field || '');
     if (at && declared[Number(at[1])]) return { ...v, field: 'documents.' + declared[Number(at[1])].code };
-    const named = /^mandatory document (\S+) is not declared$/.exec(v.message || '');
+    const named = /^(?:mandatory )?document (\S+) .*is not declared$/.exec(v.message || '');
     if (v.field === 'documents' && named) return { ...v, field: 'documents.' + named[1] };
     return v;
   });
@@ -369,7 +399,7 @@ function supplyForm(r, s, etag, reload) {
     h('details', null, h('summary', null, 'Ubah isian'), fields.map((f) => serviceField(set, f, current[f.key]))),
     docs.map((d) => {
       const options = [['ON_PAPER', 'Dibawa (kertas)'], ['ATTACHED', 'Dilampirkan']];
-      if (!d.mandatory) options.push(['NOT_APPLICABLE', 'Tidak ada']);
+      if (!d.mandatory || (d.alternatives ?? []).length) options.push(['NOT_APPLICABLE', 'Tidak ada']);
       return choices(set, 'documents.' + d.code, d.name, options, { value: had.get(d.code) ?? [] });
     }),
     input(set, 'note', 'Keterangan untuk OPD', { multiline: true, attrs: { maxlength: 2000, rows: 3 } }),

@@ -30,57 +30,54 @@ import static org.junit.jupiter.api.Assertions.*;
 class CapabilityMatrixTest {
 
     /** The endpoints behind each capability, named as the matrix names its lines. */
-    static final Map<Capability, List<String>> ENDPOINTS_OF = endpoints(
-            Capability.FILE_REQUESTS, List.of("POST /api/v1/requests", "POST /api/v1/requests/batch",
+    static final Map<Capability, List<String>> ENDPOINTS_OF = Map.ofEntries(
+            Map.entry(Capability.FILE_REQUESTS, List.of("POST /api/v1/requests", "POST /api/v1/requests/batch",
                     "POST /api/v1/requests/{request}/cancel", "POST /api/v1/requests/{requestNeedsInfo}/supply-info",
                     "POST /api/v1/requests/{requestWithAttachedKk}/documents/KK/files",
-                    "POST /api/v1/requests/{requestWithAttachedKk}/documents/KK/uploads"),
-            Capability.VIEW_REQUESTS, List.of("GET /api/v1/requests", "GET /api/v1/requests/{request}",
+                    "POST /api/v1/requests/{requestWithAttachedKk}/documents/KK/uploads")),
+            Map.entry(Capability.VIEW_REQUESTS, List.of("GET /api/v1/requests", "GET /api/v1/requests/{request}",
                     "GET /api/v1/requests/{request}/files", "GET /api/v1/requests/{fileOfRequest}",
-                    "GET /api/v1/requests/{request}/receipt", "GET /api/v1/requests/{request}/receipt/qr"),
-            Capability.WORK_QUEUE, List.of("GET /api/v1/queue?opdId={opd}", "POST /api/v1/queue/requests/{request}/accept",
+                    "GET /api/v1/requests/{request}/receipt", "GET /api/v1/requests/{request}/receipt/qr")),
+            Map.entry(Capability.WORK_QUEUE, List.of("GET /api/v1/queue?opdId={opd}", "POST /api/v1/queue/requests/{request}/accept",
                     "POST /api/v1/queue/requests/{request}/forward", "POST /api/v1/queue/requests/{request}/request-info",
                     "POST /api/v1/queue/requests/{requestInProgress}/complete", "POST /api/v1/queue/requests/{requestInProgress}/reject",
                     "POST /api/v1/queue/requests/{request}/reassign",
                     "POST /api/v1/queue/requests/{requestInProgress}/result-document",
-                    "POST /api/v1/queue/requests/{requestInProgress}/result-document/uploads", "POST /api/v1/queue/settlements"),
-            Capability.CLAIM_QUEUE, List.of("POST /api/v1/queue/claims", "POST /api/v1/queue/requests/{claimedRequest}/release"),
-            Capability.MANAGE_CATALOG, List.of("POST /api/v1/service-types", "PUT /api/v1/service-types/{freshServiceType}",
-                    "DELETE /api/v1/service-types/{freshServiceType}"),
-            Capability.MANAGE_ROUTING, List.of("POST /api/v1/opds", "PUT /api/v1/opds/{freshOpd}", "DELETE /api/v1/opds/{freshOpd}",
-                    "POST /api/v1/routing-rules", "DELETE /api/v1/routing-rules/{rule}", "POST /api/v1/regions/import"),
-            Capability.MANAGE_HOLIDAYS, List.of("POST /api/v1/holidays", "DELETE /api/v1/holidays/{holidayDate}"),
-            Capability.MANAGE_ACCOUNTS, List.of("GET /api/v1/accounts", "POST /api/v1/accounts", "GET /api/v1/accounts/{account}",
+                    "POST /api/v1/queue/requests/{requestInProgress}/result-document/uploads", "POST /api/v1/queue/settlements")),
+            Map.entry(Capability.CLAIM_QUEUE, List.of("POST /api/v1/queue/claims", "POST /api/v1/queue/requests/{claimedRequest}/release")),
+            Map.entry(Capability.MANAGE_CATALOG, List.of("POST /api/v1/service-types", "PUT /api/v1/service-types/{freshServiceType}",
+                    "DELETE /api/v1/service-types/{freshServiceType}")),
+            Map.entry(Capability.MANAGE_ROUTING, List.of("POST /api/v1/opds", "PUT /api/v1/opds/{freshOpd}", "DELETE /api/v1/opds/{freshOpd}",
+                    "POST /api/v1/routing-rules", "DELETE /api/v1/routing-rules/{rule}")),
+            Map.entry(Capability.MANAGE_HOLIDAYS, List.of("POST /api/v1/holidays", "DELETE /api/v1/holidays/{holidayDate}")),
+            Map.entry(Capability.MANAGE_CONFIGURATION, List.of("GET /api/v1/kabupaten/{kabupaten}/configuration",
+                    "PUT /api/v1/kabupaten/{kabupaten}/configuration?dryRun=true")),
+            Map.entry(Capability.MANAGE_INSTALLATION, List.of("GET /api/v1/kabupaten", "POST /api/v1/kabupaten", "GET /api/v1/kabupaten/{kabupaten}",
+                    "GET /api/v1/kabupaten/{kabupaten}/admins", "POST /api/v1/kabupaten/{kabupaten}/admins",
+                    "POST /api/v1/kabupaten/{kabupaten}/admins/{adminAccount}/disable",
+                    "POST /api/v1/kabupaten/{kabupaten}/admins/{adminAccount}/enable", "POST /api/v1/regions/import")),
+            Map.entry(Capability.MANAGE_ACCOUNTS, List.of("GET /api/v1/accounts", "POST /api/v1/accounts", "POST /api/v1/accounts/import",
+                    "GET /api/v1/accounts/{account}",
                     "POST /api/v1/accounts/{account}/disable", "POST /api/v1/accounts/{account}/enable",
                     "POST /api/v1/accounts/{account}/unlock", "POST /api/v1/accounts/{account}/password", "GET /api/v1/api-keys",
-                    "POST /api/v1/api-keys", "GET /api/v1/api-keys/{apiKey}", "POST /api/v1/api-keys/{apiKey}/revoke"),
-            Capability.VIEW_STATISTICS, List.of("GET /api/v1/statistics/requests?from=2026-01-01&to=2026-12-31&groupBy=DESA",
+                    "POST /api/v1/api-keys", "GET /api/v1/api-keys/{apiKey}", "POST /api/v1/api-keys/{apiKey}/revoke")),
+            Map.entry(Capability.VIEW_STATISTICS, List.of("GET /api/v1/statistics/requests?from=2026-01-01&to=2026-12-31&groupBy=DESA",
                     "GET /api/v1/statistics/overdue", "GET /api/v1/statistics/ikm?groupBy=SERVICE",
-                    "GET /api/v1/statistics/open-data?month=2026-03"),
-            Capability.RECORD_SURVEYS, List.of("POST /api/v1/requests/{requestCompleted}/survey"),
-            Capability.MANAGE_WEBHOOKS, List.of("GET /api/v1/webhook-subscriptions", "POST /api/v1/webhook-subscriptions",
+                    "GET /api/v1/statistics/open-data?month=2026-03")),
+            Map.entry(Capability.RECORD_SURVEYS, List.of("POST /api/v1/requests/{requestCompleted}/survey")),
+            Map.entry(Capability.MANAGE_WEBHOOKS, List.of("GET /api/v1/webhook-subscriptions", "POST /api/v1/webhook-subscriptions",
                     "GET /api/v1/webhook-subscriptions/{subscription}", "PUT /api/v1/webhook-subscriptions/{subscription}",
                     "DELETE /api/v1/webhook-subscriptions/{subscription}", "POST /api/v1/webhook-subscriptions/{subscription}/rotate-secret",
                     "GET /api/v1/webhook-subscriptions/{subscription}/deliveries", "GET /api/v1/webhook-subscriptions/{deliveryPath}",
-                    "POST /api/v1/webhook-subscriptions/{deliveryPath}/redeliver"),
-            Capability.MANAGE_MESSAGES, List.of("PUT /api/v1/message-templates/{templateStatus}",
-                    "DELETE /api/v1/message-templates/{templateStatus}"));
-
-    /** Capabilities and their endpoints, in pairs (more than {@code Map.of} takes). */
-    @SuppressWarnings("unchecked")
-    private static Map<Capability, List<String>> endpoints(Object... pairs) {
-        Map<Capability, List<String>> map = new java.util.EnumMap<>(Capability.class);
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((Capability) pairs[i], (List<String>) pairs[i + 1]);
-        }
-        return Map.copyOf(map);
-    }
+                    "POST /api/v1/webhook-subscriptions/{deliveryPath}/redeliver")),
+            Map.entry(Capability.MANAGE_MESSAGES, List.of("PUT /api/v1/message-templates/{templateStatus}",
+                    "DELETE /api/v1/message-templates/{templateStatus}")));
 
     /**
      * Secured endpoints no capability stands for: about the caller itself, reference data to read, and going on with an
      * upload the caller itself began (under the capability it began it with).
      */
-    static final Set<String> WITHOUT_CAPABILITY = Set.of("GET /api/v1/me", "POST /api/v1/auth/logout",
+    static final Set<String> WITHOUT_CAPABILITY = Set.of("GET /api/v1/me", "POST /api/v1/auth/logout", "POST /api/v1/me/password",
             "HEAD /api/v1/uploads/{upload}", "PATCH /api/v1/uploads/{upload}", "DELETE /api/v1/uploads/{upload}",
             "GET /api/v1/regions/{desa}", "GET /api/v1/regions/{kabupaten}/children", "GET /api/v1/regions/search?kabupaten={kabupaten}&q=har",
             "GET /api/v1/opds", "GET /api/v1/opds/{opd}", "GET /api/v1/service-types", "GET /api/v1/service-types/{serviceType}",
@@ -114,6 +111,7 @@ class CapabilityMatrixTest {
 
     static RequestSpecification as(Role role) {
         return switch (role) {
+            case OPERATOR -> given().auth().oauth2(TestAccounts.operator());
             case ADMIN -> given().auth().oauth2(TestAccounts.admin(AuthFixtures.KABUPATEN));
             case VIEWER -> given().auth().oauth2(TestAccounts.viewer(AuthFixtures.KABUPATEN));
             case DESA_OFFICER -> given().auth().oauth2(TestAccounts.desaOfficer(AuthFixtures.DESA));

@@ -297,6 +297,11 @@ public interface LayananConfig {
         @WithDefault("4M")
         MemorySize maxBatchBody();
 
+        /** Largest configuration document (POST /api/v1/kabupaten, PUT /api/v1/kabupaten/{code}/configuration). */
+        @WithName("max-configuration-body")
+        @WithDefault("4M")
+        MemorySize maxConfigurationBody();
+
         /** Largest body of POST /api/v1/regions/import: the national region list is about 2.5 MB. */
         @WithName("max-import-body")
         @WithDefault("16M")

@@ -48,26 +48,26 @@ public class RequestAccess {
     }
 
     boolean canRead(Caller caller, ServiceRequest r) {
-        if (!r.kabupatenCode.equals(caller.kabupatenCode())) {
+        if (caller.kabupatenCode() == null || !r.kabupatenCode.equals(caller.kabupatenCode())) {
             return false;
         }
         return switch (caller.role()) {
             case ADMIN -> true;
             case DESA_OFFICER -> r.desaCode.equals(caller.desaCode());
             case OPD_OFFICER, OPD_SYSTEM -> r.opdId.equals(caller.opdId()) || store.heldBy(caller.opdId(), r.id);
-            case VIEWER -> false;
+            case VIEWER, OPERATOR -> false;
         };
     }
 
     boolean canChange(Caller caller, ServiceRequest r) {
-        if (!r.kabupatenCode.equals(caller.kabupatenCode())) {
+        if (caller.kabupatenCode() == null || !r.kabupatenCode.equals(caller.kabupatenCode())) {
             return false;
         }
         return switch (caller.role()) {
             case ADMIN -> true;
             case DESA_OFFICER -> r.desaCode.equals(caller.desaCode());
             case OPD_OFFICER, OPD_SYSTEM -> r.opdId.equals(caller.opdId());
-            case VIEWER -> false;
+            case VIEWER, OPERATOR -> false;
         };
     }
 }

@@ -116,16 +116,27 @@ public class RequestLifecycle {
             List<Violation> violations = new ArrayList<>();
             LocalDate today = LocalDate.ofInstant(now, TimeZones.forRegion(r.kabupatenCode));
             Map<String, Object> answers = AnswerValidator.answers(filed.snapshot.fields(), body.answers(), "answers", true, today, violations);
-            List<DocumentDeclaration> documents = AnswerValidator.documents(filed.snapshot.documents(), body.documents(), "documents", true, violations);
-            if (!violations.isEmpty()) {
-                throw ProblemException.invalid(violations);
-            }
+            List<DocumentDeclaration> documents = AnswerValidator.documents(filed.snapshot.documents(), body.documents(), answers,
+                    "documents", true, violations);
             Map<String, Object> merged = new LinkedHashMap<>(r.answers);
             merged.putAll(answers);
-            r.answers = merged;
             Map<String, DocumentDeclaration> docs = new LinkedHashMap<>();
             r.documents.forEach(d -> docs.put(d.code(), d));
             documents.forEach(d -> docs.put(d.code(), d));
+            // what the request holds once this is added must still meet the service's requirements: a new answer may
+            // make a document required (a KTP that was damaged is now lost: the police letter)
+            Map<String, String> paths = new LinkedHashMap<>();
+            List<DocumentDeclaration> given = body.documents() == null ? List.of() : body.documents();
+            for (int i = 0; i < given.size(); i++) {
+                if (given.get(i) != null && given.get(i).code() != null) {
+                    paths.putIfAbsent(given.get(i).code(), "documents[" + i + "]");
+                }
+            }
+            AnswerValidator.requirements(filed.snapshot.documents(), new ArrayList<>(docs.values()), paths, merged, "documents", violations);
+            if (!violations.isEmpty()) {
+                throw ProblemException.invalid(violations);
+            }
+            r.answers = merged;
             r.documents = new ArrayList<>(docs.values());
             if (r.infoRequestedBy != null) {
                 r.opdId = r.infoRequestedBy;

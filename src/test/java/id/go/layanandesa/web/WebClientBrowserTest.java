@@ -67,6 +67,9 @@ class WebClientBrowserTest {
     static final String KABUPATEN = "89.01";
     static final String DESA = "89.01.01.2001";
     static final String PASSWORD = "Pelayanan2026uji";
+    /** What an admin gives a new account; its owner replaces it at the first login. */
+    static final String FIRST_PASSWORD = "Sementara2026uji";
+    static final String PREFIX = "8901.";
     static final String MARKUP_NAME = "<img src=x onerror=alert(1)>";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -193,14 +196,25 @@ class WebClientBrowserTest {
                 .then().statusCode(201).extract().path("id")).longValue();
     }
 
+    /** An account as its owner leaves it after the first login: the admin's password replaced by PASSWORD. */
     static void account(String admin, String username, String name, String role, Map<String, Object> scope) {
         Map<String, Object> body = new HashMap<>(scope);
-        body.putAll(Map.of("username", username, "displayName", name, "role", role, "password", PASSWORD));
+        body.putAll(Map.of("username", username, "displayName", name, "role", role, "password", FIRST_PASSWORD));
         post(admin, "/api/v1/accounts", body);
+        String first = given().contentType(ContentType.JSON).body(Map.of("username", stored(username), "password", FIRST_PASSWORD))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
+        given().auth().oauth2(first).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", FIRST_PASSWORD, "newPassword", PASSWORD))
+                .post("/api/v1/me/password").then().statusCode(204);
+    }
+
+    /** The username as stored: with the scratch kabupaten's prefix. */
+    static String stored(String username) {
+        return username.startsWith(PREFIX) ? username : PREFIX + username;
     }
 
     static String apiToken(String username) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+        return given().contentType(ContentType.JSON).body(Map.of("username", stored(username), "password", PASSWORD))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
     }
 
@@ -290,7 +304,7 @@ class WebClientBrowserTest {
         login("web.opd");
         go("opd/permohonan/" + id);
         act("accept", Map.of());
-        waitUntil(d -> text("main").contains("Anda (web.opd)"));
+        waitUntil(d -> text("main").contains("Anda (8901.web.opd)"));
         shoot("opd-request");
         act("complete", Map.of("resultNote", "Surat selesai, ambil di kantor desa", "documentNumber", "470/12/2026"));
         waitUntil(d -> "COMPLETED".equals(Db.single("select status from service_request where id = ?1", id)));
@@ -498,14 +512,15 @@ class WebClientBrowserTest {
         type("desaCode", "89.01.01.2002");
         driver.findElement(By.cssSelector("form.card input[data-path='password']")).sendKeys(PASSWORD);
         driver.findElement(By.xpath("//button[normalize-space(.)='Buat akun']")).click();
-        waitUntil(d -> text("#accounts").contains("web.baru"));
+        waitUntil(d -> text("#accounts").contains("8901.web.baru"));
         assertTrue(text("#accounts").contains("Operator <b>Baru</b>"));
+        assertTrue(text("#accounts li[data-username='8901.web.baru']").contains("Belum ganti kata sandi"));
         assertNoInjectedMarkup();
         apiToken("web.baru");
-        WebElement row = driver.findElement(By.cssSelector("#accounts li[data-username='web.baru']"));
+        WebElement row = driver.findElement(By.cssSelector("#accounts li[data-username='8901.web.baru']"));
         row.findElement(By.xpath(".//button[normalize-space(.)='Nonaktifkan']")).click();
-        waitUntil(d -> driver.findElement(By.cssSelector("#accounts li[data-username='web.baru']")).getText().contains("Nonaktif"));
-        given().contentType(ContentType.JSON).body(Map.of("username", "web.baru", "password", PASSWORD))
+        waitUntil(d -> driver.findElement(By.cssSelector("#accounts li[data-username='8901.web.baru']")).getText().contains("Nonaktif"));
+        given().contentType(ContentType.JSON).body(Map.of("username", "8901.web.baru", "password", PASSWORD))
                 .post("/api/v1/auth/login").then().statusCode(401);
         shoot("admin-accounts");
 
@@ -634,6 +649,34 @@ class WebClientBrowserTest {
         waitFor(By.id("cari-layanan"));
     }
 
+    @Test
+    void aNewAccountSetsItsOwnPasswordAtItsFirstLoginBeforeAnythingElse() {
+        String admin = TestAccounts.admin(KABUPATEN);
+        Map<String, Object> body = new HashMap<>(Map.of("username", "web.pertama", "displayName", "Operator Pertama",
+                "role", "DESA_OFFICER", "desaCode", DESA, "password", FIRST_PASSWORD));
+        post(admin, "/api/v1/accounts", body);
+        open("masuk");
+        submitLogin("8901.web.pertama", FIRST_PASSWORD);
+        waitFor(By.id("own-password"));
+        assertTrue(driver.findElements(By.id("logout")).isEmpty(), "no menu before the account has its own password");
+        shoot("own-password");
+        driver.findElement(By.cssSelector("#own-password input[data-path='newPassword']")).sendKeys("pendek");
+        driver.findElement(By.cssSelector("#own-password input[data-path='repeat']")).sendKeys("pendek");
+        driver.findElement(By.xpath("//button[normalize-space(.)='Simpan kata sandi']")).click();
+        waitUntil(d -> errorAt("newPassword").contains("Paling sedikit 10 karakter"));
+        driver.findElement(By.cssSelector("#own-password input[data-path='newPassword']")).clear();
+        driver.findElement(By.cssSelector("#own-password input[data-path='newPassword']")).sendKeys("Pertama2026sendiri");
+        driver.findElement(By.cssSelector("#own-password input[data-path='repeat']")).clear();
+        driver.findElement(By.cssSelector("#own-password input[data-path='repeat']")).sendKeys("Pertama2026sendiri");
+        driver.findElement(By.xpath("//button[normalize-space(.)='Simpan kata sandi']")).click();
+        waitFor(By.id("logout"));
+        given().contentType(ContentType.JSON).body(Map.of("username", "8901.web.pertama", "password", FIRST_PASSWORD))
+                .post("/api/v1/auth/login").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("username", "8901.web.pertama", "password", "Pertama2026sendiri"))
+                .post("/api/v1/auth/login").then().statusCode(200).body("account.passwordChangeRequired", is(false));
+        logout();
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     /** A fresh page load: whatever session the last test had is gone with it. */
@@ -647,12 +690,17 @@ class WebClientBrowserTest {
     }
 
     void login(String username) {
-        waitFor(By.cssSelector("input[data-path='username']")).clear();
-        driver.findElement(By.cssSelector("input[data-path='username']")).sendKeys(username);
-        driver.findElement(By.cssSelector("input[data-path='password']")).clear();
-        driver.findElement(By.cssSelector("input[data-path='password']")).sendKeys(PASSWORD);
-        driver.findElement(By.xpath("//button[normalize-space(.)='Masuk']")).click();
+        submitLogin(stored(username), PASSWORD);
         waitFor(By.id("logout"));
+    }
+
+    /** Fills the login form and sends it. */
+    void submitLogin(String username, String password) {
+        By usernameField = By.cssSelector("input[data-path='username']");
+        waitFor(usernameField).clear();
+        driver.findElement(usernameField).sendKeys(username);
+        driver.findElement(By.cssSelector("input[data-path='password']")).sendKeys(password);
+        driver.findElement(By.xpath("//button[normalize-space(.)='Masuk']")).click();
     }
 
     void logout() {

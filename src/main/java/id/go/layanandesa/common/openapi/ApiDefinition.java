@@ -39,6 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         tags = {
                 @Tag(name = "Auth", description = "Logging in and finding out who you are"),
                 @Tag(name = "Accounts", description = "Accounts of people and API keys of OPD systems, kept by admins"),
+                @Tag(name = "Kabupaten", description = "The kabupaten in service on the installation: onboarding, their admins and "
+                        + "their configuration as one document"),
                 @Tag(name = "Regions", description = "The Kepmendagri region codes: provinsi, kabupaten/kota, kecamatan, desa/kelurahan"),
                 @Tag(name = "OPDs", description = "The agencies (Organisasi Perangkat Daerah) of a kabupaten"),
                 @Tag(name = "Catalog", description = "The kabupaten's service catalog (standar pelayanan)"),

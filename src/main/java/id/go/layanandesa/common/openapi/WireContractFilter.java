@@ -378,6 +378,8 @@ public class WireContractFilter implements OASFilter {
         if (secured) {
             codes.add(ProblemCode.UNAUTHENTICATED);
             codes.add(ProblemCode.FORBIDDEN);
+            // an account whose password someone else set may call nothing but what it needs to set its own
+            codes.add(ProblemCode.PASSWORD_CHANGE_REQUIRED);
         }
         if (operation.getRequestBody() != null) {
             codes.add(ProblemCode.UNSUPPORTED_MEDIA_TYPE);

@@ -17,12 +17,19 @@ public enum Capability {
     CLAIM_QUEUE,
     /** Keep the service catalog. */
     MANAGE_CATALOG,
-    /** Keep the OPDs, the routing rules and the region list they refer to. */
+    /** Keep the OPDs and the routing rules. */
     MANAGE_ROUTING,
     /** Keep the holidays. */
     MANAGE_HOLIDAYS,
-    /** Keep the accounts and API keys. */
+    /** Keep the accounts (one by one or a whole CSV of them) and API keys. */
     MANAGE_ACCOUNTS,
+    /** Export the kabupaten's configuration (OPDs, catalog, routing rules, holidays) as one document, and apply one. */
+    MANAGE_CONFIGURATION,
+    /**
+     * Run the installation (operators): onboard kabupaten, keep their admins, import the national region list that
+     * every kabupaten shares.
+     */
+    MANAGE_INSTALLATION,
     /** See the kabupaten's statistics, overdue work, satisfaction index and open data (no personal data). */
     VIEW_STATISTICS,
     /** Record a satisfaction survey a citizen answered on paper at the desa. */
@@ -41,8 +48,9 @@ public enum Capability {
      */
     public static List<Capability> of(Role role) {
         return switch (role) {
+            case OPERATOR -> List.of(MANAGE_CONFIGURATION, MANAGE_INSTALLATION);
             case ADMIN -> List.of(VIEW_REQUESTS, WORK_QUEUE, MANAGE_CATALOG, MANAGE_ROUTING, MANAGE_HOLIDAYS, MANAGE_ACCOUNTS,
-                    VIEW_STATISTICS, MANAGE_WEBHOOKS, MANAGE_MESSAGES);
+                    MANAGE_CONFIGURATION, VIEW_STATISTICS, MANAGE_WEBHOOKS, MANAGE_MESSAGES);
             case VIEWER -> List.of(VIEW_STATISTICS);
             case DESA_OFFICER -> List.of(FILE_REQUESTS, VIEW_REQUESTS, RECORD_SURVEYS);
             case OPD_OFFICER -> List.of(VIEW_REQUESTS, WORK_QUEUE, CLAIM_QUEUE);

@@ -28,6 +28,8 @@ public final class Registry {
         return List.of(
                 new Step(FRESH, new NationalImport()),
                 new Step(SMALL, listing),
+                new Step(SMALL, new ConfigurationReapply()),
+                new Step(SMALL, new AccountCsvImport()),
                 new Step(SMALL, statistics),
                 new Step(SMALL, new PollVsPage()),
                 new Step(SMALL, new ClaimVsSkipLocked()),
