@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class QueuePollTest {
 
-    static final String DESA = "73.24.01.2002"; // Wonorejo
+    static final String DESA = "73.24.08.1003"; // Tomoni: no other test files here
 
     @Inject
     AgroalDataSource dataSource;
