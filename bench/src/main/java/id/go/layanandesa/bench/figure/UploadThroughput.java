@@ -50,9 +50,13 @@ final class UploadThroughput implements Figure {
     static final int SCAN = 1024 * 1024;
     static final int LARGE = 5_000_000;
     static final int CONCURRENT = 20;
+    /** Desa offices uploading at once in the second throughput comparison. */
+    static final int PARALLEL = 4;
     private static final String BOUNDARY = "bench-boundary-Q3v8LmZ1";
 
     private final AtomicLong seed = new AtomicLong(20261129);
+    /** How long each filing of the requests the files go to took, for comparison with an upload's fixed cost. */
+    private final List<Double> filings = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public String name() {
@@ -66,11 +70,13 @@ final class UploadThroughput implements Figure {
 
     @Override
     public List<String> settings(Settings s) {
-        return List.of("uploads: " + scans(s) + " distinct 1 MB JPEG scans per round, one after another, each POSTed as multipart/form-data "
+        return List.of("uploads: " + scans(s) + " distinct 1 MB JPEG scans per round, each POSTed as multipart/form-data "
                 + "to /api/v1/requests/{id}/documents/KK/files by the desa's officer (a request per 20 files, filed before the clock "
                 + "starts), against the same bytes written by the load generator into the data folder (same disk) as the file store "
                 + "writes them: to a temporary file, FileChannel.force, atomic rename, force of the folder; " + s.rounds + " rounds of "
-                + "each, alternating, after a warm-up round. RSS: VmRSS of the service's process from /proc, read every 5 ms while " + CONCURRENT
+                + "each, alternating, after a warm-up round, with one client and with " + PARALLEL + " at once (each side split "
+                + "over " + PARALLEL + " threads); and " + s.rounds + " rounds of " + scans(s) + " 1 KB files through the API, for what an upload costs "
+                + "whatever its size. RSS: VmRSS of the service's process from /proc, read every 5 ms while " + CONCURRENT
                 + " clients send a " + LARGE + "-byte file each at once (one-shot multipart; then tus, creation and one PATCH each), "
                 + "against VmRSS just before.");
     }
@@ -88,22 +94,18 @@ final class UploadThroughput implements Figure {
         Files.createDirectories(direct.resolve("blobs"));
 
         bench.say("uploads: warm-up round of " + scans + " 1 MB scans through the API and written directly");
-        apiRound(bench, scans);
-        directRound(direct, scans);
-        List<Double> api = new ArrayList<>();
-        List<Double> disk = new ArrayList<>();
+        apiRound(bench, scans, SCAN, 1);
+        directRound(direct, scans, 1);
+        apiRound(bench, scans, SCAN, PARALLEL);
+        Ratio one = ratio(bench, direct, scans, 1);
+        Ratio four = ratio(bench, direct, scans, PARALLEL);
+        // what an upload costs whatever its size: the same calls with 1 KB files
+        List<Double> small = new ArrayList<>();
         for (int round = 0; round < s.rounds; round++) {
-            double a = apiRound(bench, scans);
-            double d = directRound(direct, scans);
-            api.add(a);
-            disk.add(d);
-            bench.say("  round " + (round + 1) + ": API " + f1(a) + " MB/s, direct " + f1(d) + " MB/s (" + f2(a / d) + "×)");
+            double mbPerSecond = apiRound(bench, scans, 1024, 1);
+            small.add(1000 / (mbPerSecond * 1024));
         }
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < api.size(); i++) {
-            ratios.add(api.get(i) / disk.get(i));
-        }
-        double ratio = median(ratios);
+        bench.say("  1 KB files through the API: " + f1(median(small)) + " ms each");
 
         bench.say("uploads: " + CONCURRENT + " concurrent " + LARGE + "-byte uploads, one-shot, then resumable");
         Memory multipart = concurrent(bench, this::multipartUpload);
@@ -114,10 +116,12 @@ final class UploadThroughput implements Figure {
         deleteTree(direct);
 
         double files = CONCURRENT * (double) LARGE / (1024 * 1024);
+        double perScan = 1000 / median(one.api);
         return List.of(
-                new Row("1 MB scans attached through the API, one after another, vs the same bytes written+fsynced+renamed directly", "≥ 0.5×",
-                        f2(ratio) + "× median of rounds (" + range(ratios, 2) + "×): API " + f1(median(api)) + " MB/s (" + range(api, 1)
-                                + "), direct " + f1(median(disk)) + " MB/s (" + range(disk, 1) + ")", ratio >= 0.5),
+                new Row("1 MB scans attached through the API vs the same bytes written+fsynced+renamed directly, one client", "≥ 0.5×",
+                        one.describe() + "; " + f0(perScan) + " ms per scan through the API, of which a 1 KB file's upload takes "
+                                + f1(median(small)) + " ms (a filing, JSON, takes " + f1(median(filings)) + " ms)", one.median() >= 0.5),
+                new Row("the same, " + PARALLEL + " clients at once (both sides)", "≥ 0.5×", four.describe(), four.median() >= 0.5),
                 new Row("service RSS during " + CONCURRENT + " concurrent " + LARGE / 1_000_000 + " MB uploads (" + f0(files) + " MB of files)",
                         "growth < the files' size", "multipart: " + multipart.beforeKb / 1024 + " MB before → peak " + multipart.peakKb / 1024
                         + " MB (+" + (multipart.peakKb - multipart.beforeKb) / 1024 + " MB, " + f1(multipart.seconds) + " s for all); tus: "
@@ -127,33 +131,105 @@ final class UploadThroughput implements Figure {
 
     // ------------------------------------------------------------------ throughput
 
-    /** {@code count} distinct scans attached one after another; MB/s. */
-    private double apiRound(Bench bench, int count) throws Exception {
-        List<byte[]> files = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            files.add(jpeg(SCAN));
+    /** Rounds of the API and the direct writes, alternating, at one concurrency. */
+    private record Ratio(List<Double> api, List<Double> disk, List<Double> ratios) {
+
+        double median() {
+            return id.go.layanandesa.bench.Numbers.median(ratios);
         }
-        String token = bench.accounts().desaTokens().get(0);
-        List<Long> requests = new ArrayList<>();
-        for (int i = 0; i < count; i += 20) {
-            requests.add(fileRequest(bench, 0));
+
+        String describe() {
+            return f2(median()) + "× median of rounds (" + range(ratios, 2) + "×): API " + f1(id.go.layanandesa.bench.Numbers.median(api))
+                    + " MB/s (" + range(api, 1) + "), direct " + f1(id.go.layanandesa.bench.Numbers.median(disk)) + " MB/s (" + range(disk, 1) + ")";
         }
-        long t0 = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            HttpResponse<String> r = bench.api.send(multipart(bench, requests.get(i / 20), token, files.get(i)));
-            Api.expect(r, 201);
-        }
-        return mbPerSecond(count, System.nanoTime() - t0);
     }
 
-    /** The same amount written as the file store writes: temporary file, force, atomic rename, force of the folder; MB/s. */
-    private double directRound(Path root, int count) throws Exception {
-        List<byte[]> files = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            files.add(jpeg(SCAN));
+    private Ratio ratio(Bench bench, Path direct, int scans, int clients) throws Exception {
+        List<Double> api = new ArrayList<>();
+        List<Double> disk = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < bench.settings.rounds; round++) {
+            double a = apiRound(bench, scans, SCAN, clients);
+            double d = directRound(direct, scans, clients);
+            api.add(a);
+            disk.add(d);
+            ratios.add(a / d);
+            bench.say("  " + clients + " client(s), round " + (round + 1) + ": API " + f1(a) + " MB/s, direct " + f1(d) + " MB/s ("
+                    + f2(a / d) + "×)");
         }
-        long t0 = System.nanoTime();
-        for (byte[] bytes : files) {
+        return new Ratio(api, disk, ratios);
+    }
+
+    /** {@code count} distinct files of {@code size} bytes attached by {@code clients} desa officers, each one after another; MB/s. */
+    private double apiRound(Bench bench, int count, int size, int clients) throws Exception {
+        int each = count / clients;
+        List<List<byte[]>> files = new ArrayList<>();
+        List<List<Long>> requests = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            List<byte[]> mine = new ArrayList<>();
+            List<Long> theirs = new ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                mine.add(jpeg(size));
+                if (i % 20 == 0) {
+                    theirs.add(fileRequest(bench, c));
+                }
+            }
+            files.add(mine);
+            requests.add(theirs);
+        }
+        long took = parallel(clients, c -> {
+            String token = bench.accounts().desaTokens().get(c);
+            for (int i = 0; i < each; i++) {
+                Api.expect(bench.api.send(multipart(bench, requests.get(c).get(i / 20), token, files.get(c).get(i))), 201);
+            }
+        });
+        return mbPerSecond(each * clients, size, took);
+    }
+
+    /** The same amount written by {@code clients} threads as the file store writes: temporary file, force, atomic rename, force of the folder; MB/s. */
+    private double directRound(Path root, int count, int clients) throws Exception {
+        int each = count / clients;
+        List<List<byte[]>> files = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            List<byte[]> mine = new ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                mine.add(jpeg(SCAN));
+            }
+            files.add(mine);
+        }
+        long took = parallel(clients, c -> {
+            for (byte[] bytes : files.get(c)) {
+                write(root, bytes);
+            }
+        });
+        return mbPerSecond(each * clients, SCAN, took);
+    }
+
+    private interface Client {
+        void run(int client) throws Exception;
+    }
+
+    /** Runs {@code clients} clients at once; the nanoseconds until the last one is done. */
+    private static long parallel(int clients, Client client) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> running = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int c = 0; c < clients; c++) {
+                int me = c;
+                running.add(pool.submit(() -> {
+                    client.run(me);
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+            return System.nanoTime() - t0;
+        }
+    }
+
+    private static void write(Path root, byte[] bytes) throws Exception {
+        {
             Path part = root.resolve("tmp").resolve(UUID.randomUUID() + ".part");
             try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -168,11 +244,10 @@ final class UploadThroughput implements Figure {
                 folder.force(true);
             }
         }
-        return mbPerSecond(count, System.nanoTime() - t0);
     }
 
-    private static double mbPerSecond(int files, long nanos) {
-        return files * (double) SCAN / (1024 * 1024) / (nanos / 1e9);
+    private static double mbPerSecond(int files, int size, long nanos) {
+        return files * (double) size / (1024 * 1024) / (nanos / 1e9);
     }
 
     // ------------------------------------------------------------------ memory
@@ -252,13 +327,15 @@ final class UploadThroughput implements Figure {
     // ------------------------------------------------------------------ requests and files
 
     /** A birth registration of worker {@code worker}'s desa declaring KK as ATTACHED: its id. */
-    private static long fileRequest(Bench bench, int worker) throws Exception {
+    private long fileRequest(Bench bench, int worker) throws Exception {
+        long t0 = System.nanoTime();
         Map<String, Object> body = new java.util.HashMap<>(bench.filingBody(worker));
         body.put("documents", List.of(Map.of("code", "SURAT_KETERANGAN_LAHIR", "provision", "ON_PAPER"),
                 Map.of("code", "KK", "provision", "ATTACHED")));
         HttpResponse<String> r = bench.api.post("/api/v1/requests", bench.accounts().desaTokens().get(worker), body,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         Api.expect(r, 201);
+        filings.add((System.nanoTime() - t0) / 1e6);
         return Api.JSON.readTree(r.body()).get("id").asLong();
     }
 
