@@ -27,6 +27,8 @@ public final class Registry {
         StatisticsAtScale statistics = new StatisticsAtScale();
         return List.of(
                 new Step(FRESH, new NationalImport()),
+                // on the fresh data folder: it warms its own path up, and the size of the tables does not enter a file's path
+                new Step(FRESH, new UploadThroughput()),
                 new Step(SMALL, listing),
                 new Step(SMALL, new ConfigurationReapply()),
                 new Step(SMALL, new AccountCsvImport()),
