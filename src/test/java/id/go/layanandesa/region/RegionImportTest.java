@@ -113,8 +113,8 @@ class RegionImportTest {
 
     @Test
     void csvFieldsFollowRfc4180() {
-        assertEquals(java.util.List.of("12.07.28.1007", "Lubuk Pakam I,II"), RegionImporter.fields("12.07.28.1007,\"Lubuk Pakam I,II\""));
-        assertEquals(java.util.List.of("1", "a \"b\" c"), RegionImporter.fields("1,\"a \"\"b\"\" c\""));
-        assertEquals(java.util.List.of("1"), RegionImporter.fields("1"));
+        assertEquals(java.util.List.of("12.07.28.1007", "Lubuk Pakam I,II"), id.go.layanandesa.common.Csv.fields("12.07.28.1007,\"Lubuk Pakam I,II\""));
+        assertEquals(java.util.List.of("1", "a \"b\" c"), id.go.layanandesa.common.Csv.fields("1,\"a \"\"b\"\" c\""));
+        assertEquals(java.util.List.of("1"), id.go.layanandesa.common.Csv.fields("1"));
     }
 }
