@@ -47,6 +47,7 @@ import java.util.logging.Level;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -677,6 +678,60 @@ class WebClientBrowserTest {
         logout();
     }
 
+    @Test
+    void theDesaAttachesScansDownloadsThemAndPrintsTheReceipt() throws IOException {
+        String desaToken = apiToken("web.desa");
+        Map<String, Object> filed = given().auth().oauth2(desaToken).contentType(ContentType.JSON).header("Idempotency-Key", "web-attach-1")
+                .body(Map.of("serviceTypeId", fixture.surat(), "citizen", Map.of("nik", "7324014107900021", "name", "Warga Berkas"),
+                        "answers", Map.of("keperluan", "Melamar pekerjaan"), "documents", List.of(Map.of("code", "KTP_EL", "provision", "ATTACHED"))))
+                .post("/api/v1/requests").then().statusCode(201).extract().as(Map.class);
+        long id = ((Number) filed.get("id")).longValue();
+        String code = (String) filed.get("trackingCode");
+        Path dir = Files.createTempDirectory("layanan-files");
+        Path scan = Files.write(dir.resolve("ktp-depan.pdf"), "%PDF-1.4\n% KTP-el pemohon\n%%EOF\n".getBytes());
+        Path text = Files.write(dir.resolve("catatan.txt"), "bukan pindaian".getBytes());
+        // a photo (PNG by its content) under a PDF's name
+        Path disguised = Files.write(dir.resolve("foto.pdf"), new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
+        byte[] big = new byte[6 * 1024 * 1024];
+        System.arraycopy("%PDF-1.4\n".getBytes(), 0, big, 0, 9);
+        Path tooBig = Files.write(dir.resolve("besar.pdf"), big);
+        Path downloads = Files.createDirectories(dir.resolve("unduhan"));
+
+        open("masuk");
+        login("web.desa");
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        go("desa/permohonan/" + id);
+        waitUntil(d -> text("#files").contains("Belum ada berkas"));
+        WebElement pick = control("file.KTP_EL");
+        assertEquals("application/pdf,image/jpeg,image/png", pick.getAttribute("accept"));
+        assertEquals("environment", control("photo.KTP_EL").getAttribute("capture"), "the phone's camera is offered");
+        assertEquals("file", control("photo.KTP_EL").getAttribute("type"));
+
+        // what the service refuses is said in Bahasa Indonesia, and nothing is attached
+        control("file.KTP_EL").sendKeys(text.toString());
+        waitUntil(d -> text("[data-attach='KTP_EL'] [role='status']").contains("Jenis berkas tidak diterima"));
+        control("file.KTP_EL").sendKeys(disguised.toString());
+        waitUntil(d -> text("[data-attach='KTP_EL'] [role='status']").contains("Isi berkas tidak sesuai"));
+        control("file.KTP_EL").sendKeys(tooBig.toString());
+        waitUntil(d -> text("[data-attach='KTP_EL'] [role='status']").contains("Berkas terlalu besar (paling besar 5 MB)"));
+        assertEquals(0L, Db.count("select count(*) from request_file where request_id = ?1", id));
+
+        control("file.KTP_EL").sendKeys(scan.toString());
+        waitUntil(d -> text("#files").contains("ktp-depan.pdf"));
+        assertTrue(text("#flash").contains("Berkas terunggah: ktp-depan.pdf"), text("#flash"));
+        assertTrue(text("#files").contains("KTP-el pemohon") && text("#files").contains("8901.web.desa"), text("#files"));
+        waitUntil(d -> text("main").contains("Berkas dilampirkan"));
+        assertEquals(1L, Db.count("select count(*) from request_file where request_id = ?1 and document_code = 'KTP_EL'", id));
+        shoot("desa-attach");
+
+        driver.findElement(By.xpath("//div[@id='files']//button[normalize-space(.)='ktp-depan.pdf']")).click();
+        assertArrayEquals(Files.readAllBytes(scan), downloaded(downloads.resolve("ktp-depan.pdf")), "the download is the file uploaded");
+
+        driver.findElement(By.id("receipt-pdf")).click();
+        byte[] receipt = downloaded(downloads.resolve("tanda-terima-" + code + ".pdf"));
+        assertEquals("%PDF-", new String(receipt, 0, 5), "the receipt is a PDF");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     /** A fresh page load: whatever session the last test had is gone with it. */
@@ -885,6 +940,16 @@ class WebClientBrowserTest {
                   q.onsuccess = () => { r.result.close(); done(q.result); };
                 };
                 r.onerror = () => done(null);""");
+    }
+
+    /** The bytes of a finished download (Chromium writes a .crdownload first and renames it when done). */
+    static byte[] downloaded(Path file) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.isRegularFile(file));
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static void keepThePage(String name) {
