@@ -587,7 +587,7 @@ class WebClientBrowserTest {
         go("opd/permohonan/" + claimed);
         waitUntil(d -> text("main").contains("Dikembalikan ke antrean"));
         act("accept", Map.of());
-        waitUntil(d -> text("main").contains("Anda (web.camat)"));
+        waitUntil(d -> text("main").contains("Anda (8901.web.camat)"));
         act("complete", Map.of("resultNote", "Selesai, ambil di kantor desa"));
         waitUntil(d -> "COMPLETED".equals(Db.single("select status from service_request where id = ?1", claimed)));
 
@@ -627,23 +627,23 @@ class WebClientBrowserTest {
         open("masuk");
         String said = "";
         for (int i = 0; i < 12 && !said.contains("Terlalu banyak"); i++) {
-            said = failLogin("web.lupa");
+            said = failLogin(stored("web.lupa"));
         }
         assertTrue(said.contains("Terlalu banyak percobaan masuk yang gagal") && said.matches("(?s).*Coba lagi dalam \\d+ (detik|menit).*"), said);
         shoot("login-wait");
-        long failures = Db.count("select failed_logins from account where username = 'web.lupa'");
+        long failures = Db.count("select failed_logins from account where username = '8901.web.lupa'");
         assertTrue(failures >= 5, "failures counted: " + failures);
 
         // Another username from this device is not held up; the admin sees the failures and lifts the waits.
         login("web.admin");
-        WebElement row = waitFor(By.cssSelector("#accounts li[data-username='web.lupa']"));
+        WebElement row = waitFor(By.cssSelector("#accounts li[data-username='8901.web.lupa']"));
         assertTrue(row.getText().contains("Gagal masuk " + failures + "×"), row.getText());
         assertFalse(row.getText().contains("Terkunci"));
         shoot("admin-account-failed-logins");
         row.findElement(By.xpath(".//button[normalize-space(.)='Hapus penundaan masuk']")).click();
-        waitUntil(d -> text("#flash").contains("Penundaan masuk web.lupa dihapus"));
-        assertFalse(driver.findElement(By.cssSelector("#accounts li[data-username='web.lupa']")).getText().contains("Gagal masuk"));
-        assertEquals(0L, Db.count("select failed_logins from account where username = 'web.lupa'"));
+        waitUntil(d -> text("#flash").contains("Penundaan masuk 8901.web.lupa dihapus"));
+        assertFalse(driver.findElement(By.cssSelector("#accounts li[data-username='8901.web.lupa']")).getText().contains("Gagal masuk"));
+        assertEquals(0L, Db.count("select failed_logins from account where username = '8901.web.lupa'"));
         logout();
 
         login("web.lupa");
@@ -899,7 +899,7 @@ class WebClientBrowserTest {
 
     static long endedSessions(String username, String reason) {
         return Db.count("select count(*) from login_session s join account a on a.id = s.account_id where a.username = ?1 and s.end_reason = ?2",
-                username, reason);
+                stored(username), reason);
     }
 
     /** Forgets the page's record of the calls it made, so that the next assertion sees only what follows. */
