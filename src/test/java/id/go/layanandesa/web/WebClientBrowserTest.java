@@ -754,7 +754,9 @@ class WebClientBrowserTest {
         By usernameField = By.cssSelector("input[data-path='username']");
         waitFor(usernameField).clear();
         driver.findElement(usernameField).sendKeys(username);
-        driver.findElement(By.cssSelector("input[data-path='password']")).sendKeys(password);
+        WebElement passwordField = driver.findElement(By.cssSelector("input[data-path='password']"));
+        passwordField.clear();
+        passwordField.sendKeys(password);
         driver.findElement(By.xpath("//button[normalize-space(.)='Masuk']")).click();
     }
 
