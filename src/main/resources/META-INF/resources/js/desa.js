@@ -226,9 +226,8 @@ function receiptScreen(ctx, receipt, s, filing) {
         ['Diajukan', dateTime(receipt.filedAt)],
         ['Batas selesai', day(receipt.dueDate)],
       ]),
-      h('p', { class: 'small' }, 'Lacak tanpa akun di ', h('span', { class: 'code' }, link)),
-      // The receipt's QR code (pointing at the link above) will be drawn here.
-      h('div', { class: 'qr', 'data-qr-for': receipt.trackingCode, hidden: true })),
+      // the receipt PDF carries the QR code of this link
+      h('p', { class: 'small' }, 'Lacak tanpa akun di ', h('span', { class: 'code' }, link))),
     view.receiptButtons({ id: receipt.id, trackingCode: receipt.trackingCode }),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, 'Cetak layar ini'),

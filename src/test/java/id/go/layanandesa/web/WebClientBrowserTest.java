@@ -732,6 +732,67 @@ class WebClientBrowserTest {
         assertEquals("%PDF-", new String(receipt, 0, 5), "the receipt is a PDF");
     }
 
+    @Test
+    void theOpdCompletesWithAResultDocumentTheDesaDownloadsItAndAnyoneVerifiesIt() throws IOException {
+        Map<String, Object> filed = given().auth().oauth2(apiToken("web.desa")).contentType(ContentType.JSON).header("Idempotency-Key", "web-result-1")
+                .body(Map.of("serviceTypeId", fixture.surat(), "citizen", Map.of("nik", "7324014107900031", "name", "Warga Hasil"),
+                        "answers", Map.of("keperluan", "Melamar pekerjaan"), "documents", List.of(Map.of("code", "KTP_EL", "provision", "ON_PAPER"))))
+                .post("/api/v1/requests").then().statusCode(201).extract().as(Map.class);
+        long id = ((Number) filed.get("id")).longValue();
+        Path dir = Files.createTempDirectory("layanan-result");
+        Path result = Files.write(dir.resolve("surat-domisili.pdf"), "%PDF-1.4\n% Surat Keterangan Domisili, ditandatangani\n%%EOF\n".getBytes());
+        Path photo = Files.write(dir.resolve("foto-surat.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
+        Path forged = Files.write(dir.resolve("salinan.pdf"), "%PDF-1.4\n% Surat yang diubah\n%%EOF\n".getBytes());
+        Path downloads = Files.createDirectories(dir.resolve("unduhan"));
+
+        open("masuk");
+        login("web.opd");
+        go("opd/permohonan/" + id);
+        act("accept", Map.of());
+        // a result document must be a PDF: the completion waits, and the request stays in progress
+        WebElement form = waitFor(By.cssSelector("form[data-action='complete']"));
+        form.findElement(By.cssSelector("[data-path='resultDocument']")).sendKeys(photo.toString());
+        form.findElement(By.cssSelector("[data-path='resultNote']")).sendKeys("Surat selesai");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        waitUntil(d -> text("form[data-action='complete'] .summary").contains("Jenis berkas tidak diterima"));
+        assertEquals("IN_PROGRESS", Db.single("select status from service_request where id = ?1", id));
+        form.findElement(By.cssSelector("[data-path='resultDocument']")).sendKeys(result.toString());
+        shoot("opd-complete-with-result");
+        act("complete", Map.of("resultNote", "Surat selesai, ambil di kantor desa", "documentNumber", "470/13/2026"));
+        waitUntil(d -> "COMPLETED".equals(Db.single("select status from service_request where id = ?1", id)));
+        String verification = (String) Db.single("select verification_code from request_file where request_id = ?1 and kind = 'RESULT'", id);
+        assertTrue(verification != null && verification.matches("[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{2}"), String.valueOf(verification));
+        assertEquals(1L, Db.count("select count(*) from request_file where request_id = ?1", id), "one result document, the PNG was refused");
+        logout();
+
+        login("web.desa");
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        go("desa/permohonan/" + id);
+        waitUntil(d -> text("#files").contains("surat-domisili.pdf"));
+        assertTrue(text("#files").contains("Dokumen hasil") && text("#files").contains(verification), text("#files"));
+        shoot("desa-result-document");
+        driver.findElement(By.xpath("//div[@id='files']//button[normalize-space(.)='surat-domisili.pdf']")).click();
+        assertArrayEquals(Files.readAllBytes(result), downloaded(downloads.resolve("surat-domisili.pdf")));
+        logout();
+
+        // anyone, without an account
+        open("verifikasi/" + verification);
+        waitUntil(d -> text("#verification").contains("Surat Keterangan Domisili"));
+        String page = text("#verification");
+        assertTrue(page.contains("Dinas Kependudukan dan Pencatatan Sipil") && page.contains("470/13/2026"), page);
+        assertFalse(page.contains("Warga Hasil") || page.contains("7324014107900031"), "nothing personal");
+        assertFalse(driver.findElements(By.id("logout")).size() > 0, "no login");
+        shoot("verification");
+        control("copy").sendKeys(result.toString());
+        submit();
+        waitUntil(d -> text("#verdict").contains("Berkas ini asli"));
+        control("copy").sendKeys(forged.toString());
+        submit();
+        waitUntil(d -> text("#verdict").contains("TIDAK sama"));
+        open("verifikasi/ZZZZ-ZZZZ-ZZ");
+        waitUntil(d -> text("main").contains("Kode verifikasi tidak dikenal"));
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     /** A fresh page load: whatever session the last test had is gone with it. */
