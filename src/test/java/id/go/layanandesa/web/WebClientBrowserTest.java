@@ -687,7 +687,7 @@ class WebClientBrowserTest {
                 .post("/api/v1/requests").then().statusCode(201).extract().as(Map.class);
         long id = ((Number) filed.get("id")).longValue();
         String code = (String) filed.get("trackingCode");
-        Path dir = Files.createTempDirectory("layanan-files");
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "browser-files").toAbsolutePath()), "attach");
         Path scan = Files.write(dir.resolve("ktp-depan.pdf"), "%PDF-1.4\n% KTP-el pemohon\n%%EOF\n".getBytes());
         Path text = Files.write(dir.resolve("catatan.txt"), "bukan pindaian".getBytes());
         // a photo (PNG by its content) under a PDF's name
@@ -739,7 +739,7 @@ class WebClientBrowserTest {
                         "answers", Map.of("keperluan", "Melamar pekerjaan"), "documents", List.of(Map.of("code", "KTP_EL", "provision", "ON_PAPER"))))
                 .post("/api/v1/requests").then().statusCode(201).extract().as(Map.class);
         long id = ((Number) filed.get("id")).longValue();
-        Path dir = Files.createTempDirectory("layanan-result");
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "browser-files").toAbsolutePath()), "result");
         Path result = Files.write(dir.resolve("surat-domisili.pdf"), "%PDF-1.4\n% Surat Keterangan Domisili, ditandatangani\n%%EOF\n".getBytes());
         Path photo = Files.write(dir.resolve("foto-surat.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
         Path forged = Files.write(dir.resolve("salinan.pdf"), "%PDF-1.4\n% Surat yang diubah\n%%EOF\n".getBytes());
