@@ -226,11 +226,11 @@ function receiptScreen(ctx, receipt, s, filing) {
         ['Diajukan', dateTime(receipt.filedAt)],
         ['Batas selesai', day(receipt.dueDate)],
       ]),
-      h('p', { class: 'small' }, 'Lacak tanpa akun di ', h('span', { class: 'code' }, link)),
-      // The receipt's QR code (pointing at the link above) will be drawn here.
-      h('div', { class: 'qr', 'data-qr-for': receipt.trackingCode, hidden: true })),
+      // the receipt PDF carries the QR code of this link
+      h('p', { class: 'small' }, 'Lacak tanpa akun di ', h('span', { class: 'code' }, link))),
+    view.receiptButtons({ id: receipt.id, trackingCode: receipt.trackingCode }),
     h('div', { class: 'actions' },
-      h('button', { type: 'button', onclick: () => window.print() }, 'Cetak'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, 'Cetak layar ini'),
       h('button', { type: 'button', class: 'secondary', onclick: () => ctx.go('desa/ajukan/' + s.id) }, 'Ajukan lagi'),
       h('a', { class: 'button secondary', href: '#/desa/permohonan' }, 'Daftar permohonan')));
   flash('Permohonan terkirim. Berikan kode lacak kepada warga.');
@@ -355,21 +355,74 @@ export async function detail(ctx, params) {
   const s = await service(r.serviceType.id).catch(() => null);
   const actions = h('div');
   const live = h('p', { class: 'muted small no-print', role: 'status' });
+  const reload = () => ctx.go('desa/permohonan/' + params.id);
+  const files = view.files(r, s);
+  const open = r.status === 'SUBMITTED' || r.status === 'NEEDS_INFO';
+  const attached = open ? (r.documents ?? []).filter((d) => d.provision === 'ATTACHED') : [];
+  const names = new Map((s ? s.documents : []).map((d) => [d.code, d.name]));
   mount(ctx.main,
     h('h1', null, 'Permohonan ', h('span', { class: 'code' }, r.trackingCode)),
     view.summary(r),
+    view.receiptButtons(r),
     actions,
     view.answers(r, s),
+    files.el,
+    attached.length ? h('section', { class: 'no-print', 'aria-labelledby': 'attach-h' }, h('h2', { id: 'attach-h' }, 'Unggah berkas'),
+      attached.map((d) => attachForm(r, d, names.get(d.code) ?? d.code, reload))) : null,
     view.history(r),
     live,
     h('p', { class: 'no-print' }, h('a', { href: '#/desa/permohonan' }, '← Daftar permohonan')));
 
-  const reload = () => ctx.go('desa/permohonan/' + params.id);
   const parts = [];
   if (r.status === 'NEEDS_INFO' && s) parts.push(supplyForm(r, s, () => etag, reload));
   if (r.status === 'SUBMITTED' || r.status === 'NEEDS_INFO') parts.push(cancelForm(r, () => etag, reload));
   mount(actions, parts);
   view.watch(ctx, path, live, reload);
+}
+
+/**
+ * Uploading the file of a document the request declares ATTACHED: chosen from the device or photographed with
+ * the phone's camera, sent as soon as it is chosen. Each choice gets its own Idempotency-Key; sending the same
+ * choice again (after a lost answer) uses the same key, so the file is attached once.
+ */
+function attachForm(r, d, name, uploaded) {
+  const set = fieldSet();
+  const status = h('p', { class: 'small', role: 'status' });
+  const accept = 'application/pdf,image/jpeg,image/png';
+  const hint = 'PDF, JPEG atau PNG';
+  const pick = input(set, 'file.' + d.code, name + ': pilih berkas', { type: 'file', hint, attrs: { accept } });
+  const photo = input(set, 'photo.' + d.code, name + ': foto dengan kamera', { type: 'file', attrs: { accept, capture: 'environment' } });
+  let chosen = null;
+  api.maxFileSize().then((max) => {
+    const where = pick.querySelector('.hint');
+    if (max && where) where.append(', paling besar ' + api.megabytes(max));
+  });
+  for (const path of ['file.' + d.code, 'photo.' + d.code]) {
+    set.get(path).control.addEventListener('change', (event) => {
+      const file = event.target.files && event.target.files[0];
+      if (!file) return;
+      chosen = { file, key: api.newKey() };
+      event.target.value = '';
+      send();
+    });
+  }
+  return h('div', { class: 'card', 'data-attach': d.code }, pick, photo, status);
+
+  async function send() {
+    const { file, key } = chosen;
+    mount(status, 'Mengunggah ', file.name, '…');
+    try {
+      await api.upload(`/requests/${r.id}/documents/${encodeURIComponent(d.code)}/files`, file, key);
+      chosen = null;
+      flash('Berkas terunggah: ' + file.name);
+      // the request has a new version (and a history entry): the screen is read again
+      uploaded();
+    } catch (e) {
+      const retry = e instanceof api.OfflineError || (e instanceof api.ApiError && (e.status >= 500 || e.status === 409 && e.code === 'IDEMPOTENCY_IN_FLIGHT'));
+      mount(status, h('span', { class: 'error' }, file.name, ': ', api.explainFile(e)),
+        retry ? [' ', h('button', { type: 'button', class: 'link', onclick: send }, 'Coba lagi')] : null);
+    }
+  }
 }
 
 function failed(summary, e, reload) {

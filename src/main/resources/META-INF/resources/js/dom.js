@@ -96,6 +96,8 @@ export const EVENT = {
   RELEASED: 'Dikembalikan ke antrean',
   LEASE_EXPIRED: 'Waktu ambil habis, kembali ke antrean',
   FLAGGED: 'Ditandai perlu perhatian petugas',
+  DOCUMENT_ATTACHED: 'Berkas dilampirkan',
+  RESULT_ATTACHED: 'Dokumen hasil diunggah',
 };
 
 export const ROLE = {

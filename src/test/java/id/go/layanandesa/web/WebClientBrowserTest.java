@@ -47,6 +47,7 @@ import java.util.logging.Level;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -586,7 +587,7 @@ class WebClientBrowserTest {
         go("opd/permohonan/" + claimed);
         waitUntil(d -> text("main").contains("Dikembalikan ke antrean"));
         act("accept", Map.of());
-        waitUntil(d -> text("main").contains("Anda (" + stored("web.camat") + ")"));
+        waitUntil(d -> text("main").contains("Anda (8901.web.camat)"));
         act("complete", Map.of("resultNote", "Selesai, ambil di kantor desa"));
         waitUntil(d -> "COMPLETED".equals(Db.single("select status from service_request where id = ?1", claimed)));
 
@@ -626,23 +627,23 @@ class WebClientBrowserTest {
         open("masuk");
         String said = "";
         for (int i = 0; i < 12 && !said.contains("Terlalu banyak"); i++) {
-            said = failLogin("web.lupa");
+            said = failLogin(stored("web.lupa"));
         }
         assertTrue(said.contains("Terlalu banyak percobaan masuk yang gagal") && said.matches("(?s).*Coba lagi dalam \\d+ (detik|menit).*"), said);
         shoot("login-wait");
-        long failures = Db.count("select failed_logins from account where username = ?1", stored("web.lupa"));
+        long failures = Db.count("select failed_logins from account where username = '8901.web.lupa'");
         assertTrue(failures >= 5, "failures counted: " + failures);
 
         // Another username from this device is not held up; the admin sees the failures and lifts the waits.
         login("web.admin");
-        WebElement row = waitFor(By.cssSelector("#accounts li[data-username='" + stored("web.lupa") + "']"));
+        WebElement row = waitFor(By.cssSelector("#accounts li[data-username='8901.web.lupa']"));
         assertTrue(row.getText().contains("Gagal masuk " + failures + "×"), row.getText());
         assertFalse(row.getText().contains("Terkunci"));
         shoot("admin-account-failed-logins");
         row.findElement(By.xpath(".//button[normalize-space(.)='Hapus penundaan masuk']")).click();
-        waitUntil(d -> text("#flash").contains("Penundaan masuk " + stored("web.lupa") + " dihapus"));
-        assertFalse(driver.findElement(By.cssSelector("#accounts li[data-username='" + stored("web.lupa") + "']")).getText().contains("Gagal masuk"));
-        assertEquals(0L, Db.count("select failed_logins from account where username = ?1", stored("web.lupa")));
+        waitUntil(d -> text("#flash").contains("Penundaan masuk 8901.web.lupa dihapus"));
+        assertFalse(driver.findElement(By.cssSelector("#accounts li[data-username='8901.web.lupa']")).getText().contains("Gagal masuk"));
+        assertEquals(0L, Db.count("select failed_logins from account where username = '8901.web.lupa'"));
         logout();
 
         login("web.lupa");
@@ -677,6 +678,121 @@ class WebClientBrowserTest {
         logout();
     }
 
+    @Test
+    void theDesaAttachesScansDownloadsThemAndPrintsTheReceipt() throws IOException {
+        String desaToken = apiToken("web.desa");
+        Map<String, Object> filed = given().auth().oauth2(desaToken).contentType(ContentType.JSON).header("Idempotency-Key", "web-attach-1")
+                .body(Map.of("serviceTypeId", fixture.surat(), "citizen", Map.of("nik", "7324014107900021", "name", "Warga Berkas"),
+                        "answers", Map.of("keperluan", "Melamar pekerjaan"), "documents", List.of(Map.of("code", "KTP_EL", "provision", "ATTACHED"))))
+                .post("/api/v1/requests").then().statusCode(201).extract().as(Map.class);
+        long id = ((Number) filed.get("id")).longValue();
+        String code = (String) filed.get("trackingCode");
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "browser-files").toAbsolutePath()), "attach");
+        Path scan = Files.write(dir.resolve("ktp-depan.pdf"), "%PDF-1.4\n% KTP-el pemohon\n%%EOF\n".getBytes());
+        Path text = Files.write(dir.resolve("catatan.txt"), "bukan pindaian".getBytes());
+        // a photo (PNG by its content) under a PDF's name
+        Path disguised = Files.write(dir.resolve("foto.pdf"), new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
+        byte[] big = new byte[6 * 1024 * 1024];
+        System.arraycopy("%PDF-1.4\n".getBytes(), 0, big, 0, 9);
+        Path tooBig = Files.write(dir.resolve("besar.pdf"), big);
+        Path downloads = Files.createDirectories(dir.resolve("unduhan"));
+
+        open("masuk");
+        login("web.desa");
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        go("desa/permohonan/" + id);
+        waitUntil(d -> text("#files").contains("Belum ada berkas"));
+        WebElement pick = control("file.KTP_EL");
+        assertEquals("application/pdf,image/jpeg,image/png", pick.getAttribute("accept"));
+        assertEquals("environment", control("photo.KTP_EL").getAttribute("capture"), "the phone's camera is offered");
+        assertEquals("file", control("photo.KTP_EL").getAttribute("type"));
+
+        // what the service refuses is said in Bahasa Indonesia, and nothing is attached
+        control("file.KTP_EL").sendKeys(text.toString());
+        waitUntil(d -> text("[data-attach='KTP_EL'] [role='status']").contains("Jenis berkas tidak diterima"));
+        control("file.KTP_EL").sendKeys(disguised.toString());
+        waitUntil(d -> text("[data-attach='KTP_EL'] [role='status']").contains("Isi berkas tidak sesuai"));
+        control("file.KTP_EL").sendKeys(tooBig.toString());
+        waitUntil(d -> text("[data-attach='KTP_EL'] [role='status']").contains("Berkas terlalu besar (paling besar 5 MB)"));
+        assertEquals(0L, Db.count("select count(*) from request_file where request_id = ?1", id));
+
+        control("file.KTP_EL").sendKeys(scan.toString());
+        waitUntil(d -> text("#files").contains("ktp-depan.pdf"));
+        assertTrue(text("#flash").contains("Berkas terunggah: ktp-depan.pdf"), text("#flash"));
+        assertTrue(text("#files").contains("KTP-el pemohon") && text("#files").contains("8901.web.desa"), text("#files"));
+        waitUntil(d -> text("main").contains("Berkas dilampirkan"));
+        assertEquals(1L, Db.count("select count(*) from request_file where request_id = ?1 and document_code = 'KTP_EL'", id));
+        shoot("desa-attach");
+
+        driver.findElement(By.xpath("//div[@id='files']//button[normalize-space(.)='ktp-depan.pdf']")).click();
+        assertArrayEquals(Files.readAllBytes(scan), downloaded(downloads.resolve("ktp-depan.pdf")), "the download is the file uploaded");
+
+        driver.findElement(By.id("receipt-pdf")).click();
+        byte[] receipt = downloaded(downloads.resolve("tanda-terima-" + code + ".pdf"));
+        assertEquals("%PDF-", new String(receipt, 0, 5), "the receipt is a PDF");
+    }
+
+    @Test
+    void theOpdCompletesWithAResultDocumentTheDesaDownloadsItAndAnyoneVerifiesIt() throws IOException {
+        Map<String, Object> filed = given().auth().oauth2(apiToken("web.desa")).contentType(ContentType.JSON).header("Idempotency-Key", "web-result-1")
+                .body(Map.of("serviceTypeId", fixture.surat(), "citizen", Map.of("nik", "7324014107900031", "name", "Warga Hasil"),
+                        "answers", Map.of("keperluan", "Melamar pekerjaan"), "documents", List.of(Map.of("code", "KTP_EL", "provision", "ON_PAPER"))))
+                .post("/api/v1/requests").then().statusCode(201).extract().as(Map.class);
+        long id = ((Number) filed.get("id")).longValue();
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "browser-files").toAbsolutePath()), "result");
+        Path result = Files.write(dir.resolve("surat-domisili.pdf"), "%PDF-1.4\n% Surat Keterangan Domisili, ditandatangani\n%%EOF\n".getBytes());
+        Path photo = Files.write(dir.resolve("foto-surat.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
+        Path forged = Files.write(dir.resolve("salinan.pdf"), "%PDF-1.4\n% Surat yang diubah\n%%EOF\n".getBytes());
+        Path downloads = Files.createDirectories(dir.resolve("unduhan"));
+
+        open("masuk");
+        login("web.opd");
+        go("opd/permohonan/" + id);
+        act("accept", Map.of());
+        // a result document must be a PDF: the completion waits, and the request stays in progress
+        WebElement form = waitFor(By.cssSelector("form[data-action='complete']"));
+        form.findElement(By.cssSelector("[data-path='resultDocument']")).sendKeys(photo.toString());
+        form.findElement(By.cssSelector("[data-path='resultNote']")).sendKeys("Surat selesai");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        waitUntil(d -> text("form[data-action='complete'] .summary").contains("Jenis berkas tidak diterima"));
+        assertEquals("IN_PROGRESS", Db.single("select status from service_request where id = ?1", id));
+        form.findElement(By.cssSelector("[data-path='resultDocument']")).sendKeys(result.toString());
+        shoot("opd-complete-with-result");
+        act("complete", Map.of("resultNote", "Surat selesai, ambil di kantor desa", "documentNumber", "470/13/2026"));
+        waitUntil(d -> "COMPLETED".equals(Db.single("select status from service_request where id = ?1", id)));
+        String verification = (String) Db.single("select verification_code from request_file where request_id = ?1 and kind = 'RESULT'", id);
+        assertTrue(verification != null && verification.matches("[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{2}"), String.valueOf(verification));
+        assertEquals(1L, Db.count("select count(*) from request_file where request_id = ?1", id), "one result document, the PNG was refused");
+        logout();
+
+        login("web.desa");
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        go("desa/permohonan/" + id);
+        waitUntil(d -> text("#files").contains("surat-domisili.pdf"));
+        assertTrue(text("#files").contains("Dokumen hasil") && text("#files").contains(verification), text("#files"));
+        shoot("desa-result-document");
+        driver.findElement(By.xpath("//div[@id='files']//button[normalize-space(.)='surat-domisili.pdf']")).click();
+        assertArrayEquals(Files.readAllBytes(result), downloaded(downloads.resolve("surat-domisili.pdf")));
+        logout();
+
+        // anyone, without an account
+        open("verifikasi/" + verification);
+        waitUntil(d -> text("#verification").contains("Surat Keterangan Domisili"));
+        String page = text("#verification");
+        assertTrue(page.contains("Dinas Kependudukan dan Pencatatan Sipil") && page.contains("470/13/2026"), page);
+        assertFalse(page.contains("Warga Hasil") || page.contains("7324014107900031"), "nothing personal");
+        assertFalse(driver.findElements(By.id("logout")).size() > 0, "no login");
+        shoot("verification");
+        control("copy").sendKeys(result.toString());
+        submit();
+        waitUntil(d -> text("#verdict").contains("Berkas ini asli"));
+        control("copy").sendKeys(forged.toString());
+        submit();
+        waitUntil(d -> text("#verdict").contains("TIDAK sama"));
+        open("verifikasi/ZZZZ-ZZZZ-ZZ");
+        waitUntil(d -> text("main").contains("Kode verifikasi tidak dikenal"));
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     /** A fresh page load: whatever session the last test had is gone with it. */
@@ -699,8 +815,9 @@ class WebClientBrowserTest {
         By usernameField = By.cssSelector("input[data-path='username']");
         waitFor(usernameField).clear();
         driver.findElement(usernameField).sendKeys(username);
-        driver.findElement(By.cssSelector("input[data-path='password']")).clear();
-        driver.findElement(By.cssSelector("input[data-path='password']")).sendKeys(password);
+        WebElement passwordField = driver.findElement(By.cssSelector("input[data-path='password']"));
+        passwordField.clear();
+        passwordField.sendKeys(password);
         driver.findElement(By.xpath("//button[normalize-space(.)='Masuk']")).click();
     }
 
@@ -739,7 +856,7 @@ class WebClientBrowserTest {
     String failLogin(String username) {
         WebElement user = waitFor(By.cssSelector("input[data-path='username']"));
         user.clear();
-        user.sendKeys(stored(username));
+        user.sendKeys(username);
         WebElement password = driver.findElement(By.cssSelector("input[data-path='password']"));
         password.clear();
         password.sendKeys("salah-" + PASSWORD);
@@ -886,6 +1003,16 @@ class WebClientBrowserTest {
                   q.onsuccess = () => { r.result.close(); done(q.result); };
                 };
                 r.onerror = () => done(null);""");
+    }
+
+    /** The bytes of a finished download (Chromium writes a .crdownload first and renames it when done). */
+    static byte[] downloaded(Path file) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.isRegularFile(file));
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static void keepThePage(String name) {
