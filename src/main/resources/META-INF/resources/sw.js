@@ -1,7 +1,7 @@
 // The app shell opens without a connection. Only the client's own files are cached here; answers of
 // the API (personal data) never are: the worker does not even look at /api/ requests.
 
-const CACHE = 'layanan-shell-v2';
+const CACHE = 'layanan-shell-v3';
 const SHELL = [
   '/', '/app.css', '/icon.svg', '/manifest.json',
   '/js/app.js', '/js/api.js', '/js/dom.js', '/js/store.js', '/js/outbox.js', '/js/form.js', '/js/request.js',

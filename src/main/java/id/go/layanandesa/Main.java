@@ -45,6 +45,10 @@ public class Main {
         }
         LayananConfig layanan = config.getConfigMapping(LayananConfig.class);
         Path dataDir = Path.of(layanan.dataDir()).toAbsolutePath().normalize();
+        if (CreateOperatorCommand.named(args)) {
+            CreateOperatorCommand.run(config, layanan, dataDir, args);
+            return;
+        }
         Optional<String> url = config.getOptionalValue("quarkus.datasource.jdbc.url", String.class);
         if (url.isEmpty()) {
             startEmbedded(config, layanan, dataDir);
@@ -158,7 +162,7 @@ public class Main {
     }
 
     /** Without configured key locations, tokens are signed with a key pair kept in the data folder. */
-    private static void ensureSigningKeys(SmallRyeConfig config, Path dataDir) {
+    static void ensureSigningKeys(SmallRyeConfig config, Path dataDir) {
         Path keys = dataDir.resolve("jwt");
         boolean inDataFolder = pointsTo(config, "smallrye.jwt.sign.key.location", keys.resolve("private.pem"))
                 && pointsTo(config, "mp.jwt.verify.publickey.location", keys.resolve("public.pem"));

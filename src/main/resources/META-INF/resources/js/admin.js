@@ -47,17 +47,19 @@ export async function accounts(ctx) {
   const roleFilter = fieldSet();
   const allOpds = await loadOpds();
   const opdName = new Map(allOpds.map((o) => [o.id, o.name]));
+  const prefix = String(ctx.me.kabupatenCode ?? '').replace('.', '') + '.';
   let cursor = null;
 
   const create = h('form', { class: 'card', novalidate: true, onsubmit: submit },
     h('h2', null, 'Akun baru'), summary,
     h('div', { class: 'two' },
-      input(set, 'username', 'Nama pengguna', { required: true, attrs: { maxlength: 60, autocomplete: 'off', autocapitalize: 'none' } }),
+      input(set, 'username', 'Nama pengguna', { required: true, hint: 'Diawali ' + prefix + ' (ditambahkan bila tidak ditulis)',
+        attrs: { maxlength: 60, autocomplete: 'off', autocapitalize: 'none' } }),
       input(set, 'displayName', 'Nama tampilan', { required: true, attrs: { maxlength: 200 } })),
     select(set, 'role', 'Peran', [['DESA_OFFICER', ROLE.DESA_OFFICER], ['OPD_OFFICER', ROLE.OPD_OFFICER], ['ADMIN', ROLE.ADMIN], ['VIEWER', ROLE.VIEWER]], { required: true }),
     desaInput(set, 'desaCode', 'Desa (untuk petugas desa)', ctx.me.kabupatenCode),
     select(set, 'opdId', 'OPD (untuk petugas OPD)', [['', '—'], ...allOpds.map((o) => [o.id, o.name])]),
-    input(set, 'password', 'Kata sandi awal', { type: 'password', required: true, hint: 'Paling sedikit 10 karakter, ada huruf dan angka, bukan nama pengguna', attrs: { autocomplete: 'new-password', maxlength: 200 } }),
+    input(set, 'password', 'Kata sandi awal', { type: 'password', required: true, hint: 'Paling sedikit 10 karakter, ada huruf dan angka, bukan nama pengguna; pemilik akun menggantinya saat pertama masuk', attrs: { autocomplete: 'new-password', maxlength: 200 } }),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Buat akun')));
 
   const filter = select(roleFilter, 'role', 'Tampilkan peran', [['', 'Semua'], ...Object.entries(ROLE).filter(([k]) => k !== 'OPD_SYSTEM')]);
@@ -96,7 +98,8 @@ export async function accounts(ctx) {
       mount(li,
         h('div', { class: 'row-top' }, h('strong', null, a2.username),
           h('span', null, a2.enabled ? null : h('span', { class: 'badge bad' }, 'Nonaktif'),
-            failed ? [' ', h('span', { class: 'badge warn' }, `Gagal masuk ${failed}×`)] : null)),
+            failed ? [' ', h('span', { class: 'badge warn' }, `Gagal masuk ${failed}×`)] : null,
+            a2.passwordChangeRequired ? [' ', h('span', { class: 'badge warn' }, 'Belum ganti kata sandi')] : null)),
         h('div', null, a2.displayName ?? ''),
         h('div', { class: 'small muted' }, ROLE[a2.role] || a2.role, a2.desaCode ? ' · desa ' + a2.desaCode : '', a2.opdId ? ' · ' + (opdName.get(a2.opdId) ?? 'OPD ' + a2.opdId) : ''),
         // There is no lock: failed logins make the address that keeps failing wait longer before its next try.
@@ -200,7 +203,9 @@ export async function catalog(ctx) {
         ['Versi', s.version],
       ]),
       h('h3', null, 'Dokumen'),
-      h('ul', null, (s.documents ?? []).map((d) => h('li', null, d.name, d.mandatory ? ' (wajib)' : ''))),
+      h('ul', null, (s.documents ?? []).map((d) => h('li', null, d.name, d.mandatory ? ' (wajib)' : '',
+        d.requiredWhen ? ' (wajib bila ' + words(d.requiredWhen.field) + ': ' + d.requiredWhen.values.map(words).join(' / ') + ')' : '',
+        (d.alternatives ?? []).length ? ' — boleh diganti ' + d.alternatives.join(' / ') : ''))),
       h('h3', null, 'Isian'),
       h('div', { class: 'table-wrap' }, h('table', null,
         h('thead', null, h('tr', null, ['Label', 'Jenis', 'Wajib', 'Batas'].map((t) => h('th', { scope: 'col' }, t)))),
@@ -219,8 +224,15 @@ export async function rules(ctx) {
       h('tbody', null, all.map((r) => h('tr', null,
         h('td', null, r.serviceTypeId == null ? 'Semua layanan' : serviceName.get(r.serviceTypeId) ?? r.serviceTypeId),
         h('td', null, r.regionCode ?? 'Seluruh kabupaten'),
-        h('td', null, opdName.get(r.opdId) ?? r.opdId),
+        h('td', null, target(r, opdName)),
         h('td', null, r.note ?? '')))))));
+}
+
+/** An absolute rule names its OPD; a relative one the kind of OPD that serves the desa's area. */
+function target(r, opdName) {
+  if (r.opdId != null) return opdName.get(r.opdId) ?? String(r.opdId);
+  const kind = { KECAMATAN: 'Kantor kecamatan', UPT: 'UPT', DINAS: 'Dinas', BADAN: 'Badan', BAGIAN: 'Bagian' }[r.opdKind] ?? r.opdKind;
+  return kind + (r.opdCodePrefix ? ' (kode ' + r.opdCodePrefix + '…)' : '') + ' di wilayah desa pemohon';
 }
 
 const BASIS = {
@@ -259,7 +271,7 @@ export async function explain(ctx) {
       mount(result, h('section', { class: 'card' }, facts([
         ['Masuk ke', x.opd ? x.opd.name : '–'],
         ['Dasar', BASIS[x.basis] || x.basis],
-        ['Aturan', x.ruleId != null ? '#' + x.ruleId : null],
+        ['Aturan', x.ruleId != null ? '#' + x.ruleId + (x.rule && x.rule.opdKind ? ' (relatif: ' + target(x.rule, new Map()) + ')' : '') : null],
       ])));
     } catch (e) {
       if (e instanceof api.ApiError && e.status === 400 && e.violations.length) set.show(summary, e.violations);

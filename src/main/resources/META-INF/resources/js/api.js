@@ -96,6 +96,59 @@ export async function call(method, path, { body, params, ifMatch, ifNoneMatch, k
   return { status: res.status, etag, data, location: res.headers.get('Location') };
 }
 
+/**
+ * Sends one file as multipart/form-data in the part `file`, with an Idempotency-Key: a retry after a lost answer
+ * attaches once. Resolves to the service's answer (the file it keeps); rejects like call().
+ */
+export async function upload(path, file, key) {
+  const form = new FormData();
+  form.append('file', file, file.name || 'berkas');
+  return send('POST', BASE + path, { body: form, key });
+}
+
+/**
+ * A protected file (an attachment, the result document, the receipt) as a Blob: it needs the Authorization
+ * header, so it cannot be a plain link. `address` is the service's href (/api/v1/...) or a path under it.
+ */
+export async function blob(address, params) {
+  const url = (address.startsWith(BASE + '/') ? address : BASE + address) + query(params);
+  const headers = { Accept: 'application/pdf, image/jpeg, image/png, application/problem+json' };
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const sentWith = token;
+  let res;
+  try {
+    res = await fetch(url, { headers, cache: 'no-store', credentials: 'omit' });
+  } catch (e) {
+    throw new OfflineError('Tidak tersambung ke server');
+  }
+  if (!res.ok) {
+    const data = (res.headers.get('Content-Type') || '').includes('json') ? await res.json().catch(() => null) : null;
+    if (res.status === 401 && sentWith && sentWith === token) end('expired');
+    throw new ApiError(res.status, data, retryAfterOf(res));
+  }
+  return res.blob();
+}
+
+async function send(method, url, { body, key }) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  if (token) headers.Authorization = 'Bearer ' + token;
+  if (key) headers['Idempotency-Key'] = key;
+  const sentWith = token;
+  let res;
+  try {
+    res = await fetch(url, { method, headers, body, cache: 'no-store', credentials: 'omit' });
+  } catch (e) {
+    throw new OfflineError('Tidak tersambung ke server');
+  }
+  const type = res.headers.get('Content-Type') || '';
+  const data = res.status === 204 || !type.includes('json') ? null : await res.json().catch(() => null);
+  if (!res.ok) {
+    if (res.status === 401 && sentWith && sentWith === token) end('expired');
+    throw new ApiError(res.status, data, retryAfterOf(res));
+  }
+  return data;
+}
+
 export async function get(path, params) {
   return (await call('GET', path, { params })).data;
 }
@@ -249,6 +302,7 @@ const MESSAGES = [
   [/^is not open for filing$/, () => 'Layanan ini sedang ditutup'],
   [/^mandatory document (\S+) is not declared$/, (m) => `Dokumen wajib ${m[1]} belum ditandai`],
   [/^a mandatory document must be ATTACHED or ON_PAPER$/, () => 'Dokumen wajib harus dilampirkan atau dibawa'],
+  [/^a mandatory document must be ATTACHED or ON_PAPER, unless one of its alternatives (.+) is$/, (m) => `Dokumen wajib harus dilampirkan atau dibawa, atau penggantinya: ${m[1]}`],
   [/^must be an Indonesian mobile number/, () => 'Harus nomor HP Indonesia: 08…, 628… atau +628…'],
   [/^digits 1 and 2 must be a province code; (\S+) is none$/, (m) => `2 angka pertama harus kode provinsi; ${m[1]} bukan kode provinsi`],
   [/^digits 3 to 6 must be a kabupaten and kecamatan code/, () => 'Angka ke-3 sampai 6 harus kode kabupaten dan kecamatan; 00 tidak ada'],
@@ -266,6 +320,13 @@ const MESSAGES = [
   [/^is required for an OPD_OFFICER$/, () => 'Wajib untuk petugas OPD'],
   [/^is only for a DESA_OFFICER$/, () => 'Hanya untuk petugas desa'],
   [/^is only for an OPD_OFFICER$/, () => 'Hanya untuk petugas OPD'],
+  [/^must not be the current password$/, () => 'Tidak boleh sama dengan kata sandi sekarang'],
+  [/^is not the account's password$/, () => 'Kata sandi sekarang salah'],
+  [/^a document required when (\S+) is (.+) must be ATTACHED or ON_PAPER/, (m) => `Dokumen ini wajib bila ${m[1]} ${m[2]}: lampirkan atau bawa`],
+  [/^document (\S+)(?: \(or (.+)\))? is required when (\S+) is (.+) and is not declared$/, (m) => `Dokumen ${m[1]}${m[2] ? ' (atau ' + m[2] + ')' : ''} wajib bila ${m[3]} ${m[4]}`],
+  [/^mandatory document (\S+) \(or (.+)\) is not declared$/, (m) => `Dokumen wajib ${m[1]} (atau ${m[2]}) belum ditandai`],
+  [/^digits 1 to 6 must be a kecamatan code; (\S+) is not one$/, (m) => `6 angka pertama harus kode kecamatan; ${m[1]} tidak dikenal`],
+  [/^digits 3 to 6 must be a kabupaten and kecamatan code; 00 is none$/, () => 'Angka ke-3 sampai 6 harus kode kabupaten dan kecamatan, bukan 00'],
 ];
 
 export function say(message) {
@@ -325,6 +386,11 @@ const CODES = {
   NO_TRIAGE_OPD: () => 'Tidak ada aturan yang cocok dan kabupaten tidak punya OPD triase aktif. Hubungi admin kabupaten.',
   STALE_VERSION: () => 'Data ini baru saja diubah orang lain. Tampilan sudah dimuat ulang; periksa lalu ulangi.',
   PAYLOAD_TOO_LARGE: () => 'Isian terlalu besar untuk dikirim. Persingkat teks yang panjang.',
+  FILE_EMPTY: () => 'Berkas kosong. Pilih berkas lain.',
+  FILE_TYPE_NOT_ACCEPTED: () => 'Jenis berkas tidak diterima. Kirim PDF, JPEG atau PNG (dokumen hasil: PDF).',
+  FILE_TYPE_MISMATCH: () => 'Isi berkas tidak sesuai dengan jenis atau akhiran namanya (mis. .pdf yang bukan PDF). Pilih berkas yang benar.',
+  DOCUMENT_NOT_ATTACHED: () => 'Dokumen ini ditandai dibawa (kertas) atau tidak ada, bukan dilampirkan.',
+  TOO_MANY_FILES: () => 'Permohonan ini sudah memuat berkas sebanyak yang diizinkan.',
   URI_TOO_LONG: () => 'Saringan terlalu panjang.',
   HEADERS_TOO_LARGE: () => 'Permintaan terlalu besar untuk server. Muat ulang halaman.',
   IF_MATCH_REQUIRED: () => 'Versi data tidak dikirim; muat ulang lalu ulangi.',
@@ -352,6 +418,40 @@ export function explain(error) {
     case 429: return CODES.RATE_LIMITED(error);
     default: return error.status >= 500 ? 'Server sedang bermasalah. Coba lagi nanti.' : say(error.message);
   }
+}
+
+/** A failed upload: the service's 413 and 415 speak of the file, not of an app out of date. */
+export function explainFile(error) {
+  if (error instanceof ApiError && error.status === 413) {
+    return 'Berkas terlalu besar' + (maxFile ? ' (paling besar ' + megabytes(maxFile) + ')' : '')
+      + '. Perkecil foto atau pindai dengan resolusi lebih rendah.';
+  }
+  if (error instanceof ApiError && error.status === 415 && (!error.code || error.code === 'UNSUPPORTED_MEDIA_TYPE')) {
+    return CODES.FILE_TYPE_NOT_ACCEPTED(error);
+  }
+  return explain(error);
+}
+
+/** The service's largest file in bytes, once read (OPTIONS /uploads, Tus-Max-Size), else null. */
+let maxFile = null;
+
+/** The largest file the service takes, in bytes (null when it cannot be read now). */
+export async function maxFileSize() {
+  if (maxFile) return maxFile;
+  try {
+    const res = await fetch(BASE + '/uploads', { method: 'OPTIONS', cache: 'no-store', credentials: 'omit' });
+    const v = Number(res.headers.get('Tus-Max-Size'));
+    if (v > 0) maxFile = v;
+  } catch { /* offline: said without the figure */ }
+  return maxFile;
+}
+
+/** 5242880 → "5 MB", 348211 → "340 KB". */
+export function megabytes(bytes) {
+  const n = Number(bytes) || 0;
+  if (n < 1024) return n + ' B';
+  if (n >= 1024 * 1024) return (Math.round((n / 1048576) * 10) / 10).toLocaleString('id-ID') + ' MB';
+  return Math.max(1, Math.round(n / 1024)).toLocaleString('id-ID') + ' KB';
 }
 
 /** A problem kept with a filing on the device (from a batch answer), explained the same way. */

@@ -32,6 +32,8 @@ const ROUTES = [
   ['masuk', null, login.screen],
   ['lacak', null, lacak.screen],
   ['lacak/:code', null, lacak.screen],
+  ['verifikasi', null, lacak.verify],
+  ['verifikasi/:code', null, lacak.verify],
   ['desa/layanan', DESA, desa.catalog],
   ['desa/ajukan/:id', DESA, desa.file],
   ['desa/permohonan', DESA, desa.list],
@@ -174,6 +176,7 @@ function drawNav(route = current()) {
   const items = links.map(([to, text]) => h('li', null,
     h('a', { href: to, 'aria-current': to === '#/' + route ? 'page' : null }, text)));
   items.push(h('li', null, h('a', { href: '#/lacak', 'aria-current': route.startsWith('lacak') ? 'page' : null }, 'Lacak')));
+  items.push(h('li', null, h('a', { href: '#/verifikasi', 'aria-current': route.startsWith('verifikasi') ? 'page' : null }, 'Verifikasi')));
   if (ctx.me) {
     items.push(h('li', null, h('span', { class: 'small' }, ctx.me.name ?? ctx.username)));
     items.push(h('li', null, h('button', { type: 'button', class: 'link', id: 'logout', onclick: () => ctx.logout() }, 'Keluar')));
@@ -205,7 +208,7 @@ api.onSessionEnd((reason) => {
   else if (reason === 'expired') flash('Sesi berakhir. Silakan masuk lagi.', true);
   else flash('Anda sudah keluar.');
   const route = current();
-  if (!route.startsWith('lacak')) {
+  if (!route.startsWith('lacak') && !route.startsWith('verifikasi')) {
     pendingRoute = null;
     ctx.go('masuk');
   }

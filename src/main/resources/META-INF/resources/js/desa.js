@@ -67,11 +67,12 @@ export async function file(ctx, params) {
   const declared = new Map((prefill ? prefill.documents ?? [] : []).map((d) => [d.code, d.provision]));
   const button = h('button', { type: 'submit' }, 'Ajukan permohonan');
 
+  const docName = new Map(docs.map((d) => [d.code, d.name]));
   const docGroups = docs.map((d) => {
     const options = [['ON_PAPER', 'Dibawa (kertas)'], ['ATTACHED', 'Dilampirkan']];
-    if (!d.mandatory) options.push(['NOT_APPLICABLE', 'Tidak ada']);
+    if (!d.mandatory || (d.alternatives ?? []).length) options.push(['NOT_APPLICABLE', 'Tidak ada']);
     const group = choices(set, 'documents.' + d.code, d.name, options,
-      { required: d.mandatory, value: declared.get(d.code) ?? [], hint: d.mandatory ? 'Wajib' : 'Jika ada' });
+      { required: d.mandatory, value: declared.get(d.code) ?? [], hint: documentHint(d, docName) });
     // Where the scan or photo of an attached document will be uploaded, once the service takes files.
     const slot = h('div', { class: 'slot', 'data-attachment-for': d.code, hidden: declared.get(d.code) !== 'ATTACHED' },
       'Berkas diserahkan terpisah; unggah foto/berkas dari aplikasi menyusul.');
@@ -121,10 +122,19 @@ export async function file(ctx, params) {
       else if (v !== undefined) answers[f.key] = v;
     }
     const documents = [];
+    const provided = new Map();
     for (const d of docs) {
       const provision = checkedValues(set.get('documents.' + d.code).control)[0];
       if (provision) documents.push({ code: d.code, provision });
-      else if (d.mandatory) violations.push({ field: 'documents.' + d.code, message: 'Pilih dibawa atau dilampirkan' });
+      provided.set(d.code, provision);
+    }
+    const supplied = (code) => provided.get(code) === 'ON_PAPER' || provided.get(code) === 'ATTACHED';
+    for (const d of docs) {
+      if (documentRequired(d, answers) && !supplied(d.code) && !(d.alternatives ?? []).some(supplied)) {
+        violations.push({ field: 'documents.' + d.code, message: (d.alternatives ?? []).length
+          ? 'Pilih dibawa atau dilampirkan, atau bawa penggantinya: ' + d.alternatives.map((a) => docName.get(a) ?? a).join(' / ')
+          : 'Pilih dibawa atau dilampirkan' });
+      }
     }
     const note = text('note').trim();
     if (checkText(note)) violations.push({ field: 'note', message: checkText(note) });
@@ -171,12 +181,32 @@ function fieldName(path) {
   return m ? words(m[1]) : path;
 }
 
+/** Whether the answers make the document required: always when mandatory, else when its condition holds. */
+export function documentRequired(d, answers) {
+  if (d.mandatory) return true;
+  const when = d.requiredWhen;
+  if (!when) return false;
+  const a = answers[when.field];
+  const values = when.values ?? [];
+  if (Array.isArray(a)) return a.some((x) => values.includes(x));
+  return a !== undefined && a !== null && values.includes(String(a));
+}
+
+/** What the officer is told of a document: required or not, on which answer, and what may stand in for it. */
+function documentHint(d, names) {
+  const alternatives = (d.alternatives ?? []).map((a) => names.get(a) ?? a);
+  const or = alternatives.length ? ' (atau ' + alternatives.join(' / ') + ')' : '';
+  if (d.mandatory) return 'Wajib' + or;
+  if (d.requiredWhen) return 'Wajib bila ' + words(d.requiredWhen.field) + ': ' + d.requiredWhen.values.map(words).join(' / ') + or;
+  return 'Jika ada';
+}
+
 /** The service names documents by position or in the message; the form has one group per code. */
 function documentPaths(violations, declared) {
   return violations.map((v) => {
     const at = /^documents\[(\d+)\]/.exec(v.field || '');
     if (at && declared[Number(at[1])]) return { ...v, field: 'documents.' + declared[Number(at[1])].code };
-    const named = /^mandatory document (\S+) is not declared$/.exec(v.message || '');
+    const named = /^(?:mandatory )?document (\S+) .*is not declared$/.exec(v.message || '');
     if (v.field === 'documents' && named) return { ...v, field: 'documents.' + named[1] };
     return v;
   });
@@ -196,11 +226,11 @@ function receiptScreen(ctx, receipt, s, filing) {
         ['Diajukan', dateTime(receipt.filedAt)],
         ['Batas selesai', day(receipt.dueDate)],
       ]),
-      h('p', { class: 'small' }, 'Lacak tanpa akun di ', h('span', { class: 'code' }, link)),
-      // The receipt's QR code (pointing at the link above) will be drawn here.
-      h('div', { class: 'qr', 'data-qr-for': receipt.trackingCode, hidden: true })),
+      // the receipt PDF carries the QR code of this link
+      h('p', { class: 'small' }, 'Lacak tanpa akun di ', h('span', { class: 'code' }, link))),
+    view.receiptButtons({ id: receipt.id, trackingCode: receipt.trackingCode }),
     h('div', { class: 'actions' },
-      h('button', { type: 'button', onclick: () => window.print() }, 'Cetak'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, 'Cetak layar ini'),
       h('button', { type: 'button', class: 'secondary', onclick: () => ctx.go('desa/ajukan/' + s.id) }, 'Ajukan lagi'),
       h('a', { class: 'button secondary', href: '#/desa/permohonan' }, 'Daftar permohonan')));
   flash('Permohonan terkirim. Berikan kode lacak kepada warga.');
@@ -325,21 +355,74 @@ export async function detail(ctx, params) {
   const s = await service(r.serviceType.id).catch(() => null);
   const actions = h('div');
   const live = h('p', { class: 'muted small no-print', role: 'status' });
+  const reload = () => ctx.go('desa/permohonan/' + params.id);
+  const files = view.files(r, s);
+  const open = r.status === 'SUBMITTED' || r.status === 'NEEDS_INFO';
+  const attached = open ? (r.documents ?? []).filter((d) => d.provision === 'ATTACHED') : [];
+  const names = new Map((s ? s.documents : []).map((d) => [d.code, d.name]));
   mount(ctx.main,
     h('h1', null, 'Permohonan ', h('span', { class: 'code' }, r.trackingCode)),
     view.summary(r),
+    view.receiptButtons(r),
     actions,
     view.answers(r, s),
+    files.el,
+    attached.length ? h('section', { class: 'no-print', 'aria-labelledby': 'attach-h' }, h('h2', { id: 'attach-h' }, 'Unggah berkas'),
+      attached.map((d) => attachForm(r, d, names.get(d.code) ?? d.code, reload))) : null,
     view.history(r),
     live,
     h('p', { class: 'no-print' }, h('a', { href: '#/desa/permohonan' }, '← Daftar permohonan')));
 
-  const reload = () => ctx.go('desa/permohonan/' + params.id);
   const parts = [];
   if (r.status === 'NEEDS_INFO' && s) parts.push(supplyForm(r, s, () => etag, reload));
   if (r.status === 'SUBMITTED' || r.status === 'NEEDS_INFO') parts.push(cancelForm(r, () => etag, reload));
   mount(actions, parts);
   view.watch(ctx, path, live, reload);
+}
+
+/**
+ * Uploading the file of a document the request declares ATTACHED: chosen from the device or photographed with
+ * the phone's camera, sent as soon as it is chosen. Each choice gets its own Idempotency-Key; sending the same
+ * choice again (after a lost answer) uses the same key, so the file is attached once.
+ */
+function attachForm(r, d, name, uploaded) {
+  const set = fieldSet();
+  const status = h('p', { class: 'small', role: 'status' });
+  const accept = 'application/pdf,image/jpeg,image/png';
+  const hint = 'PDF, JPEG atau PNG';
+  const pick = input(set, 'file.' + d.code, name + ': pilih berkas', { type: 'file', hint, attrs: { accept } });
+  const photo = input(set, 'photo.' + d.code, name + ': foto dengan kamera', { type: 'file', attrs: { accept, capture: 'environment' } });
+  let chosen = null;
+  api.maxFileSize().then((max) => {
+    const where = pick.querySelector('.hint');
+    if (max && where) where.append(', paling besar ' + api.megabytes(max));
+  });
+  for (const path of ['file.' + d.code, 'photo.' + d.code]) {
+    set.get(path).control.addEventListener('change', (event) => {
+      const file = event.target.files && event.target.files[0];
+      if (!file) return;
+      chosen = { file, key: api.newKey() };
+      event.target.value = '';
+      send();
+    });
+  }
+  return h('div', { class: 'card', 'data-attach': d.code }, pick, photo, status);
+
+  async function send() {
+    const { file, key } = chosen;
+    mount(status, 'Mengunggah ', file.name, '…');
+    try {
+      await api.upload(`/requests/${r.id}/documents/${encodeURIComponent(d.code)}/files`, file, key);
+      chosen = null;
+      flash('Berkas terunggah: ' + file.name);
+      // the request has a new version (and a history entry): the screen is read again
+      uploaded();
+    } catch (e) {
+      const retry = e instanceof api.OfflineError || (e instanceof api.ApiError && (e.status >= 500 || e.status === 409 && e.code === 'IDEMPOTENCY_IN_FLIGHT'));
+      mount(status, h('span', { class: 'error' }, file.name, ': ', api.explainFile(e)),
+        retry ? [' ', h('button', { type: 'button', class: 'link', onclick: send }, 'Coba lagi')] : null);
+    }
+  }
 }
 
 function failed(summary, e, reload) {
@@ -369,7 +452,7 @@ function supplyForm(r, s, etag, reload) {
     h('details', null, h('summary', null, 'Ubah isian'), fields.map((f) => serviceField(set, f, current[f.key]))),
     docs.map((d) => {
       const options = [['ON_PAPER', 'Dibawa (kertas)'], ['ATTACHED', 'Dilampirkan']];
-      if (!d.mandatory) options.push(['NOT_APPLICABLE', 'Tidak ada']);
+      if (!d.mandatory || (d.alternatives ?? []).length) options.push(['NOT_APPLICABLE', 'Tidak ada']);
       return choices(set, 'documents.' + d.code, d.name, options, { value: had.get(d.code) ?? [] });
     }),
     input(set, 'note', 'Keterangan untuk OPD', { multiline: true, attrs: { maxlength: 2000, rows: 3 } }),

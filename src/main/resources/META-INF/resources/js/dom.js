@@ -97,7 +97,7 @@ export const EVENT = {
   LEASE_EXPIRED: 'Waktu ambil habis, kembali ke antrean',
   FLAGGED: 'Ditandai perlu perhatian petugas',
   DOCUMENT_ATTACHED: 'Berkas dilampirkan',
-  RESULT_ATTACHED: 'Dokumen hasil dilampirkan',
+  RESULT_ATTACHED: 'Dokumen hasil diunggah',
   PERSONAL_DATA_PURGED: 'Data pribadi dihapus (masa simpan habis)',
 };
 

@@ -1,4 +1,5 @@
-// Logging in. The token the service answers stays in api.js's memory.
+// Logging in. The token the service answers stays in api.js's memory. An account whose password someone else set
+// (a new account, a reset, a one-time activation secret) sets its own first: the service allows it nothing else.
 
 import * as api from './api.js';
 import { h, mount } from './dom.js';
@@ -39,6 +40,10 @@ export async function screen(ctx) {
     try {
       const answer = await api.login(username, password);
       set.get('password').control.value = '';
+      if (answer.account && answer.account.passwordChangeRequired) {
+        ownPassword(ctx, answer, password);
+        return;
+      }
       await ctx.signedIn(answer);
     } catch (e) {
       mount(summary, h('strong', null, failure(e)));
@@ -66,4 +71,46 @@ function failure(e) {
       + 'atau minta admin kabupaten menghapus penundaan masuk akun ini.';
   }
   return api.explain(e);
+}
+
+/** The first login of an account whose password someone else set: it chooses its own before anything else. */
+function ownPassword(ctx, answer, current) {
+  const set = fieldSet();
+  const summary = h('div', { class: 'summary', role: 'alert', hidden: true });
+  const button = h('button', { type: 'submit' }, 'Simpan kata sandi');
+  const form = h('form', { class: 'card', novalidate: true, onsubmit: submit, id: 'own-password' },
+    summary,
+    input(set, 'newPassword', 'Kata sandi baru', { type: 'password', required: true,
+      hint: 'Paling sedikit 10 karakter, ada huruf dan angka, bukan nama pengguna',
+      attrs: { autocomplete: 'new-password', maxlength: 200 } }),
+    input(set, 'repeat', 'Ulangi kata sandi baru', { type: 'password', required: true, attrs: { autocomplete: 'new-password', maxlength: 200 } }),
+    h('div', { class: 'actions' }, button));
+  mount(ctx.main,
+    h('h1', null, 'Buat kata sandi Anda'),
+    h('p', null, 'Kata sandi akun ', h('strong', null, answer.account.username),
+      ' dibuat oleh orang lain. Buat kata sandi Anda sendiri sebelum melanjutkan.'),
+    form);
+  set.get('newPassword').control.focus();
+
+  async function submit(event) {
+    event.preventDefault();
+    const next = set.get('newPassword').control.value;
+    const violations = [];
+    if (!next) violations.push({ field: 'newPassword', message: 'is required' });
+    else if (next !== set.get('repeat').control.value) violations.push({ field: 'repeat', message: 'Tidak sama dengan kata sandi baru' });
+    set.show(summary, violations);
+    if (violations.length) return;
+    button.disabled = true;
+    try {
+      await api.call('POST', '/me/password', { body: { currentPassword: current, newPassword: next } });
+      set.get('newPassword').control.value = '';
+      set.get('repeat').control.value = '';
+      await ctx.signedIn(answer);
+    } catch (e) {
+      if (e instanceof api.ApiError && e.status === 400 && e.violations.length) set.show(summary, e.violations);
+      else set.show(summary, [{ field: '', message: api.explain(e) }]);
+    } finally {
+      button.disabled = false;
+    }
+  }
 }

@@ -142,14 +142,15 @@ export async function detail(ctx, params) {
   const live = h('p', { class: 'muted small no-print', role: 'status' });
 
   const acts = [];
+  const resultKeys = new WeakMap();
   if (ours && r.status === 'SUBMITTED') acts.push(action('accept', 'Terima dan proses', [], () => ({}), { open: true, optionalNote: true }));
   if (ours && r.status === 'IN_PROGRESS') {
     acts.push(action('complete', 'Selesaikan', [
       (set) => input(set, 'resultNote', 'Hasil untuk warga', { multiline: true, required: true, attrs: { maxlength: 2000, rows: 3 } }),
       (set) => input(set, 'documentNumber', 'Nomor dokumen hasil', { attrs: { maxlength: 100 } }),
-      // Where the result document (e.g. the signed PDF) will be uploaded, once the service takes files.
-      () => h('div', { class: 'slot', 'data-result-document': r.id }, 'Unggah dokumen hasil menyusul.'),
-    ], (v) => ({ resultNote: v.resultNote, documentNumber: v.documentNumber || undefined }), { open: true }));
+      (set) => input(set, 'resultDocument', 'Dokumen hasil (PDF, boleh kosong)', { type: 'file',
+        hint: 'Mis. surat yang sudah ditandatangani; desa dapat mengunduhnya dan siapa pun dapat memverifikasinya', attrs: { accept: 'application/pdf' } }),
+    ], (v) => ({ resultNote: v.resultNote, documentNumber: v.documentNumber || undefined }), { open: true, prepare: attachResult }));
     acts.push(action('reject', 'Tolak', [
       (set) => input(set, 'reason', 'Alasan penolakan', { multiline: true, required: true, attrs: { maxlength: 2000, rows: 2 } }),
     ], (v) => ({ reason: v.reason }), { danger: true }));
@@ -173,10 +174,35 @@ export async function detail(ctx, params) {
     ours && r.status === 'NEEDS_INFO' ? h('p', { class: 'card' }, 'Menunggu kelengkapan dari desa.') : null,
     acts.length ? h('section', { 'aria-label': 'Tindakan', class: 'no-print' }, acts) : null,
     view.answers(r, s),
+    view.files(r, s).el,
     view.history(r),
     live,
     h('p', null, back));
   view.watch(ctx, path, live, reload);
+
+  /**
+   * The result document chosen in the completion form is uploaded first, then named in the completion. Each
+   * chosen file has its own Idempotency-Key: sending the form again (after a lost answer or a refused completion)
+   * adds the same file once. Answers the If-Match the completion then needs.
+   */
+  async function attachResult(payload, set) {
+    const control = set.get('resultDocument').control;
+    const file = control.files && control.files[0];
+    if (!file) return null;
+    if (!resultKeys.has(file)) resultKeys.set(file, api.newKey());
+    try {
+      const doc = await api.upload(`/queue/requests/${r.id}/result-document`, file, resultKeys.get(file));
+      payload.resultDocumentId = doc.id;
+    } catch (e) {
+      e.aboutFile = true;
+      throw e;
+    }
+    // Adding it gave the request a new version. The completion may go on only when that is the one change since
+    // this screen was read; anything else someone did meanwhile is shown first (as any stale version is).
+    const now = await api.call('GET', path);
+    if (!now.data || now.data.version !== r.version + 1) throw new api.ApiError(412, { code: 'STALE_VERSION' });
+    return api.etagOf(now);
+  }
 
   /** One action as a form behind a disclosure: fields, body, If-Match, Idempotency-Key, errors at fields. */
   function action(verb, title, makers, body, opts = {}) {
@@ -204,7 +230,8 @@ export async function detail(ctx, params) {
       if (opts.optionalNote && values.note) payload.note = values.note;
       button.disabled = true;
       try {
-        await api.call('POST', `/queue/requests/${r.id}/${verb}`, { body: payload, ifMatch: etag, key });
+        const version = opts.prepare ? await opts.prepare(payload, set) : null;
+        await api.call('POST', `/queue/requests/${r.id}/${verb}`, { body: payload, ifMatch: version || etag, key });
         flash(title + ': berhasil.');
         reload();
       } catch (e) {
@@ -214,7 +241,7 @@ export async function detail(ctx, params) {
           flash(api.explain(e), true);
           reload();
         } else {
-          mount(summary, h('strong', null, api.explain(e)));
+          mount(summary, h('strong', null, e.aboutFile ? api.explainFile(e) : api.explain(e)));
           summary.hidden = false;
           summary.focus();
         }

@@ -14,7 +14,12 @@ const ROUTED = {
 };
 
 /** Notes the service writes itself, in the officer's words; people's notes as they wrote them. */
+const FILE_TYPE = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
+const fileNote = (type, size, sha) => `${FILE_TYPE[type] || type}, ${api.megabytes(size)}, SHA-256 ${sha.slice(0, 12)}…`;
+
 const SYSTEM_NOTES = [
+  [/^result document \d+: (\S+), (\d+) bytes, sha256 ([0-9a-f]{64})$/, (m) => 'Dokumen hasil: ' + fileNote(m[1], m[2], m[3])],
+  [/^([A-Z0-9_]+): (\S+), (\d+) bytes, sha256 ([0-9a-f]{64})$/, (m) => m[1] + ': ' + fileNote(m[2], m[3], m[4])],
   [/^routed by (\S+)$/, (m) => 'Rute: ' + (ROUTED[m[1]] || m[1])],
   [/^claimed by (.+) until (\S+?)(?: \(delivery (\d+)\))?$/,
     (m) => `Diambil ${consumerName(m[1])} sampai ${dateTime(m[2])}` + (m[3] ? ` (pengambilan ke-${m[3]})` : '')],
@@ -171,4 +176,75 @@ export function watch(ctx, path, live, reload) {
         h('button', { type: 'button', class: 'link', onclick: reload }, 'Muat ulang'));
     }
   });
+}
+
+/**
+ * Opens a protected file: it needs the Authorization header, so it is fetched as a Blob and handed to the
+ * browser through an object URL, which is revoked once the browser has taken it.
+ */
+export async function download(address, name, params) {
+  const b = await api.blob(address, params);
+  const url = URL.createObjectURL(b);
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** A button that downloads a protected file and says so when it cannot. */
+export function downloadButton(text, address, name, attrs = {}, params = undefined) {
+  const button = h('button', { type: 'button', class: 'link', ...attrs, onclick: async () => {
+    button.disabled = true;
+    try {
+      await download(address, name, params);
+    } catch (e) {
+      flashError(e);
+    } finally {
+      button.disabled = false;
+    }
+  } }, text);
+  return button;
+}
+
+function flashError(e) {
+  const box = document.getElementById('flash');
+  mount(box, h('p', { class: 'bad' }, api.explain(e)));
+}
+
+/** The receipt as PDF (A4) and as an 80 mm strip for a thermal printer. */
+export function receiptButtons(r) {
+  const name = 'tanda-terima-' + r.trackingCode + '.pdf';
+  return h('div', { class: 'actions no-print' },
+    downloadButton('Cetak tanda terima', `/requests/${r.id}/receipt`, name, { class: '', id: 'receipt-pdf' }),
+    downloadButton('Struk 80 mm', `/requests/${r.id}/receipt`, 'struk-' + name, { class: 'secondary' }, { format: 'THERMAL' }));
+}
+
+const KIND = { ATTACHMENT: 'Lampiran', RESULT: 'Dokumen hasil' };
+
+/**
+ * The request's files (attachments and, once the request was completed with it, the result document), each
+ * with its download. Returns {el, load}: load() reads the list again (after an upload).
+ */
+export function files(r, service) {
+  const names = new Map((service ? service.documents : []).map((d) => [d.code, d.name]));
+  const list = h('div', { id: 'files' }, h('p', { class: 'muted' }, 'Memuat…'));
+  const el = h('section', { 'aria-labelledby': 'files-h' }, h('h2', { id: 'files-h' }, 'Berkas'), list);
+  async function load() {
+    try {
+      const items = api.page(await api.get(`/requests/${r.id}/files`)).items;
+      mount(list, items.length ? h('ul', { class: 'list' }, items.map((f) => h('li', null,
+        h('strong', null, f.kind === 'RESULT' ? KIND.RESULT : names.get(f.documentCode) ?? f.documentCode ?? KIND[f.kind]), ': ',
+        downloadButton(f.fileName, f.href, f.fileName, { 'data-file': f.id }),
+        h('br'),
+        h('span', { class: 'small muted' }, api.megabytes(f.size), ' · ', dateTime(f.uploadedAt), f.uploadedBy ? [' · ', f.uploadedBy] : null),
+        f.verificationCode ? [h('br'), h('span', { class: 'small' }, 'Kode verifikasi ',
+          h('a', { href: '#/verifikasi/' + encodeURIComponent(f.verificationCode), class: 'code' }, f.verificationCode))] : null)))
+        : h('p', { class: 'muted' }, 'Belum ada berkas.'));
+    } catch (e) {
+      mount(list, h('p', { class: 'muted' }, 'Daftar berkas tidak dapat dimuat: ', api.explain(e)));
+    }
+  }
+  load();
+  return { el, load };
 }

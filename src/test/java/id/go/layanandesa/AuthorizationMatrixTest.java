@@ -58,7 +58,9 @@ import static org.junit.jupiter.api.Assertions.*;
  *   SUBMITTED request of the home desa in the home OPD's queue, version 0), {@code {requestNeedsInfo}} (NEEDS_INFO,
  *   asked for by the home OPD), {@code {requestInProgress}} (IN_PROGRESS), {@code {claimedRequest}} (SUBMITTED, held
  *   under {@link MatrixFixtures#CLAIM_ID} for an hour), {@code {trackingCode}} (of a new request), {@code {requestCompleted}} (a new COMPLETED request),
- *   {@code {finishedTrackingCode}} (the tracking code of a new COMPLETED request), {@code {retentionPolicyUnset}} (nothing,
+ *   {@code {finishedTrackingCode}} (the tracking code of a new COMPLETED request), {@code {subscription}} (a new paused webhook subscription of the home OPD,
+ *   version 0), {@code {deliveryPath}} ({@code <subscription>/deliveries/<delivery>}: a given-up delivery of such a
+ *   subscription), {@code {templateStatus}} (a status whose citizen's message no kabupaten changed), {@code {retentionPolicyUnset}} (nothing,
  *   having removed the retention policies of the home and the other kabupaten, so that the default, version 0, holds); see
  *   {@link MatrixFixtures}. Add a resolver to {@link #PLACEHOLDERS} for a new kind of thing.</li>
  * <li><b>Body</b>: JSON text, or null for none; sent as JSON unless the line has a {@code Content-Type} header
@@ -74,7 +76,14 @@ class AuthorizationMatrixTest {
 
     static final String LOGIN_PASSWORD = "Matrix2026login";
     static final String NO_BODY = null;
-    static final Role[] ALL_ROLES = Role.values();
+    /** The roles of a kabupaten: every role but OPERATOR, which runs the installation and belongs to none. */
+    static final Role[] ALL_ROLES = {ADMIN, DESA_OFFICER, OPD_OFFICER, OPD_SYSTEM, VIEWER};
+    /** Every role: reference data every kabupaten shares, the caller itself. */
+    static final Role[] EVERY_ROLE = Role.values();
+    /** What every configuration document of the matrix is, for the fresh kabupaten the operator onboards. */
+    static final String SMALL_DOCUMENT = """
+            {"formatVersion":1,"kabupaten":"{freshKabupaten}","opds":[{"code":"ORGANISASI","name":"M","kind":"BAGIAN","triage":true}],\
+            "catalog":[],"routingRules":[],"holidays":[]}""";
     /** A valid birth-certificate filing of the home kabupaten's catalog. */
     static final String FILING = """
             {"serviceTypeId":{serviceType},"citizen":{"nik":"7324044107900001","name":"Siti Rahmawati","phone":"0812-3456-7890",\
@@ -100,10 +109,27 @@ class AuthorizationMatrixTest {
             ep("GET", "/q/health/live", NO_BODY, 200, Scope.PUBLIC),
             ep("GET", "/q/swagger-ui", NO_BODY, 200, Scope.PUBLIC),
             // auth
-            ep("GET", "/api/v1/me", NO_BODY, 200, Scope.ANY, ADMIN, VIEWER, DESA_OFFICER, OPD_OFFICER, OPD_SYSTEM),
-            ep("POST", "/api/v1/auth/logout", NO_BODY, 204, Scope.ANY, ADMIN, VIEWER, DESA_OFFICER, OPD_OFFICER),
+            ep("GET", "/api/v1/me", NO_BODY, 200, Scope.ANY, EVERY_ROLE),
+            ep("POST", "/api/v1/auth/logout", NO_BODY, 204, Scope.ANY, OPERATOR, ADMIN, VIEWER, DESA_OFFICER, OPD_OFFICER),
+            ep("POST", "/api/v1/me/password", "{\"currentPassword\":\"{ownPassword}\",\"newPassword\":\"Matrix2026-{unique}\"}", 204,
+                    Scope.ANY, OPERATOR, ADMIN, VIEWER, DESA_OFFICER, OPD_OFFICER),
+            // the installation: kabupaten in service, their admins and configuration
+            ep("GET", "/api/v1/kabupaten", NO_BODY, 200, Scope.NATIONAL, OPERATOR),
+            ep("POST", "/api/v1/kabupaten", SMALL_DOCUMENT, 201, Scope.NATIONAL, OPERATOR).header("Idempotency-Key", "m-{unique}"),
+            ep("GET", "/api/v1/kabupaten/{kabupaten}", NO_BODY, 200, Scope.NATIONAL, OPERATOR),
+            ep("GET", "/api/v1/kabupaten/{kabupaten}/admins", NO_BODY, 200, Scope.NATIONAL, OPERATOR),
+            ep("POST", "/api/v1/kabupaten/{kabupaten}/admins", "{\"username\":\"m-{unique}\",\"displayName\":\"M\"}", 201,
+                    Scope.NATIONAL, OPERATOR),
+            ep("POST", "/api/v1/kabupaten/{kabupaten}/admins/{adminAccount}/disable", NO_BODY, 200, Scope.NATIONAL, OPERATOR)
+                    .header("If-Match", "\"0\""),
+            ep("POST", "/api/v1/kabupaten/{kabupaten}/admins/{adminAccount}/enable", NO_BODY, 200, Scope.NATIONAL, OPERATOR)
+                    .header("If-Match", "\"0\""),
+            ep("GET", "/api/v1/kabupaten/{kabupaten}/configuration", NO_BODY, 200, Scope.KABUPATEN, ADMIN, OPERATOR),
+            ep("PUT", "/api/v1/kabupaten/{kabupaten}/configuration?dryRun=true", "{homeConfiguration}", 200, Scope.KABUPATEN, ADMIN, OPERATOR),
             // accounts
             ep("GET", "/api/v1/accounts", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
+            ep("POST", "/api/v1/accounts/import", "username,displayName,role\nm-{unique},M,VIEWER\n", 200, Scope.OWN_KABUPATEN, ADMIN)
+                    .header("Content-Type", "text/csv"),
             ep("POST", "/api/v1/accounts", "{\"username\":\"m-{unique}\",\"displayName\":\"M\",\"role\":\"VIEWER\",\"password\":\"Matrix2026pass\"}", 201, Scope.OWN_KABUPATEN, ADMIN),
             ep("GET", "/api/v1/accounts/{account}", NO_BODY, 200, Scope.KABUPATEN, ADMIN),
             ep("POST", "/api/v1/accounts/{account}/disable", NO_BODY, 200, Scope.KABUPATEN, ADMIN).header("If-Match", "\"0\""),
@@ -116,10 +142,10 @@ class AuthorizationMatrixTest {
             ep("GET", "/api/v1/api-keys/{apiKey}", NO_BODY, 200, Scope.KABUPATEN, ADMIN),
             ep("POST", "/api/v1/api-keys/{apiKey}/revoke", NO_BODY, 200, Scope.KABUPATEN, ADMIN),
             // regions: national reference data
-            ep("GET", "/api/v1/regions/{desa}", NO_BODY, 200, Scope.NATIONAL, ALL_ROLES),
-            ep("GET", "/api/v1/regions/{kabupaten}/children", NO_BODY, 200, Scope.NATIONAL, ALL_ROLES),
-            ep("GET", "/api/v1/regions/search?kabupaten={kabupaten}&q=har", NO_BODY, 200, Scope.NATIONAL, ALL_ROLES),
-            ep("POST", "/api/v1/regions/import", "code,name\n{desa},{desaName}\n", 200, Scope.NATIONAL, ADMIN)
+            ep("GET", "/api/v1/regions/{desa}", NO_BODY, 200, Scope.NATIONAL, EVERY_ROLE),
+            ep("GET", "/api/v1/regions/{kabupaten}/children", NO_BODY, 200, Scope.NATIONAL, EVERY_ROLE),
+            ep("GET", "/api/v1/regions/search?kabupaten={kabupaten}&q=har", NO_BODY, 200, Scope.NATIONAL, EVERY_ROLE),
+            ep("POST", "/api/v1/regions/import", "code,name\n{desa},{desaName}\n", 200, Scope.NATIONAL, OPERATOR)
                     .header("Content-Type", "text/csv"),
             // OPDs
             ep("GET", "/api/v1/opds", NO_BODY, 200, Scope.OWN_KABUPATEN, ALL_ROLES),
@@ -167,6 +193,10 @@ class AuthorizationMatrixTest {
             ep("GET", "/api/v1/queue?opdId={opd}", NO_BODY, 200, Scope.OPD, OPD_OFFICER, OPD_SYSTEM, ADMIN),
             ep("POST", "/api/v1/queue/claims", "{\"limit\":1,\"leaseSeconds\":3600,\"waitSeconds\":0}", 200, Scope.OWN_KABUPATEN,
                     OPD_OFFICER, OPD_SYSTEM),
+            // a settlement names its requests in items: one outside the caller's queue is that item's 404, the call is 200
+            ep("POST", "/api/v1/queue/settlements", "{\"items\":[{\"requestId\":{request},\"action\":\"ACCEPT\",\"version\":99}]}", 200,
+                    Scope.OWN_KABUPATEN, OPD_OFFICER, OPD_SYSTEM, ADMIN)
+                    .header("Idempotency-Key", "m-{unique}"),
             ep("POST", "/api/v1/queue/requests/{request}/accept", "{\"note\":\"M\"}", 200, Scope.REQUEST, OPD_OFFICER, OPD_SYSTEM, ADMIN)
                     .header("If-Match", "\"0\"")
                     .header("Idempotency-Key", "m-{unique}"),
@@ -190,6 +220,25 @@ class AuthorizationMatrixTest {
                     .header("Idempotency-Key", "m-{unique}"),
             // public tracking
             ep("GET", "/api/v1/tracking/{trackingCode}", NO_BODY, 200, Scope.PUBLIC),
+            // webhooks: the kabupaten's subscriptions (admins) and an OPD's (its systems), their deliveries
+            ep("GET", "/api/v1/webhook-subscriptions", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, OPD_SYSTEM),
+            ep("POST", "/api/v1/webhook-subscriptions", "{\"url\":\"https://hooks.example.test/{unique}\",\"active\":false}", 201,
+                    Scope.OWN_KABUPATEN, ADMIN, OPD_SYSTEM),
+            ep("GET", "/api/v1/webhook-subscriptions/{subscription}", NO_BODY, 200, Scope.OPD, ADMIN, OPD_SYSTEM),
+            ep("PUT", "/api/v1/webhook-subscriptions/{subscription}", "{\"url\":\"https://hooks.example.test/m2\",\"active\":false}", 200,
+                    Scope.OPD, ADMIN, OPD_SYSTEM).header("If-Match", "\"0\""),
+            ep("DELETE", "/api/v1/webhook-subscriptions/{subscription}", NO_BODY, 204, Scope.OPD, ADMIN, OPD_SYSTEM).header("If-Match", "\"0\""),
+            ep("POST", "/api/v1/webhook-subscriptions/{subscription}/rotate-secret", NO_BODY, 200, Scope.OPD, ADMIN, OPD_SYSTEM)
+                    .header("If-Match", "\"0\""),
+            ep("GET", "/api/v1/webhook-subscriptions/{subscription}/deliveries", NO_BODY, 200, Scope.OPD, ADMIN, OPD_SYSTEM),
+            ep("GET", "/api/v1/webhook-subscriptions/{deliveryPath}", NO_BODY, 200, Scope.OPD, ADMIN, OPD_SYSTEM),
+            ep("POST", "/api/v1/webhook-subscriptions/{deliveryPath}/redeliver", NO_BODY, 201, Scope.OPD, ADMIN, OPD_SYSTEM),
+            // the citizens' messages of the kabupaten
+            ep("GET", "/api/v1/message-templates", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
+            ep("GET", "/api/v1/message-templates/NEEDS_INFO", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
+            ep("PUT", "/api/v1/message-templates/{templateStatus}", "{\"text\":\"M {kode}\"}", 200, Scope.OWN_KABUPATEN, ADMIN)
+                    .header("If-Match", "\"0\""),
+            ep("DELETE", "/api/v1/message-templates/{templateStatus}", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN).header("If-Match", "\"0\""),
             // the satisfaction survey: the citizen with the tracking code, or the desa from paper
             ep("GET", "/api/v1/tracking/{trackingCode}/survey", NO_BODY, 200, Scope.PUBLIC),
             ep("POST", "/api/v1/tracking/{finishedTrackingCode}/survey", SURVEY, 201, Scope.PUBLIC),
@@ -297,6 +346,8 @@ class AuthorizationMatrixTest {
         REVOKED_API_KEY(null, Place.NONE),
         /** A valid token whose groups hold no role of this service. */
         TOKEN_WITHOUT_A_ROLE(null, Place.HOME),
+        /** The installation's operator: of no kabupaten, it reaches every one it may. */
+        OPERATOR_OF_THE_INSTALLATION(OPERATOR, Place.HOME),
         ADMIN_HOME(ADMIN, Place.HOME),
         VIEWER_HOME(VIEWER, Place.HOME),
         DESA_OFFICER_HOME(DESA_OFFICER, Place.HOME),
@@ -387,13 +438,21 @@ class AuthorizationMatrixTest {
             Map.entry("requestInProgress", () -> Long.toString(MatrixFixtures.requestInProgress())),
             Map.entry("claimedRequest", () -> Long.toString(MatrixFixtures.claimedRequest())),
             Map.entry("trackingCode", MatrixFixtures::trackingCode),
+            Map.entry("subscription", () -> Long.toString(MatrixFixtures.subscription())),
+            Map.entry("deliveryPath", MatrixFixtures::deliveryPath),
+            Map.entry("templateStatus", MatrixFixtures::templateStatus),
             Map.entry("finishedTrackingCode", MatrixFixtures::finishedTrackingCode),
             Map.entry("requestCompleted", () -> Long.toString(MatrixFixtures.requestCompleted())),
             Map.entry("retentionPolicyUnset", MatrixFixtures::retentionPolicyUnset),
             Map.entry("requestWithAttachedKk", () -> Long.toString(MatrixFixtures.requestWithAttachedKk())),
             Map.entry("fileOfRequest", MatrixFixtures::fileOfRequest),
             Map.entry("upload", MatrixFixtures::upload),
-            Map.entry("verificationCode", MatrixFixtures::verificationCode));
+            Map.entry("verificationCode", MatrixFixtures::verificationCode),
+            Map.entry("ownPassword", MatrixFixtures::ownPassword),
+            Map.entry("freshKabupaten", MatrixFixtures::freshKabupaten),
+            Map.entry("adminAccount", () -> Long.toString(AuthFixtures.account(AuthFixtures.uniqueUsername("matrix-admin"), null, ADMIN,
+                    AuthFixtures.KABUPATEN, null, null).id)),
+            Map.entry("homeConfiguration", MatrixFixtures::homeConfiguration));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
@@ -443,6 +502,7 @@ class AuthorizationMatrixTest {
             case REVOKED_API_KEY -> spec.header("X-API-Key", revokedKey());
             case TOKEN_WITHOUT_A_ROLE -> spec.auth().oauth2(Jwt.issuer("layanan-desa").upn("stranger").groups(Set.of("CITIZEN"))
                     .claim("kabupaten", AuthFixtures.KABUPATEN).expiresIn(600).sign());
+            case OPERATOR_OF_THE_INSTALLATION -> spec.auth().oauth2(TestAccounts.operator());
             case ADMIN_HOME -> spec.auth().oauth2(TestAccounts.admin(AuthFixtures.KABUPATEN));
             case VIEWER_HOME -> spec.auth().oauth2(TestAccounts.viewer(AuthFixtures.KABUPATEN));
             case DESA_OFFICER_HOME -> spec.auth().oauth2(TestAccounts.desaOfficer(AuthFixtures.DESA));

@@ -43,14 +43,21 @@ class CapabilityMatrixTest {
                     "POST /api/v1/queue/requests/{requestInProgress}/complete", "POST /api/v1/queue/requests/{requestInProgress}/reject",
                     "POST /api/v1/queue/requests/{request}/reassign",
                     "POST /api/v1/queue/requests/{requestInProgress}/result-document",
-                    "POST /api/v1/queue/requests/{requestInProgress}/result-document/uploads")),
+                    "POST /api/v1/queue/requests/{requestInProgress}/result-document/uploads", "POST /api/v1/queue/settlements")),
             Map.entry(Capability.CLAIM_QUEUE, List.of("POST /api/v1/queue/claims", "POST /api/v1/queue/requests/{claimedRequest}/release")),
             Map.entry(Capability.MANAGE_CATALOG, List.of("POST /api/v1/service-types", "PUT /api/v1/service-types/{freshServiceType}",
                     "DELETE /api/v1/service-types/{freshServiceType}")),
             Map.entry(Capability.MANAGE_ROUTING, List.of("POST /api/v1/opds", "PUT /api/v1/opds/{freshOpd}", "DELETE /api/v1/opds/{freshOpd}",
-                    "POST /api/v1/routing-rules", "DELETE /api/v1/routing-rules/{rule}", "POST /api/v1/regions/import")),
+                    "POST /api/v1/routing-rules", "DELETE /api/v1/routing-rules/{rule}")),
             Map.entry(Capability.MANAGE_HOLIDAYS, List.of("POST /api/v1/holidays", "DELETE /api/v1/holidays/{holidayDate}")),
-            Map.entry(Capability.MANAGE_ACCOUNTS, List.of("GET /api/v1/accounts", "POST /api/v1/accounts", "GET /api/v1/accounts/{account}",
+            Map.entry(Capability.MANAGE_CONFIGURATION, List.of("GET /api/v1/kabupaten/{kabupaten}/configuration",
+                    "PUT /api/v1/kabupaten/{kabupaten}/configuration?dryRun=true")),
+            Map.entry(Capability.MANAGE_INSTALLATION, List.of("GET /api/v1/kabupaten", "POST /api/v1/kabupaten", "GET /api/v1/kabupaten/{kabupaten}",
+                    "GET /api/v1/kabupaten/{kabupaten}/admins", "POST /api/v1/kabupaten/{kabupaten}/admins",
+                    "POST /api/v1/kabupaten/{kabupaten}/admins/{adminAccount}/disable",
+                    "POST /api/v1/kabupaten/{kabupaten}/admins/{adminAccount}/enable", "POST /api/v1/regions/import")),
+            Map.entry(Capability.MANAGE_ACCOUNTS, List.of("GET /api/v1/accounts", "POST /api/v1/accounts", "POST /api/v1/accounts/import",
+                    "GET /api/v1/accounts/{account}",
                     "POST /api/v1/accounts/{account}/disable", "POST /api/v1/accounts/{account}/enable",
                     "POST /api/v1/accounts/{account}/unlock", "POST /api/v1/accounts/{account}/password", "GET /api/v1/api-keys",
                     "POST /api/v1/api-keys", "GET /api/v1/api-keys/{apiKey}", "POST /api/v1/api-keys/{apiKey}/revoke")),
@@ -58,6 +65,14 @@ class CapabilityMatrixTest {
                     "GET /api/v1/statistics/overdue", "GET /api/v1/statistics/ikm?groupBy=SERVICE",
                     "GET /api/v1/statistics/open-data?month=2026-03")),
             Map.entry(Capability.RECORD_SURVEYS, List.of("POST /api/v1/requests/{requestCompleted}/survey")),
+            Map.entry(Capability.MANAGE_WEBHOOKS, List.of("GET /api/v1/webhook-subscriptions", "POST /api/v1/webhook-subscriptions",
+                    "GET /api/v1/webhook-subscriptions/{subscription}", "PUT /api/v1/webhook-subscriptions/{subscription}",
+                    "DELETE /api/v1/webhook-subscriptions/{subscription}", "POST /api/v1/webhook-subscriptions/{subscription}/rotate-secret",
+                    "GET /api/v1/webhook-subscriptions/{subscription}/deliveries", "GET /api/v1/webhook-subscriptions/{deliveryPath}",
+                    "POST /api/v1/webhook-subscriptions/{deliveryPath}/redeliver")),
+            Map.entry(Capability.MANAGE_MESSAGES, List.of("PUT /api/v1/message-templates/{templateStatus}",
+                    "DELETE /api/v1/message-templates/{templateStatus}")),
+
             Map.entry(Capability.VIEW_AUDIT_TRAIL, List.of("GET /api/v1/audit-entries", "GET /api/v1/audit-entries?format=CSV")),
             Map.entry(Capability.MANAGE_PERSONAL_DATA, List.of("GET /api/v1/retention-policy", "PUT /api/v1/retention-policy",
                     "GET /api/v1/retention-policy/dry-run", "POST /api/v1/personal-data/export")));
@@ -66,12 +81,13 @@ class CapabilityMatrixTest {
      * Secured endpoints no capability stands for: about the caller itself, reference data to read, and going on with an
      * upload the caller itself began (under the capability it began it with).
      */
-    static final Set<String> WITHOUT_CAPABILITY = Set.of("GET /api/v1/me", "POST /api/v1/auth/logout",
+    static final Set<String> WITHOUT_CAPABILITY = Set.of("GET /api/v1/me", "POST /api/v1/auth/logout", "POST /api/v1/me/password",
             "HEAD /api/v1/uploads/{upload}", "PATCH /api/v1/uploads/{upload}", "DELETE /api/v1/uploads/{upload}",
             "GET /api/v1/regions/{desa}", "GET /api/v1/regions/{kabupaten}/children", "GET /api/v1/regions/search?kabupaten={kabupaten}&q=har",
             "GET /api/v1/opds", "GET /api/v1/opds/{opd}", "GET /api/v1/service-types", "GET /api/v1/service-types/{serviceType}",
             "GET /api/v1/service-types/{serviceType}/versions/1", "GET /api/v1/routing-rules", "GET /api/v1/routing-rules/{rule}",
-            "GET /api/v1/routing/explain?serviceTypeId={serviceType}&desa={desa}", "GET /api/v1/holidays");
+            "GET /api/v1/routing/explain?serviceTypeId={serviceType}&desa={desa}", "GET /api/v1/holidays",
+            "GET /api/v1/message-templates", "GET /api/v1/message-templates/NEEDS_INFO");
 
     static Map<String, AuthorizationMatrixTest.Endpoint> matrix() {
         return AuthorizationMatrixTest.ENDPOINTS.stream().collect(Collectors.toMap(Object::toString, e -> e));
@@ -99,6 +115,7 @@ class CapabilityMatrixTest {
 
     static RequestSpecification as(Role role) {
         return switch (role) {
+            case OPERATOR -> given().auth().oauth2(TestAccounts.operator());
             case ADMIN -> given().auth().oauth2(TestAccounts.admin(AuthFixtures.KABUPATEN));
             case VIEWER -> given().auth().oauth2(TestAccounts.viewer(AuthFixtures.KABUPATEN));
             case DESA_OFFICER -> given().auth().oauth2(TestAccounts.desaOfficer(AuthFixtures.DESA));

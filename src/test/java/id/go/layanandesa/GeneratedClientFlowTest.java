@@ -28,6 +28,7 @@ import id.go.layanandesa.client.model.FieldType;
 import id.go.layanandesa.client.model.FilingReceipt;
 import id.go.layanandesa.client.model.FilingRequest;
 import id.go.layanandesa.client.model.LoginRequest;
+import id.go.layanandesa.client.model.OwnPasswordChange;
 import id.go.layanandesa.client.model.LoginResponse;
 import id.go.layanandesa.client.model.Me;
 import id.go.layanandesa.client.model.NewAccountRequest;
@@ -121,15 +122,19 @@ class GeneratedClientFlowTest {
         assertTrue(key.getKey().startsWith(key.getPrefix()), "the secret starts with the prefix lists show");
         complete(key);
 
-        // The desa officer logs in and files.
-        LoginResponse login = new AuthApi(client(c -> { })).login(new LoginRequest().username(desaUser).password(password));
+        // The desa officer logs in with the username the kabupaten's prefix was added to, sets their own password, and files.
+        assertEquals("7324." + desaUser, desaAccount.getUsername());
+        LoginResponse login = new AuthApi(client(c -> { })).login(new LoginRequest().username(desaAccount.getUsername()).password(password));
         assertEquals("Bearer", login.getTokenType());
         assertEquals(desaAccount.getId(), login.getAccount().getId());
         complete(login);
         ApiClient desa = client(c -> c.header("Authorization", "Bearer " + login.getAccessToken()));
+        assertTrue(new AuthApi(desa).me().getPasswordChangeRequired(), "an admin set the password: the officer must set their own");
+        new AuthApi(desa).changeOwnPassword(new OwnPasswordChange().currentPassword(password).newPassword(password + "x"));
         Me me = new AuthApi(desa).me();
         assertEquals(Role.DESA_OFFICER, me.getRole());
         assertEquals(DESA, me.getDesaCode());
+        assertNotEquals(Boolean.TRUE, me.getPasswordChangeRequired(), "its own password is set");
         assertEquals("Harapan", me.getDesaName());
         assertNull(me.getApiKeyId());
         complete(me);
@@ -182,8 +187,9 @@ class GeneratedClientFlowTest {
         assertEquals(RequestStatus.SUBMITTED, released.getStatus());
 
         // An OPD officer reads the request in full and completes it.
-        LoginResponse officerLogin = new AuthApi(client(c -> { })).login(new LoginRequest().username(opdUser).password(password));
+        LoginResponse officerLogin = new AuthApi(client(c -> { })).login(new LoginRequest().username(opdAccount.getUsername()).password(password));
         ApiClient officer = client(c -> c.header("Authorization", "Bearer " + officerLogin.getAccessToken()));
+        new AuthApi(officer).changeOwnPassword(new OwnPasswordChange().currentPassword(password).newPassword(password + "x"));
         RequestDetail detail = new RequestsApi(officer).getRequest(receipt.getId(), null);
         assertEquals("7324044107900001", detail.getCitizen().getNik());
         assertEquals("+6281234567890", detail.getCitizen().getPhone());

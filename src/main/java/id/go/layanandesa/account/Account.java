@@ -15,7 +15,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 
-/** A person's account: admin, desa officer, OPD officer or viewer of one kabupaten. */
+/** A person's account: an operator of the installation, or an admin, desa officer, OPD officer or viewer of one kabupaten. */
 @Entity
 @Table(name = "account")
 public class Account extends PanacheEntityBase {
@@ -25,6 +25,7 @@ public class Account extends PanacheEntityBase {
     @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
     public Long id;
 
+    /** Null for an OPERATOR, which belongs to no kabupaten. */
     @Column(name = "kabupaten_code")
     public String kabupatenCode;
 
@@ -46,6 +47,10 @@ public class Account extends PanacheEntityBase {
     public Long opdId;
 
     public boolean enabled = true;
+
+    /** Its password was set by someone else: it may do nothing but set its own (see PasswordChangeGate). */
+    @Column(name = "password_change_required")
+    public boolean passwordChangeRequired;
 
     /** Failed logins since the last success, for admins to see; logins are slowed per address (LoginThrottle). */
     @Column(name = "failed_logins")

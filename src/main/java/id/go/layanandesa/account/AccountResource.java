@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,9 +56,13 @@ public class AccountResource {
     @Inject
     id.go.layanandesa.audit.AuditNote auditNote;
 
+    @Inject
+    AccountImport accountImport;
+
     @Schema(name = "NewAccountRequest")
     public record NewAccountRequest(
-            @NotBlank @Size(max = 60) @Schema(description = "Unique across the service; stored in lower case", example = "desa.laskap")
+            @NotBlank @Size(max = 60) @Schema(description = "Stored in lower case, with the kabupaten's prefix (its code without "
+                    + "the dot and a dot, e.g. `7324.`) added when it is left out; unique across the service", example = "desa.laskap")
             String username,
             @NotBlank @Size(max = 200) @Schema(example = "Operator Desa Laskap") String displayName,
             @NotNull @Schema(description = "ADMIN, VIEWER, DESA_OFFICER or OPD_OFFICER", example = "DESA_OFFICER") Role role,
@@ -81,9 +86,10 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ProblemCodes({ProblemCode.USERNAME_TAKEN})
     @Operation(operationId = "createAccount", summary = "Create an account in the admin's kabupaten",
-            description = "Creates a person's account with an initial password. A DESA_OFFICER names a desa of the "
-                    + "kabupaten, an OPD_OFFICER an OPD of it. The answer's ETag is the version the next change sends "
-                    + "in If-Match.")
+            description = "Creates a person's account with an initial password, which the account must replace with its own "
+                    + "at its first login (until then it may call nothing else). The username gets the kabupaten's prefix. A "
+                    + "DESA_OFFICER names a desa of the kabupaten, an OPD_OFFICER an OPD of it. The answer's ETag is the "
+                    + "version the next change sends in If-Match.")
     @APIResponse(responseCode = "201", description = "The account",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)), headers = {
             @Header(name = "Location", description = "Where to read it"),
@@ -98,6 +104,32 @@ public class AccountResource {
                 .entity(AccountView.of(a))
                 .header("ETag", IfMatch.etag(a.version))
                 .build();
+    }
+
+    @POST
+    @Idempotent
+    @Path("/import")
+    @Consumes("text/csv")
+    @ProblemCodes({ProblemCode.EMPTY_BODY, ProblemCode.VALIDATION_FAILED, ProblemCode.USERNAME_TAKEN})
+    @Operation(operationId = "importAccounts", summary = "Create the kabupaten's accounts from a CSV, one a line",
+            description = "A header line names the columns `username`, `displayName`, `role` and, as the roles need them, `desa` "
+                    + "(the desa code of a DESA_OFFICER) and `opd` (the OPD code of an OPD_OFFICER); then one account a line, at "
+                    + "most 2000. Usernames get the kabupaten's prefix. Every line is reported: CREATED, with a one-time "
+                    + "activation secret the account logs in with once to set its own password; UNCHANGED, when an account "
+                    + "exists as the line describes it, so the same file uploaded again creates nothing twice; REJECTED, with "
+                    + "the reason. The secrets are shown only in this answer (also as `activationSheet`, CSV to print), and "
+                    + "again only for a retry with the same Idempotency-Key. One transaction.")
+    @RequestBody(required = true, content = @Content(mediaType = "text/csv",
+            example = "username,displayName,role,desa,opd\ndesa.laskap,Operator Desa Laskap,DESA_OFFICER,73.24.04.2002,\n"
+                    + "opd.dinsos.2,Petugas Dinas Sosial,OPD_OFFICER,,DINSOS\n"))
+    @APIResponse(responseCode = "200", description = "What each line did, with the activation secrets of the accounts created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountImportReport.class)))
+    @APIResponse(responseCode = "400", description = "The body is empty, its header does not name the columns, or it has more than 2000 lines")
+    @APIResponse(responseCode = "409", description = "An account of the file was created by someone else meanwhile; nothing was kept")
+    @APIResponse(responseCode = "415", description = "The body is not text/csv")
+    @id.go.layanandesa.audit.Audited(target = "ACCOUNT")
+    public RestResponse<AccountImportReport> importCsv(String csv) {
+        return RestResponse.ok(accountImport.importCsv(caller, csv));
     }
 
     @GET
@@ -186,7 +218,8 @@ public class AccountResource {
     @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "resetAccountPassword", summary = "Set a new password for an account",
             description = "Ends every session of the account (its access tokens stop working at once, on every instance) and "
-                    + "lifts the waits that failed logins put on it.")
+                    + "lifts the waits that failed logins put on it. The account must replace the password with its own at its "
+                    + "next login, and may call nothing else until it has.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "400", description = "The password does not obey the policy")
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")

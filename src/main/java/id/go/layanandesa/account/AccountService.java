@@ -20,13 +20,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Accounts of one kabupaten, kept by its admins. Every look-up is scoped to the admin's kabupaten. */
+/**
+ * Accounts of one kabupaten, kept by its admins (every look-up is scoped to the admin's kabupaten), and the ADMINs of
+ * each kabupaten, kept by the operators.
+ */
 @ApplicationScoped
 @Transactional
 public class AccountService {
 
     private static final Logger LOG = Logger.getLogger(AccountService.class);
-    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
 
     @Inject
     Passwords passwords;
@@ -40,71 +42,147 @@ public class AccountService {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     public record NewAccount(String username, String displayName, Role role, String desaCode, Long opdId, String password) {
     }
 
     public record Page(List<Account> items, Long next) {
     }
 
+    /**
+     * An admin creates an account of their kabupaten with a password of their choosing, which the account must replace
+     * at its first login. The username gets the kabupaten's prefix ({@link Usernames}).
+     */
     public Account create(Caller caller, NewAccount request) {
-        String username = request.username() == null ? null : request.username().trim().toLowerCase(Locale.ROOT);
+        String kabupaten = caller.kabupatenCode();
+        String username = Usernames.qualified(kabupaten, request.username());
         List<Problem.Violation> violations = new ArrayList<>();
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            violations.add(new Problem.Violation("username",
-                    "must be 3 to 60 letters, digits, dots, dashes or underscores, starting with a letter or digit"));
+        if (!Usernames.wellFormedOf(kabupaten, username)) {
+            violations.add(new Problem.Violation("username", Usernames.FORM_MESSAGE + ", at most 60 with the prefix "
+                    + Usernames.prefix(kabupaten)));
         }
         Role role = request.role();
         if (role == Role.OPD_SYSTEM) {
             violations.add(new Problem.Violation("role", "OPD_SYSTEM is for API keys, not accounts"));
+        } else if (role == Role.OPERATOR) {
+            violations.add(new Problem.Violation("role", "operators belong to no kabupaten: they are made with the create-operator command"));
         }
-        if (role == Role.DESA_OFFICER) {
-            Region desa = request.desaCode() == null ? null : Region.findById(request.desaCode());
-            if (request.desaCode() == null) {
-                violations.add(new Problem.Violation("desaCode", "is required for a DESA_OFFICER"));
-            } else if (desa == null || desa.level != 4 || !caller.kabupatenCode().equals(desa.kabupatenCode)) {
-                violations.add(new Problem.Violation("desaCode", "is not a desa of kabupaten " + caller.kabupatenCode()));
-            }
-        } else if (request.desaCode() != null) {
-            violations.add(new Problem.Violation("desaCode", "is only for a DESA_OFFICER"));
-        }
-        if (role == Role.OPD_OFFICER) {
-            Opd opd = request.opdId() == null ? null : Opd.findById(request.opdId());
-            if (request.opdId() == null) {
-                violations.add(new Problem.Violation("opdId", "is required for an OPD_OFFICER"));
-            } else if (opd == null || !caller.kabupatenCode().equals(opd.kabupatenCode)) {
-                violations.add(new Problem.Violation("opdId", "is not an OPD of kabupaten " + caller.kabupatenCode()));
-            }
-        } else if (request.opdId() != null) {
-            violations.add(new Problem.Violation("opdId", "is only for an OPD_OFFICER"));
-        }
+        violations.addAll(scopeViolations(kabupaten, role, request.desaCode(), request.opdId(), "desaCode", "opdId"));
         violations.addAll(passwords.violations("password", request.password(), username));
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
+        Account a = insert(kabupaten, username, request.displayName().trim(), role, request.desaCode(), request.opdId(),
+                passwords.hash(request.password()), caller.principalKey());
+        return a;
+    }
+
+    /** What is wrong with a role's desa and OPD in a kabupaten, as violations of the given fields. */
+    List<Problem.Violation> scopeViolations(String kabupaten, Role role, String desaCode, Long opdId, String desaField, String opdField) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (role == Role.DESA_OFFICER) {
+            Region desa = desaCode == null ? null : Region.findById(desaCode);
+            if (desaCode == null) {
+                violations.add(new Problem.Violation(desaField, "is required for a DESA_OFFICER"));
+            } else if (desa == null || desa.level != 4 || !kabupaten.equals(desa.kabupatenCode)) {
+                violations.add(new Problem.Violation(desaField, "is not a desa of kabupaten " + kabupaten));
+            }
+        } else if (desaCode != null) {
+            violations.add(new Problem.Violation(desaField, "is only for a DESA_OFFICER"));
+        }
+        if (role == Role.OPD_OFFICER) {
+            Opd opd = opdId == null ? null : Opd.findById(opdId);
+            if (opdId == null) {
+                violations.add(new Problem.Violation(opdField, "is required for an OPD_OFFICER"));
+            } else if (opd == null || !kabupaten.equals(opd.kabupatenCode)) {
+                violations.add(new Problem.Violation(opdField, "is not an OPD of kabupaten " + kabupaten));
+            }
+        } else if (opdId != null) {
+            violations.add(new Problem.Violation(opdField, "is only for an OPD_OFFICER"));
+        }
+        return violations;
+    }
+
+    /**
+     * Stores a new account whose password someone else set, so that it must set its own at its first login. 409 when
+     * the username is taken, also by a concurrent twin (the unique index decides).
+     */
+    Account insert(String kabupaten, String username, String displayName, Role role, String desaCode, Long opdId,
+                   String passwordHash, String by) {
         if (Account.count("username", username) > 0) {
-            throw ProblemException.conflict("USERNAME_TAKEN", "the username " + username + " is taken");
+            throw taken(username);
         }
         Account a = new Account();
-        a.kabupatenCode = caller.kabupatenCode();
+        a.kabupatenCode = kabupaten;
         a.username = username;
-        a.displayName = request.displayName().trim();
-        a.passwordHash = passwords.hash(request.password());
+        a.displayName = displayName;
+        a.passwordHash = passwordHash;
+        a.passwordChangeRequired = true;
         a.role = role;
-        a.desaCode = request.desaCode();
-        a.opdId = request.opdId();
+        a.desaCode = desaCode;
+        a.opdId = opdId;
         a.createdAt = now();
         a.updatedAt = a.createdAt;
         try {
             a.persistAndFlush();
         } catch (org.hibernate.exception.ConstraintViolationException e) {
-            // two admins creating the same username at once: the unique index decides
             if ("account_username_key".equals(e.getConstraintName())) {
-                throw ProblemException.conflict("USERNAME_TAKEN", "the username " + username + " is taken");
+                throw taken(username);
             }
             throw e;
         }
-        LOG.infof("account %d (%s) created by %s", a.id, a.role, caller.principalKey());
+        LOG.infof("account %d (%s) created by %s", a.id, a.role, by);
         return a;
+    }
+
+    private static ProblemException taken(String username) {
+        return ProblemException.conflict("USERNAME_TAKEN", "the username " + username + " is taken");
+    }
+
+    /** An operator creates an ADMIN of an onboarded kabupaten, with a one-time password shown once. */
+    public Created createAdmin(Caller caller, String kabupaten, String username, String displayName) {
+        requireOnboarded(kabupaten);
+        String name = Usernames.qualified(kabupaten, username);
+        if (!Usernames.wellFormedOf(kabupaten, name)) {
+            throw ProblemException.invalid("username", Usernames.FORM_MESSAGE + ", at most 60 with the prefix " + Usernames.prefix(kabupaten));
+        }
+        String secret = Passwords.random();
+        Account a = insert(kabupaten, name, displayName.strip(), Role.ADMIN, null, null, Passwords.oneTimeHash(secret), caller.principalKey());
+        return new Created(a, secret);
+    }
+
+    /** An account just made, with the one-time secret it logs in with the first time (never stored in the clear). */
+    public record Created(Account account, String oneTimeSecret) {
+    }
+
+    /** The ADMINs of an onboarded kabupaten, oldest first, for its operator. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page admins(String kabupaten, Long after, int limit) {
+        requireOnboarded(kabupaten);
+        List<Account> rows = Account.find("kabupatenCode = ?1 and role = ?2 and id > ?3 order by id", kabupaten, Role.ADMIN,
+                after == null ? 0L : after).page(0, limit + 1).list();
+        return page(rows, limit);
+    }
+
+    /** An operator disables or enables an ADMIN of a kabupaten; disabling ends every session of the account. */
+    public Account setAdminEnabled(Caller caller, String kabupaten, long id, String ifMatch, boolean enabled) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw ProblemException.preconditionRequired();
+        }
+        Account a = Account.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null || a.role != Role.ADMIN || !kabupaten.equals(a.kabupatenCode)) {
+            throw ProblemException.notFound("admin " + id + " of kabupaten " + kabupaten);
+        }
+        IfMatch.check(ifMatch, a.version);
+        return enable(caller, a, enabled);
+    }
+
+    private void requireOnboarded(String kabupaten) {
+        if (kabupaten == null || em.find(id.go.layanandesa.kabupaten.Tenant.class, kabupaten) == null) {
+            throw ProblemException.notFound("onboarded kabupaten " + kabupaten);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -117,6 +195,10 @@ public class AccountService {
             params = params.and("role", role);
         }
         List<Account> rows = Account.find(query + " order by id", params).page(0, limit + 1).list();
+        return page(rows, limit);
+    }
+
+    private static Page page(List<Account> rows, int limit) {
         Long next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
@@ -128,15 +210,18 @@ public class AccountService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Account get(Caller caller, long id) {
         Account a = Account.findById(id);
-        if (a == null || !a.kabupatenCode.equals(caller.kabupatenCode())) {
+        if (a == null || !caller.kabupatenCode().equals(a.kabupatenCode)) {
             throw ProblemException.notFound("account " + id);
         }
         return a;
     }
 
     public Account setEnabled(Caller caller, long id, String ifMatch, boolean enabled) {
-        Account a = forChange(caller, id, ifMatch);
-        if (!enabled && id == (caller.accountId() == null ? -1 : caller.accountId())) {
+        return enable(caller, forChange(caller, id, ifMatch), enabled);
+    }
+
+    private Account enable(Caller caller, Account a, boolean enabled) {
+        if (!enabled && a.id.equals(caller.accountId())) {
             throw ProblemException.conflict("OWN_ACCOUNT", "an admin cannot disable their own account");
         }
         if (a.enabled != enabled) {
@@ -163,8 +248,9 @@ public class AccountService {
     }
 
     /**
-     * Sets a new password. Every session of the account ends (whoever held its tokens must log in with the new one),
-     * and the waits of failed logins are lifted, since the owner is told the new password.
+     * Sets a new password, which the account must replace at its next login (someone else knows it). Every session of
+     * the account ends (whoever held its tokens must log in with the new one), and the waits of failed logins are
+     * lifted, since the owner is told the new password.
      */
     public Account resetPassword(Caller caller, long id, String ifMatch, String password) {
         Account a = forChange(caller, id, ifMatch);
@@ -173,6 +259,7 @@ public class AccountService {
             throw ProblemException.invalid(violations);
         }
         a.passwordHash = passwords.hash(password);
+        a.passwordChangeRequired = true;
         a.failedLogins = 0;
         changed(a);
         sessions.endAll(a.id, Sessions.EndReason.PASSWORD_SET);
@@ -192,7 +279,7 @@ public class AccountService {
             throw ProblemException.preconditionRequired();
         }
         Account a = Account.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (a == null || !a.kabupatenCode.equals(caller.kabupatenCode())) {
+        if (a == null || !caller.kabupatenCode().equals(a.kabupatenCode)) {
             throw ProblemException.notFound("account " + id);
         }
         IfMatch.check(ifMatch, a.version);

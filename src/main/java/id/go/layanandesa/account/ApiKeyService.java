@@ -30,23 +30,39 @@ public class ApiKeyService {
     @Inject
     EntityManager em;
 
-    public record KeyHolder(long id, String name, String kabupatenCode, long opdId) {
+    @Inject
+    ApiKeyCache cache;
+
+    /** Whose key it is, and when its use was last recorded (at most once a minute). */
+    public record KeyHolder(long id, String name, String kabupatenCode, long opdId, Instant lastUsedAt) {
     }
 
     /** The secret is in here and nowhere else, ever again. */
     public record Created(ApiKey key, String secret) {
     }
 
-    /** The holder of a valid, unrevoked key, or null. */
+    /** The holder of a valid, unrevoked key, or null; what was read recently is not read again. */
     public KeyHolder authenticate(String secret) {
         if (secret == null || secret.length() > 200) {
             return null;
         }
-        ApiKey key = ApiKey.find("keyHash", ApiKeySecrets.hash(secret)).firstResult();
+        String hash = ApiKeySecrets.hash(secret);
+        KeyHolder holder = cache.get(hash, () -> read(hash));
+        if (holder != null && holder.lastUsedAt().isBefore(clock.instant().minus(LAST_USED_GRANULARITY))) {
+            // the remembered holder is older than a minute: read again, which also records the use
+            cache.forgetHash(hash);
+            holder = cache.get(hash, () -> read(hash));
+        }
+        return holder;
+    }
+
+    private KeyHolder read(String hash) {
+        ApiKey key = ApiKey.find("keyHash", hash).firstResult();
         if (key == null || key.revokedAt != null) {
             return null;
         }
         Instant now = clock.instant();
+        Instant lastUsed = key.lastUsedAt;
         if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USED_GRANULARITY))) {
             // conditional, so that concurrent first calls of the minute write once between them
             em.createNativeQuery("""
@@ -56,8 +72,9 @@ public class ApiKeyService {
                     .setParameter("since", now.minus(LAST_USED_GRANULARITY))
                     .setParameter("id", key.id)
                     .executeUpdate();
+            lastUsed = now;
         }
-        return new KeyHolder(key.id, key.name, key.kabupatenCode, key.opdId);
+        return new KeyHolder(key.id, key.name, key.kabupatenCode, key.opdId, lastUsed);
     }
 
     public Created create(Caller caller, long opdId, String name) {
@@ -107,6 +124,7 @@ public class ApiKeyService {
         }
         if (key.revokedAt == null) {
             key.revokedAt = now();
+            cache.revoked(key.id);
             LOG.infof("API key %d revoked by %s", key.id, caller.principalKey());
         }
         return key;

@@ -4,6 +4,7 @@ import id.go.layanandesa.common.openapi.MayBeAbsent;
 
 import id.go.layanandesa.common.ClientAddress;
 import id.go.layanandesa.common.error.ProblemException;
+import id.go.layanandesa.common.security.AllowedBeforePasswordChange;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Capability;
 import id.go.layanandesa.common.security.Role;
@@ -15,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -54,6 +56,9 @@ public class AuthResource {
     @Inject
     ClientAddress clientAddress;
 
+    @Inject
+    OwnPassword ownPassword;
+
     @Schema(name = "LoginRequest")
     public record LoginRequest(
             @NotBlank @Size(max = 60) @Schema(example = "desa.harapan") String username,
@@ -76,14 +81,24 @@ public class AuthResource {
             @MayBeAbsent @Schema(example = "Operator Desa Harapan") String name,
             @MayBeAbsent @Schema(description = "The account, for people with an account here", example = "1001") Long accountId,
             @MayBeAbsent @Schema(description = "The API key, for OPD systems", example = "51") Long apiKeyId,
-            @Schema(example = "73.24") String kabupatenCode,
+            @MayBeAbsent @Schema(description = "Absent for an OPERATOR, which belongs to no kabupaten", example = "73.24") String kabupatenCode,
             @MayBeAbsent @Schema(example = "Kabupaten Luwu Timur") String kabupatenName,
             @MayBeAbsent @Schema(example = "73.24.04.2001") String desaCode,
             @MayBeAbsent @Schema(example = "Harapan") String desaName,
             @MayBeAbsent @Schema(example = "1051") Long opdId,
             @MayBeAbsent @Schema(example = "Dinas Kependudukan dan Pencatatan Sipil") String opdName,
-            @Schema(description = "What the caller may do; clients draw their menus from it",
-                    example = "[\"FILE_REQUESTS\", \"VIEW_REQUESTS\"]") List<Capability> capabilities) {
+            @Schema(description = "What the caller may do; clients draw their menus from it. Empty while the account must "
+                    + "set its own password", example = "[\"FILE_REQUESTS\", \"VIEW_REQUESTS\"]") List<Capability> capabilities,
+            @Schema(description = "The password was set by someone else: the account may do nothing but set its own with "
+                    + "POST /api/v1/me/password (and read this, and log out)", example = "false") boolean passwordChangeRequired) {
+    }
+
+    @Schema(name = "OwnPasswordChange")
+    public record OwnPasswordChange(
+            @NotNull @Size(max = 200) @Schema(description = "The password the account logged in with (for a new account: its "
+                    + "one-time password or activation secret)", example = "k7Rm2pXq9wTz4nLb") String currentPassword,
+            @NotNull @Size(max = 200) @Schema(description = "At least 10 characters with a letter and a digit, not the username, "
+                    + "not the current password", example = "Harapan2026pelayanan") String newPassword) {
     }
 
     @POST
@@ -110,7 +125,8 @@ public class AuthResource {
 
     @POST
     @Path("/auth/logout")
-    @RolesAllowed({Role.ADMIN_, Role.VIEWER_, Role.DESA_OFFICER_, Role.OPD_OFFICER_})
+    @AllowedBeforePasswordChange
+    @RolesAllowed({Role.OPERATOR_, Role.ADMIN_, Role.VIEWER_, Role.DESA_OFFICER_, Role.OPD_OFFICER_})
     @SecurityRequirement(name = "bearer")
     @ProblemCodes({ProblemCode.NO_LOCAL_SESSION})
     @Operation(operationId = "logout", summary = "Log out: end the session of the access token sent",
@@ -127,8 +143,36 @@ public class AuthResource {
         login.logout(UUID.fromString(session));
     }
 
+    @POST
+    @Path("/me/password")
+    @AllowedBeforePasswordChange
+    @Consumes(MediaType.APPLICATION_JSON)
+    // 204 or a problem: a client that accepts only problems (all the spec says this operation answers with a body) is served
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
+    @RolesAllowed({Role.OPERATOR_, Role.ADMIN_, Role.VIEWER_, Role.DESA_OFFICER_, Role.OPD_OFFICER_})
+    @SecurityRequirement(name = "bearer")
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NO_LOCAL_SESSION, ProblemCode.RATE_LIMITED, ProblemCode.LOGIN_BUSY})
+    @Operation(operationId = "changeOwnPassword", summary = "Set your own password, giving the current one",
+            description = "Any account with a session here sets its own password. The account's other sessions end at once, "
+                    + "on every instance (as when an admin sets a password); the session of the token sent goes on. An account "
+                    + "whose password was set by someone else (a new account, a reset, a one-time activation secret) may call "
+                    + "nothing else until it has. A wrong current password counts as a failed login: after 5 in a row from one "
+                    + "address the next tries wait (429 with Retry-After).")
+    @APIResponse(responseCode = "204", description = "The password is set; other sessions of the account have ended")
+    @APIResponse(responseCode = "400", description = "The current password is wrong, or the new one does not obey the policy")
+    @APIResponse(responseCode = "409", description = "The token is an external identity provider's: change the password there")
+    @APIResponse(responseCode = "429", description = "Too many wrong current passwords from this address; try again after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)))
+    @APIResponse(responseCode = "503", description = "Too many passwords are being checked at once; try again after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)))
+    @id.go.layanandesa.audit.Audited(target = "ACCOUNT")
+    public void changeOwnPassword(@Valid @NotNull OwnPasswordChange request, @Context HttpServerRequest http) {
+        ownPassword.change(caller, request.currentPassword(), request.newPassword(), clientAddress.of(http).key());
+    }
+
     @GET
     @Path("/me")
+    @AllowedBeforePasswordChange
     @Authenticated
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")

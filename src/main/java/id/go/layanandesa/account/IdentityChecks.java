@@ -50,7 +50,8 @@ public class IdentityChecks implements IdentityCheck {
     private final ConcurrentHashMap<Scope, Verdict> scopes = new ConcurrentHashMap<>();
 
     @Override
-    public void verify(CallerIdentity caller) {
+    public CallerIdentity verify(CallerIdentity caller) {
+        CallerIdentity checked = caller;
         switch (caller.kind()) {
             case SESSION -> {
                 UUID id = uuid(caller.sessionId());
@@ -60,6 +61,9 @@ public class IdentityChecks implements IdentityCheck {
                 }
                 if (!session.describes(caller)) {
                     throw ProblemException.forbidden("the token's claims are not those of its account");
+                }
+                if (session.passwordChangeRequired()) {
+                    checked = caller.mustChangePassword();
                 }
             }
             case EXTERNAL -> {
@@ -77,22 +81,36 @@ public class IdentityChecks implements IdentityCheck {
                 // revoked keys never get this far (ApiKeyIdentityProvider)
             }
         }
+        if (caller.role() == Role.OPERATOR) {
+            // an operator belongs to no kabupaten; only an account of this service can be one
+            if (caller.kind() != CallerIdentity.Kind.SESSION) {
+                throw ProblemException.forbidden("an operator signs in with an account of this service");
+            }
+            return checked;
+        }
         refusal(new Scope(caller.role(), caller.kabupatenCode(), caller.desaCode(), caller.opdId()))
                 .ifPresent(reason -> {
                     throw ProblemException.forbidden(reason);
                 });
+        return checked;
     }
 
+    /**
+     * Scopes the data holds are remembered a while; refusals are not, so that a kabupaten onboarded a moment ago is
+     * served at once.
+     */
     private Optional<String> refusal(Scope scope) {
         Verdict kept = scopes.get(scope);
         if (kept != null && System.nanoTime() - kept.readAt() < SCOPE_MEMORY.toNanos()) {
             return kept.refusal();
         }
         Optional<String> refusal = Optional.ofNullable(read(scope));
-        if (scopes.size() >= SCOPES_KEPT) {
-            scopes.clear();
+        if (refusal.isEmpty()) {
+            if (scopes.size() >= SCOPES_KEPT) {
+                scopes.clear();
+            }
+            scopes.put(scope, new Verdict(refusal, System.nanoTime()));
         }
-        scopes.put(scope, new Verdict(refusal, System.nanoTime()));
         return refusal;
     }
 
@@ -102,6 +120,9 @@ public class IdentityChecks implements IdentityCheck {
             String[] kabupaten = row(c, "select level, kabupaten_code from region where code = ?", scope.kabupatenCode());
             if (kabupaten == null || !"2".equals(kabupaten[0])) {
                 return "the credentials name a kabupaten that does not exist";
+            }
+            if (row(c, "select kabupaten_code, kabupaten_code from tenant where kabupaten_code = ?", scope.kabupatenCode()) == null) {
+                return "the credentials name a kabupaten that has not been onboarded";
             }
             if (scope.role() == Role.DESA_OFFICER) {
                 String[] desa = row(c, "select level, kabupaten_code from region where code = ?", scope.desaCode());

@@ -16,11 +16,11 @@ public class MeService {
         String name = caller.displayName();
         if (caller.accountId() != null) {
             Account account = Account.findById(caller.accountId());
-            if (account != null && account.kabupatenCode.equals(caller.kabupatenCode())) {
+            if (account != null && java.util.Objects.equals(account.kabupatenCode, caller.kabupatenCode())) {
                 name = account.displayName;
             }
         }
-        Region kabupaten = Region.findById(caller.kabupatenCode());
+        Region kabupaten = caller.kabupatenCode() == null ? null : Region.findById(caller.kabupatenCode());
         Region desa = caller.desaCode() == null ? null : Region.findById(caller.desaCode());
         Opd opd = caller.opdId() == null ? null : Opd.findById(caller.opdId());
         if (opd != null && !opd.kabupatenCode.equals(caller.kabupatenCode())) {
@@ -29,6 +29,6 @@ public class MeService {
         return new AuthResource.MeView(caller.apiKeyId() != null ? "SYSTEM" : "PERSON", caller.role(), name,
                 caller.accountId(), caller.apiKeyId(), caller.kabupatenCode(), kabupaten == null ? null : kabupaten.name,
                 caller.desaCode(), desa == null ? null : desa.name, caller.opdId(), opd == null ? null : opd.name,
-                Capability.of(caller.role()));
+                caller.passwordChangeRequired() ? java.util.List.of() : Capability.of(caller.role()), caller.passwordChangeRequired());
     }
 }

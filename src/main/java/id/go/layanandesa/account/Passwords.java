@@ -30,12 +30,29 @@ public class Passwords {
     /** Checked against for unknown usernames, so that they cost the same time as a wrong password. */
     private final String dummyHash = BcryptUtil.bcryptHash("not-a-password-" + RANDOM.nextLong(), COST);
 
+    /** Marks the stored hash of a one-time secret. */
+    static final String ONE_TIME = "one-time-sha256:";
+
     public String hash(String password) {
         return BcryptUtil.bcryptHash(password, COST);
     }
 
-    /** True when the password matches the bcrypt MCF hash; false for any hash that is not one. */
+    /**
+     * The stored form of a one-time secret the service generated ({@link #random()}: 16 characters of 57, about 93 bits).
+     * Guessing it is hopeless whatever the hash, so a fast one does (as for API keys): a CSV of 300 accounts is not 300
+     * bcrypt computations. Checking it still costs a bcrypt check, so that logins take the same time whatever the hash.
+     */
+    public static String oneTimeHash(String secret) {
+        return ONE_TIME + sha256(secret);
+    }
+
+    /** True when the password matches the stored hash (bcrypt, or a one-time secret's); false for anything else. */
     public boolean matches(String password, String hash) {
+        if (password != null && hash != null && hash.startsWith(ONE_TIME)) {
+            verifyDummy(password);
+            return java.security.MessageDigest.isEqual(hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    oneTimeHash(password).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
         if (password == null || hash == null || !hash.startsWith("$2")) {
             // still spend the time, so that an account without a usable hash looks like any other
             verifyDummy(password == null ? "" : password);
@@ -84,6 +101,15 @@ public class Passwords {
             violations.add(new Problem.Violation(field, "must not be the username"));
         }
         return violations;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A random password that obeys the policy: 16 characters without look-alikes. */

@@ -42,12 +42,13 @@ public class Sessions implements DatabaseNotifications.Subscriber {
     public enum EndReason { LOGOUT, PASSWORD_SET, DISABLED }
 
     /** An account as a check sees it; for a session also whether the session still stands. */
-    record State(long accountId, boolean live, Role role, String kabupatenCode, String desaCode, Long opdId, long readAt) {
+    record State(long accountId, boolean live, Role role, String kabupatenCode, String desaCode, Long opdId,
+                 boolean passwordChangeRequired, long readAt) {
 
         /** True when the caller's claims are exactly this account's. */
         boolean describes(CallerIdentity caller) {
             return Objects.equals(caller.accountId(), accountId) && caller.role() == role
-                    && kabupatenCode.equals(caller.kabupatenCode()) && Objects.equals(desaCode, caller.desaCode())
+                    && Objects.equals(kabupatenCode, caller.kabupatenCode()) && Objects.equals(desaCode, caller.desaCode())
                     && Objects.equals(opdId, caller.opdId());
         }
     }
@@ -107,8 +108,19 @@ public class Sessions implements DatabaseNotifications.Subscriber {
     /** Ends every session of the account, in the caller's transaction, and tells every instance on commit. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int endAll(long accountId, EndReason reason) {
+        return endAllBut(accountId, null, reason);
+    }
+
+    /**
+     * Ends every session of the account but {@code keep} (the one that asked, e.g. to change its own password), in the
+     * caller's transaction, and tells every instance on commit; the account's state is read afresh everywhere.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int endAllBut(long accountId, UUID keep, EndReason reason) {
         int ended = em.createNativeQuery("""
-                        update login_session set ended_at = :now, end_reason = :reason where account_id = :account and ended_at is null""")
+                        update login_session set ended_at = :now, end_reason = :reason
+                         where account_id = :account and ended_at is null and id <> :keep""")
+                .setParameter("keep", keep == null ? new UUID(0, 0) : keep)
                 .setParameter("account", accountId)
                 .setParameter("now", clock.instant())
                 .setParameter("reason", reason.name())
@@ -150,7 +162,8 @@ public class Sessions implements DatabaseNotifications.Subscriber {
         }
         long seen = generation.get();
         State read = read("""
-                select a.id, s.ended_at is null and a.enabled, a.role, a.kabupaten_code, a.desa_code, a.opd_id
+                select a.id, s.ended_at is null and a.enabled, a.role, a.kabupaten_code, a.desa_code, a.opd_id,
+                       a.password_change_required
                 from login_session s join account a on a.id = s.account_id where s.id = ?""", id);
         if (read != null) {
             keep(bySession, id, read, seen);
@@ -165,7 +178,7 @@ public class Sessions implements DatabaseNotifications.Subscriber {
             return kept;
         }
         long seen = generation.get();
-        State read = read("select id, enabled, role, kabupaten_code, desa_code, opd_id from account where id = ?", id);
+        State read = read("select id, enabled, role, kabupaten_code, desa_code, opd_id, password_change_required from account where id = ?", id);
         if (read != null) {
             keep(byAccount, id, read, seen);
         }
@@ -200,7 +213,7 @@ public class Sessions implements DatabaseNotifications.Subscriber {
                 long opd = rs.getLong(6);
                 Long opdId = rs.wasNull() ? null : opd;
                 return new State(rs.getLong(1), rs.getBoolean(2), Role.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
-                        opdId, System.nanoTime());
+                        opdId, rs.getBoolean(7), System.nanoTime());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the login session", e);

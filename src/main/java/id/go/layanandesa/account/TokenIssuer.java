@@ -40,8 +40,10 @@ public class TokenIssuer {
                 .issuedAt(now)
                 .expiresAt(expires)
                 .claim(CallerIdentity.SESSION_CLAIM, session)
-                .claim(claims.accountId(), account.id.toString())
-                .claim(claims.kabupaten(), account.kabupatenCode);
+                .claim(claims.accountId(), account.id.toString());
+        if (account.kabupatenCode != null) {
+            builder.claim(claims.kabupaten(), account.kabupatenCode);
+        }
         if (account.desaCode != null) {
             builder.claim(claims.desa(), account.desaCode);
         }

@@ -12,18 +12,26 @@ import java.util.List;
 import java.util.Set;
 
 /** The rules a catalog entry's documents and fields obey beyond what each one's own annotations say. */
-final class CatalogRules {
+public final class CatalogRules {
 
     private CatalogRules() {
     }
 
-    static List<Problem.Violation> check(List<DocumentDefinition> documents, List<FieldDefinition> fields) {
+    /** Violations with paths relative to the entry ({@code documents[0].code}, {@code fields[2].options}). */
+    public static List<Problem.Violation> check(List<DocumentDefinition> documents, List<FieldDefinition> fields) {
         List<Problem.Violation> violations = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < documents.size(); i++) {
             if (!codes.add(documents.get(i).code())) {
                 violations.add(v("documents[" + i + "].code", "duplicate document code " + documents.get(i).code()));
             }
+        }
+        java.util.Map<String, FieldDefinition> byKey = new java.util.HashMap<>();
+        fields.forEach(f -> byKey.putIfAbsent(f.key(), f));
+        java.util.Map<String, DocumentDefinition> byCode = new java.util.HashMap<>();
+        documents.forEach(d -> byCode.putIfAbsent(d.code(), d));
+        for (int i = 0; i < documents.size(); i++) {
+            checkRequirement(violations, "documents[" + i + "].", documents.get(i), byKey, byCode);
         }
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < fields.size(); i++) {
@@ -78,6 +86,50 @@ final class CatalogRules {
             }
         }
         return violations;
+    }
+
+    /** A condition names a field whose answers it can test; alternatives name other documents that are not required themselves. */
+    private static void checkRequirement(List<Problem.Violation> violations, String at, DocumentDefinition d,
+                                         java.util.Map<String, FieldDefinition> fields, java.util.Map<String, DocumentDefinition> documents) {
+        DocumentDefinition.Condition when = d.requiredWhen();
+        if (when != null) {
+            if (d.mandatory()) {
+                violations.add(v(at + "requiredWhen", "a mandatory document is required whatever the answers; requiredWhen is for one that is not"));
+            }
+            FieldDefinition field = when.field() == null ? null : fields.get(when.field());
+            if (field == null) {
+                violations.add(v(at + "requiredWhen.field", "is not a field of this service"));
+            } else if (field.type() != FieldType.SINGLE_CHOICE && field.type() != FieldType.MULTI_CHOICE && field.type() != FieldType.BOOLEAN) {
+                violations.add(v(at + "requiredWhen.field", "must be a SINGLE_CHOICE, MULTI_CHOICE or BOOLEAN field, not " + field.type()));
+            } else if (when.values() != null) {
+                List<String> allowed = field.type() == FieldType.BOOLEAN ? List.of("true", "false")
+                        : field.options() == null ? List.of() : field.options();
+                for (int j = 0; j < when.values().size(); j++) {
+                    if (!allowed.contains(when.values().get(j))) {
+                        violations.add(v(at + "requiredWhen.values[" + j + "]", "must be one of " + String.join(", ", allowed)));
+                    }
+                }
+            }
+        }
+        List<String> alternatives = d.alternativesOrNone();
+        if (!alternatives.isEmpty() && !d.mandatory() && when == null) {
+            violations.add(v(at + "alternatives", "only a required document (mandatory, or with requiredWhen) has alternatives"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < alternatives.size(); j++) {
+            String code = alternatives.get(j);
+            DocumentDefinition alternative = documents.get(code);
+            String path = at + "alternatives[" + j + "]";
+            if (!seen.add(code)) {
+                violations.add(v(path, "names " + code + " twice"));
+            } else if (code.equals(d.code())) {
+                violations.add(v(path, "a document is no alternative to itself"));
+            } else if (alternative == null) {
+                violations.add(v(path, "is not a document of this service"));
+            } else if (alternative.mandatory() || alternative.requiredWhen() != null) {
+                violations.add(v(path, code + " is required itself, so it cannot stand in for another"));
+            }
+        }
     }
 
     private static void checkPicks(List<Problem.Violation> violations, String field, BigDecimal picks, int options) {

@@ -17,7 +17,7 @@ public record ServiceTypeUpdate(
         @Schema(example = "Surat Keterangan Usaha") @NotBlank @Size(max = 200) String name,
         @Schema(example = "Surat keterangan bagi pelaku usaha mikro di desa.", nullable = true) @Size(max = 4000) String description,
         @Schema(description = "An active OPD of the kabupaten", example = "1001") @NotNull Long defaultOpdId,
-        @Schema(description = "Working days, 1 to 365", example = "3") @Min(1) @Max(365) int timeLimitDays,
+        @Schema(description = "Working days, 1 to 365", example = "3") @NotNull @Min(1) @Max(365) Integer timeLimitDays,
         @Schema(description = "Rupiah", example = "0") @PositiveOrZero long fee,
         @Schema(example = "Surat Keterangan Usaha", nullable = true) @Size(max = 200) String product,
         @Schema(description = "Open for filing; closing is how a service with requests is retired", example = "true") @NotNull Boolean open,

@@ -49,6 +49,7 @@ public class HttpLimits {
     void install(@Observes Router router) {
         LayananConfig.Http http = config.http();
         generalLimit = http.maxBody().asLongValue();
+        configurationLimit = http.maxConfigurationBody().asLongValue();
         bodyLimits = Map.of(
                 "/api/v1/auth/login", http.maxLoginBody().asLongValue(),
                 "/api/v1/requests/batch", http.maxBatchBody().asLongValue(),
@@ -72,6 +73,9 @@ public class HttpLimits {
     /** The largest body the operation at this path accepts. */
     long bodyLimit(String path) {
         String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        if (CONFIGURATION.matcher(p).matches()) {
+            return configurationLimit;
+        }
         Long exact = bodyLimits.get(p);
         if (exact != null) {
             return exact;
@@ -83,6 +87,11 @@ public class HttpLimits {
         }
         return generalLimit;
     }
+
+    /** Where a kabupaten's configuration document is sent: onboarding, and applying one. */
+    private static final java.util.regex.Pattern CONFIGURATION =
+            java.util.regex.Pattern.compile("/api/v1/kabupaten(/[0-9.]{1,10}/configuration)?");
+    private long configurationLimit;
 
     private void check(RoutingContext ctx, LayananConfig.Http http) {
         var request = ctx.request();

@@ -35,6 +35,8 @@ public interface LayananConfig {
 
     Tracking tracking();
 
+    Webhooks webhooks();
+
     Http http();
 
     Audit audit();
@@ -202,6 +204,66 @@ public interface LayananConfig {
         int requestsPerMinute();
     }
 
+    interface Webhooks {
+        /** Whether this instance sends webhooks; the subscriptions API works either way. */
+        @WithDefault("true")
+        boolean dispatch();
+
+        /** Longest one delivery attempt may take, from connecting to the end of the answer. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** Attempts in flight at once on this instance, over all subscriptions. */
+        @WithName("max-in-flight")
+        @WithDefault("64")
+        int maxInFlight();
+
+        /** Attempts in flight at once on this instance to one subscription (also its connections to the receiver). */
+        @WithName("max-in-flight-per-subscription")
+        @WithDefault("16")
+        int maxInFlightPerSubscription();
+
+        /** Wait before the first retry; it doubles with each failure (with jitter), up to max-delay. */
+        @WithName("initial-delay")
+        @WithDefault("PT5S")
+        Duration initialDelay();
+
+        @WithName("max-delay")
+        @WithDefault("PT1H")
+        Duration maxDelay();
+
+        /** How long a delivery is retried, from its first attempt, before it is given up and its subscription failing. */
+        @WithName("give-up-after")
+        @WithDefault("PT24H")
+        Duration giveUpAfter();
+
+        /** How long a replaced secret still signs after a rotation. */
+        @WithName("secret-overlap")
+        @WithDefault("PT24H")
+        Duration secretOverlap();
+
+        /** How long finished deliveries (with the bodies sent) are kept for the delivery log and redelivery. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** The dispatcher looks for due work at least this often, besides being woken by every change. */
+        @WithName("poll-interval")
+        @WithDefault("PT5S")
+        Duration pollInterval();
+
+        /**
+         * Networks (CIDR) that deliveries may reach although they are loopback, link-local or private, e.g.
+         * {@code 10.20.0.0/16} for a gateway inside the kabupaten's network.
+         */
+        @WithName("allowed-networks")
+        Optional<List<String>> allowedNetworks();
+
+        /** Allow plain http:// endpoints (development and tests only). */
+        @WithName("allow-http")
+        @WithDefault("false")
+        boolean allowHttp();
+    }
+
     /** Where callers come from: see {@link ClientAddress}. */
     interface Http {
         /**
@@ -238,6 +300,11 @@ public interface LayananConfig {
         @WithName("max-batch-body")
         @WithDefault("4M")
         MemorySize maxBatchBody();
+
+        /** Largest configuration document (POST /api/v1/kabupaten, PUT /api/v1/kabupaten/{code}/configuration). */
+        @WithName("max-configuration-body")
+        @WithDefault("4M")
+        MemorySize maxConfigurationBody();
 
         /** Largest body of POST /api/v1/regions/import: the national region list is about 2.5 MB. */
         @WithName("max-import-body")

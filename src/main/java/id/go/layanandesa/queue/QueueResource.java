@@ -79,6 +79,9 @@ public class QueueResource {
     RequestLifecycle lifecycle;
 
     @Inject
+    Settlements settlements;
+
+    @Inject
     LayananConfig config;
 
     @Inject
@@ -166,6 +169,25 @@ public class QueueResource {
         return attempt(actor, opd, consumer, limit, lease, Instant.now().plus(wait), response);
     }
 
+    @POST
+    @Path("/settlements")
+    @Idempotent
+    @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
+    @ProblemCodes({ProblemCode.VALIDATION_FAILED})
+    @Operation(operationId = "settleRequests", summary = "Settle up to 100 requests in one call: accept, release, forward, ask for information, complete, reject",
+            description = "What a machine consumer does with a claim: accept the requests it will work, give back the others, "
+                    + "forward or ask for information where needed; later complete or reject what it accepted. Each item is "
+                    + "checked on its own, by the claimId that delivered it or by its version, and succeeds or fails on its own "
+                    + "(its problem is the one its own call would have answered); the others go through. The answer carries "
+                    + "each request's id, status, version and OPD, or with detail=true the whole request. All changes are "
+                    + "made and recorded in one transaction with a few statements, whatever the number of items.")
+    @APIResponse(responseCode = "200", description = "One result per item, in order",
+            content = @Content(schema = @Schema(implementation = Settlements.Answer.class)))
+    @APIResponse(responseCode = "400", description = "The call itself is invalid (no items, over 100, an item without its request or action)")
+    public RestResponse<Settlements.Answer> settle(@Valid @NotNull Settlements.Body body) {
+        return RestResponse.ok(settlements.settle(caller, body));
+    }
+
     /** Claims; when nothing is there and time is left, waits for the queue to change and tries again. */
     private Uni<ClaimView> attempt(Actor actor, long opd, String consumer, int limit, Duration lease, Instant deadline, HttpServerResponse response) {
         boolean mayWait = Instant.now().isBefore(deadline);
@@ -217,7 +239,7 @@ public class QueueResource {
     @APIResponse(responseCode = "428", description = "Neither claimId nor If-Match was sent")
     public RestResponse<RequestViews.RequestDetail> accept(@PathParam("id") long id, @Valid ActionBodies.Accept body,
             @Parameter(description = IF_MATCH_OR_CLAIM, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
-        ActionBodies.Accept b = body == null ? new ActionBodies.Accept(null, null) : body;
+        ActionBodies.Accept b = body == null ? new ActionBodies.Accept(null, null, null) : body;
         return RestResponse.ok(lifecycle.accept(caller, id, b, new RequestLifecycle.Precondition(ifMatch, b.claimId())));
     }
 

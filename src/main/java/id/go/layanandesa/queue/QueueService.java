@@ -27,7 +27,7 @@ public class QueueService {
     RequestQueries queries;
 
     @Inject
-    QueueStore store;
+    QueueVersions versions;
 
     @Inject
     WorkingDays workingDays;
@@ -59,10 +59,9 @@ public class QueueService {
         return caller.opdId();
     }
 
-    /** The queue's version: one primary-key lookup. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** The queue's version: from this instance's memory when it can be trusted, else one primary-key lookup. */
     public long version(long opdId) {
-        return store.version(opdId);
+        return versions.current(opdId);
     }
 
     /** Part of the ETag: "overdue" changes with the date even when the queue does not. */

@@ -10,10 +10,13 @@ import jakarta.inject.Inject;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -34,6 +37,9 @@ public class QueueSignals {
     @Inject
     Clock clock;
 
+    @Inject
+    QueueVersions versions;
+
     void changed(@Observes RequestChangesCommitting changes) {
         List<Long> touched = changes.changes().stream()
                 .flatMap(c -> Stream.of(c.fromOpdId(), c.toOpdId()))
@@ -41,7 +47,9 @@ public class QueueSignals {
         List<Long> woken = changes.changes().stream()
                 .filter(QueueSignals::bringsWork)
                 .map(RequestChange::toOpdId).filter(Objects::nonNull).distinct().sorted().toList();
-        bump(touched, woken);
+        Map<Long, Long> moved = bump(touched, woken);
+        // this instance knows the new versions as soon as they are committed, before any answer leaves it
+        changes.afterCommit(() -> moved.forEach(versions::advance));
     }
 
     /** A request that is (again) SUBMITTED in a queue can be claimed there: waiting claims should look. */
@@ -50,10 +58,14 @@ public class QueueSignals {
                 && c.type() != RequestEvent.EventType.FLAGGED;
     }
 
-    /** Moves the versions of these queues, and wakes the claims waiting on {@code woken}. */
-    public void bump(List<Long> opds, List<Long> woken) {
+    /**
+     * Moves the versions of these queues and answers the new ones. On commit every instance is notified of each
+     * (payload {@code opd:version:work}, work 1 for the queues in {@code woken}, whose waiting claims look again).
+     */
+    public Map<Long, Long> bump(List<Long> opds, List<Long> woken) {
+        Map<Long, Long> moved = new HashMap<>();
         if (opds.isEmpty()) {
-            return;
+            return moved;
         }
         // plain JDBC on the transaction's own connection: this runs while the transaction completes
         try (Connection c = dataSource.getConnection(); PreparedStatement bump = c.prepareStatement("""
@@ -61,14 +73,20 @@ public class QueueSignals {
                     insert into opd_queue_state as q (opd_id, version, changed_at)
                     select o, 1, ? from unnest(?) o order by o
                     on conflict (opd_id) do update set version = q.version + 1, changed_at = excluded.changed_at
-                    returning opd_id)
-                select pg_notify('%s', cast(opd_id as text)) from bumped where opd_id = any(?)""".formatted(CHANNEL))) {
+                    returning opd_id, version)
+                select opd_id, version, pg_notify('%s', opd_id || ':' || version || ':' || (case when opd_id = any(?) then 1 else 0 end))
+                  from bumped""".formatted(CHANNEL))) {
             bump.setTimestamp(1, Timestamp.from(clock.instant()));
             bump.setArray(2, c.createArrayOf("bigint", opds.toArray()));
             bump.setArray(3, c.createArrayOf("bigint", woken.toArray()));
-            bump.executeQuery().close();
+            try (ResultSet rs = bump.executeQuery()) {
+                while (rs.next()) {
+                    moved.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot move the version of queues " + opds, e);
         }
+        return moved;
     }
 }

@@ -1,5 +1,6 @@
 package id.go.layanandesa.region;
 
+import id.go.layanandesa.common.Csv;
 import id.go.layanandesa.common.InputRules;
 import id.go.layanandesa.common.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +61,7 @@ public class RegionImporter {
             if (line.isBlank()) {
                 continue;
             }
-            List<String> fields = fields(line);
+            List<String> fields = Csv.fields(line);
             String code = fields.get(0).strip();
             if (i == 0 && code.equalsIgnoreCase("code")) {
                 continue;
@@ -170,35 +171,6 @@ public class RegionImporter {
             }
             st.executeUpdate();
         }
-    }
-
-    /** The fields of one RFC 4180 line: commas separate, double quotes enclose, a doubled quote is a quote. */
-    static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>(2);
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     /** Guards the endpoint against a body that is not a CSV of the region list at all. */

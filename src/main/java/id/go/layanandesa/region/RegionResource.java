@@ -48,7 +48,7 @@ public class RegionResource {
     @Path("/{code}")
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
-    @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
+    @RolesAllowed({Role.OPERATOR_, Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND})
     @Operation(operationId = "getRegion", summary = "A region with its ancestors, level, kind and time zone",
             description = "Regions are public reference data: any authenticated caller reads any kabupaten's regions.")
@@ -64,7 +64,7 @@ public class RegionResource {
     @Path("/{code}/children")
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
-    @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
+    @RolesAllowed({Role.OPERATOR_, Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND})
     @Operation(operationId = "listRegionChildren", summary = "The regions directly under a region, by code, a page at a time",
             description = "The kecamatan of a kabupaten, the desa and kelurahan of a kecamatan, and so on, ordered by "
@@ -83,7 +83,7 @@ public class RegionResource {
     @Path("/search")
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
-    @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
+    @RolesAllowed({Role.OPERATOR_, Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND})
     @Operation(operationId = "searchRegions", summary = "Regions of a kabupaten whose name starts with a prefix",
             description = "Case- and accent-insensitive prefix match on the name, ordered by name then code.")
@@ -103,11 +103,12 @@ public class RegionResource {
     @Idempotent
     @Path("/import")
     @Consumes("text/csv")
-    @RolesAllowed(Role.ADMIN_)
+    @RolesAllowed(Role.OPERATOR_)
     @ProblemCodes({ProblemCode.EMPTY_BODY, ProblemCode.PAYLOAD_TOO_LARGE})
     @Operation(operationId = "importRegions", summary = "Add and rename regions from the Kepmendagri code list",
             description = "Upserts a `code,name` CSV (with a header line) in one transaction, parents before children, "
-                    + "and never deletes. The region list is national, so an admin of any kabupaten may import it. "
+                    + "and never deletes. The region list is national, shared by every kabupaten, so only an operator of the "
+                    + "installation imports it. "
                     + "Lines that cannot be imported are reported, not fatal.")
     @RequestBody(required = true, content = @Content(mediaType = "text/csv",
             example = "code,name\n73,Sulawesi Selatan\n73.24,Kabupaten Luwu Timur\n73.24.04,Malili\n73.24.04.2001,Harapan\n"))

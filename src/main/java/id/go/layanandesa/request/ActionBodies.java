@@ -17,6 +17,9 @@ public final class ActionBodies {
     private ActionBodies() {
     }
 
+    static final String PUBLIC_NOTE = "For the citizen, unlike the note: public tracking and the citizen's message show it "
+            + "(what to bring, where to pick the result up). Never personal data.";
+
     @Schema(name = "CancelBody")
     public record Cancel(@Schema(example = "Warga membatalkan permohonan") @Size(max = 2000) String reason) {
     }
@@ -31,7 +34,8 @@ public final class ActionBodies {
     @Schema(name = "AcceptBody")
     public record Accept(
             @Schema(description = "The claim that delivered it, for machine consumers; people send If-Match instead") UUID claimId,
-            @Size(max = 2000) String note) {
+            @Size(max = 2000) String note,
+            @Schema(description = PUBLIC_NOTE, example = "Permohonan sedang diproses di Dinas Kependudukan dan Pencatatan Sipil") @Size(max = 1000) String publicNote) {
     }
 
     @Schema(name = "RequestInfoBody")
@@ -39,14 +43,18 @@ public final class ActionBodies {
             UUID claimId,
             @Schema(description = "What is missing, one item each", example = "[\"Fotokopi buku nikah orang tua\"]")
             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 300) String> missing,
-            @Size(max = 2000) String note) {
+            @Size(max = 2000) String note,
+            @Schema(description = "What the citizen should bring, in words for the citizen; the list of what is missing stays "
+                    + "internal. " + PUBLIC_NOTE, example = "Fotokopi buku nikah orang tua, bawa juga yang asli") @Size(max = 1000)
+            String publicNote) {
     }
 
     @Schema(name = "ForwardBody")
     public record Forward(
             UUID claimId,
             @Schema(description = "Another active OPD of the same kabupaten", example = "1002") @NotNull Long toOpdId,
-            @Schema(example = "Bukan kewenangan kami: layanan ini ditangani Kantor Camat") @NotBlank @Size(max = 2000) String reason) {
+            @Schema(example = "Bukan kewenangan kami: layanan ini ditangani Kantor Camat") @NotBlank @Size(max = 2000) String reason,
+            @Schema(description = PUBLIC_NOTE, example = "Permohonan Anda diteruskan ke Kantor Camat Malili") @Size(max = 1000) String publicNote) {
     }
 
     @Schema(name = "CompleteBody")
@@ -54,11 +62,13 @@ public final class ActionBodies {
             @Schema(example = "Akta kelahiran selesai dicetak, dapat diambil di kantor desa") @NotBlank @Size(max = 2000) String resultNote,
             @Schema(description = "Number of the document produced", example = "7324-LT-29112026-0001") @Size(max = 100) String documentNumber,
             @Schema(description = "The result document (a PDF added with POST .../result-document) the request is completed with; "
-                    + "it gets a verification code, and its SHA-256 goes into the history", example = "2051") Long resultDocumentId) {
+                    + "it gets a verification code, and its SHA-256 goes into the history", example = "2051") Long resultDocumentId,
+            @Schema(description = PUBLIC_NOTE, example = "Akta dapat diambil di kantor desa mulai Senin, bawa KTP-el") @Size(max = 1000) String publicNote) {
     }
 
     @Schema(name = "RejectBody")
-    public record Reject(@Schema(example = "NIK tidak terdaftar di database kependudukan") @NotBlank @Size(max = 2000) String reason) {
+    public record Reject(@Schema(example = "NIK tidak terdaftar di database kependudukan") @NotBlank @Size(max = 2000) String reason,
+                         @Schema(description = PUBLIC_NOTE, example = "Silakan perbarui data KK di Disdukcapil terlebih dahulu") @Size(max = 1000) String publicNote) {
     }
 
     @Schema(name = "ReleaseBody")
@@ -67,6 +77,7 @@ public final class ActionBodies {
 
     @Schema(name = "ReassignBody")
     public record Reassign(@Schema(example = "1002") @NotNull Long toOpdId,
-                           @Schema(example = "Salah rute: dipindahkan ke Dinas Sosial") @NotBlank @Size(max = 2000) String reason) {
+                           @Schema(example = "Salah rute: dipindahkan ke Dinas Sosial") @NotBlank @Size(max = 2000) String reason,
+                           @Schema(description = PUBLIC_NOTE, example = "Permohonan Anda ditangani Dinas Sosial") @Size(max = 1000) String publicNote) {
     }
 }

@@ -168,16 +168,19 @@ public final class AnswerValidator {
     }
 
     /**
-     * Every mandatory document must be attached or brought on paper; optional ones may be omitted or
-     * declared not applicable; unknown codes and repeats are refused.
+     * Checks each declared document: a document of the service, declared once. What is returned are the valid
+     * declarations; whether they meet the service's requirements is {@link #requirements}'s question. When filing
+     * ({@code partial} false) the requirements are checked here too, against the filer's answers.
      */
     public static List<DocumentDeclaration> documents(List<DocumentDefinition> definitions, List<DocumentDeclaration> declared,
-                                                      String prefix, boolean partial, List<Violation> violations) {
+                                                      Map<String, Object> answers, String prefix, boolean partial,
+                                                      List<Violation> violations) {
         List<DocumentDeclaration> given = declared == null ? List.of() : declared;
         Map<String, DocumentDefinition> byCode = new LinkedHashMap<>();
         definitions.forEach(d -> byCode.put(d.code(), d));
         Set<String> seen = new HashSet<>();
         List<DocumentDeclaration> result = new ArrayList<>();
+        Map<String, String> paths = new LinkedHashMap<>();
         for (int i = 0; i < given.size(); i++) {
             DocumentDeclaration d = given.get(i);
             String path = prefix + "[" + i + "]";
@@ -190,19 +193,52 @@ public final class AnswerValidator {
                 violations.add(new Violation(path + ".code", "is not a document of this service"));
             } else if (!seen.add(d.code())) {
                 violations.add(new Violation(path + ".code", "is declared twice"));
-            } else if (definition.mandatory() && d.provision() == DocumentDeclaration.Provision.NOT_APPLICABLE) {
-                violations.add(new Violation(path + ".provision", "a mandatory document must be ATTACHED or ON_PAPER"));
             } else {
                 result.add(d);
+                paths.put(d.code(), path);
             }
         }
         if (!partial) {
-            for (DocumentDefinition definition : definitions) {
-                if (definition.mandatory() && !seen.contains(definition.code())) {
-                    violations.add(new Violation(prefix, "mandatory document " + definition.code() + " is not declared"));
-                }
-            }
+            requirements(definitions, result, paths, answers, prefix, violations);
         }
         return result;
+    }
+
+    /**
+     * Every required document must be attached or brought on paper, or one of its alternatives: the mandatory ones
+     * always, those with a condition when the answers meet it. {@code paths} says where each declaration stands in the
+     * body, to point at one declared NOT_APPLICABLE; a requirement nothing meets is reported at {@code prefix}.
+     */
+    public static void requirements(List<DocumentDefinition> definitions, List<DocumentDeclaration> declared,
+                                    Map<String, String> paths, Map<String, Object> answers, String prefix, List<Violation> violations) {
+        Map<String, DocumentDeclaration.Provision> provided = new LinkedHashMap<>();
+        declared.forEach(d -> provided.put(d.code(), d.provision()));
+        for (DocumentDefinition definition : definitions) {
+            boolean conditional = !definition.mandatory() && definition.requiredWhen() != null;
+            if (!definition.mandatory() && !(conditional && definition.requiredWhen().holds(answers))) {
+                continue;
+            }
+            List<String> alternatives = definition.alternativesOrNone();
+            if (supplied(provided.get(definition.code())) || alternatives.stream().anyMatch(a -> supplied(provided.get(a)))) {
+                continue;
+            }
+            String or = alternatives.isEmpty() ? "" : " (or " + String.join(" or ", alternatives) + ")";
+            String why = conditional ? " when " + definition.requiredWhen().field() + " is "
+                    + String.join(" or ", definition.requiredWhen().values()) : "";
+            String path = paths.get(definition.code());
+            if (provided.get(definition.code()) == DocumentDeclaration.Provision.NOT_APPLICABLE && path != null) {
+                violations.add(new Violation(path + ".provision", (conditional ? "a document required" + why : "a mandatory document")
+                        + " must be ATTACHED or ON_PAPER" + (alternatives.isEmpty() ? "" : ", unless one of its alternatives"
+                        + or.substring(4, or.length() - 1) + " is")));
+            } else {
+                violations.add(new Violation(prefix, conditional
+                        ? "document " + definition.code() + or + " is required" + why + " and is not declared"
+                        : "mandatory document " + definition.code() + or + " is not declared"));
+            }
+        }
+    }
+
+    private static boolean supplied(DocumentDeclaration.Provision provision) {
+        return provision == DocumentDeclaration.Provision.ATTACHED || provision == DocumentDeclaration.Provision.ON_PAPER;
     }
 }

@@ -130,9 +130,7 @@ public class BatchFiling {
     }
 
     private static ItemResult failed(int index, Item item, ProblemException e) {
-        Problem problem = new Problem(Problem.typeFor(e.code()), e.title(), e.status(), e.getMessage(), null, e.code(), null,
-                e.violations(), e.currentStatus(), e.allowed());
-        return new ItemResult(index, item.idempotencyKey(), e.status(), null, problem, false);
+        return new ItemResult(index, item.idempotencyKey(), e.status(), null, Problem.of(e), false);
     }
 
     private static ItemResult unexpected(int index, Item item, Exception e) {

@@ -68,7 +68,8 @@ public class FilingService {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), TimeZones.forRegion(caller.kabupatenCode()));
         Map<String, Object> answers = AnswerValidator.answers(type.fields, filing.answers(), "answers", false, today, violations);
-        List<DocumentDeclaration> documents = AnswerValidator.documents(type.documents, filing.documents(), "documents", false, violations);
+        List<DocumentDeclaration> documents = AnswerValidator.documents(type.documents, filing.documents(), answers, "documents", false,
+                violations);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }

@@ -32,7 +32,11 @@ public class RequestAccess {
 
     /** A request the caller may change, locked for the rest of the transaction. */
     public ServiceRequest changeable(Caller caller, long id) {
-        ServiceRequest r = em.find(ServiceRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
+        return changeable(caller, id, em.find(ServiceRequest.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** {@code r}, already locked (or null when there is no request {@code id}), when the caller may change it. */
+    ServiceRequest changeable(Caller caller, long id, ServiceRequest r) {
         if (r == null || !canChange(caller, r)) {
             if (r != null && canRead(caller, r)) {
                 throw ProblemException.conflict("NOT_IN_YOUR_QUEUE",
@@ -44,26 +48,26 @@ public class RequestAccess {
     }
 
     boolean canRead(Caller caller, ServiceRequest r) {
-        if (!r.kabupatenCode.equals(caller.kabupatenCode())) {
+        if (caller.kabupatenCode() == null || !r.kabupatenCode.equals(caller.kabupatenCode())) {
             return false;
         }
         return switch (caller.role()) {
             case ADMIN -> true;
             case DESA_OFFICER -> r.desaCode.equals(caller.desaCode());
             case OPD_OFFICER, OPD_SYSTEM -> r.opdId.equals(caller.opdId()) || store.heldBy(caller.opdId(), r.id);
-            case VIEWER -> false;
+            case VIEWER, OPERATOR -> false;
         };
     }
 
     boolean canChange(Caller caller, ServiceRequest r) {
-        if (!r.kabupatenCode.equals(caller.kabupatenCode())) {
+        if (caller.kabupatenCode() == null || !r.kabupatenCode.equals(caller.kabupatenCode())) {
             return false;
         }
         return switch (caller.role()) {
             case ADMIN -> true;
             case DESA_OFFICER -> r.desaCode.equals(caller.desaCode());
             case OPD_OFFICER, OPD_SYSTEM -> r.opdId.equals(caller.opdId());
-            case VIEWER -> false;
+            case VIEWER, OPERATOR -> false;
         };
     }
 }

@@ -80,7 +80,8 @@ public class RequestDetails {
                                             ServiceType type, java.time.LocalDate today) {
         List<RequestViews.HistoryEntry> history = events.stream()
                 .map(e -> new RequestViews.HistoryEntry(e.at, e.type, e.actorName, e.actorKind, e.fromStatus, e.toStatus,
-                        e.fromOpdId == null ? null : opds.get(e.fromOpdId), e.toOpdId == null ? null : opds.get(e.toOpdId), e.note))
+                        e.fromOpdId == null ? null : opds.get(e.fromOpdId), e.toOpdId == null ? null : opds.get(e.toOpdId), e.note,
+                        e.publicNote))
                 .toList();
         boolean overdue = r.status.isOverdue(r.dueDate, today);
         boolean held = r.leasedAt(clock.instant());

@@ -55,7 +55,12 @@ public class RequestEvent extends PanacheEntityBase {
     @Column(name = "to_opd_id")
     public Long toOpdId;
 
+    /** Internal: for the desa and the OPDs. */
     public String note;
+
+    /** For the citizen: public tracking and the citizen's message show it (what to bring, where to pick up). */
+    @Column(name = "public_note")
+    public String publicNote;
 
     public enum EventType {
         FILED, ACCEPTED, INFO_REQUESTED, INFO_SUPPLIED, FORWARDED, REASSIGNED, COMPLETED, REJECTED, CANCELLED,

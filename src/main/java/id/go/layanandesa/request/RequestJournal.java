@@ -21,9 +21,18 @@ import java.util.List;
 @ApplicationScoped
 public class RequestJournal {
 
-    /** A change to record: the request as it is after the change, and where it came from. */
+    /**
+     * A change to record: the request as it is after the change, and where it came from. The note is internal;
+     * the public note is what the citizen may read.
+     */
     public record Entry(ServiceRequest request, RequestEvent.EventType type, Actor actor, Instant at, RequestStatus from,
-                        Long fromOpd, String note) {
+                        Long fromOpd, String note, String publicNote) {
+
+        /** A change without a public note. */
+        public Entry(ServiceRequest request, RequestEvent.EventType type, Actor actor, Instant at, RequestStatus from,
+                     Long fromOpd, String note) {
+            this(request, type, actor, at, from, fromOpd, note, null);
+        }
     }
 
     @Inject
@@ -40,7 +49,12 @@ public class RequestJournal {
 
     public RequestChange record(ServiceRequest request, RequestEvent.EventType type, Actor actor, Instant at, RequestStatus from,
                                 Long fromOpd, String note) {
-        return recordAll(List.of(new Entry(request, type, actor, at, from, fromOpd, note))).get(0);
+        return record(request, type, actor, at, from, fromOpd, note, null);
+    }
+
+    public RequestChange record(ServiceRequest request, RequestEvent.EventType type, Actor actor, Instant at, RequestStatus from,
+                                Long fromOpd, String note, String publicNote) {
+        return recordAll(List.of(new Entry(request, type, actor, at, from, fromOpd, note, publicNote))).get(0);
     }
 
     /** Records several changes at once (a claim's batch); observers hear of them together. */
@@ -64,6 +78,7 @@ public class RequestJournal {
             e.fromOpdId = entry.fromOpd();
             e.toOpdId = r.opdId;
             e.note = entry.note();
+            e.publicNote = entry.publicNote();
             em.persist(e);
             events.add(e);
         }
@@ -92,18 +107,21 @@ public class RequestJournal {
         List<RequestChange> pending = (List<RequestChange>) transactions.getResource(RequestJournal.class);
         if (pending == null) {
             List<RequestChange> list = new ArrayList<>();
+            List<Runnable> afterCommit = new ArrayList<>();
             transactions.putResource(RequestJournal.class, list);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
                     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE && !list.isEmpty()) {
-                        committing.fire(new RequestChangesCommitting(List.copyOf(list)));
+                        committing.fire(new RequestChangesCommitting(List.copyOf(list), afterCommit::add));
                     }
                 }
 
                 @Override
                 public void afterCompletion(int status) {
-                    // nothing kept beyond the transaction
+                    if (status == Status.STATUS_COMMITTED) {
+                        afterCommit.forEach(Runnable::run);
+                    }
                 }
             });
             pending = list;

@@ -68,28 +68,75 @@ public class RequestLifecycle {
     }
 
     public RequestViews.RequestDetail cancel(Caller caller, long id, ActionBodies.Cancel body, Precondition pre) {
-        return perform(caller, id, pre, Action.CANCEL, (r, now) -> {
-            r.finishedAt = now;
-            return body == null ? null : body.reason();
-        });
+        return perform(caller, id, pre, Action.CANCEL, cancelling(caller, body));
     }
 
     public RequestViews.RequestDetail supplyInfo(Caller caller, long id, ActionBodies.SupplyInfo body, Precondition pre) {
-        return perform(caller, id, pre, Action.SUPPLY_INFO, (r, now) -> {
+        return perform(caller, id, pre, Action.SUPPLY_INFO, supplyingInfo(caller, body));
+    }
+
+    public RequestViews.RequestDetail accept(Caller caller, long id, ActionBodies.Accept body, Precondition pre) {
+        return perform(caller, id, pre, Action.ACCEPT, body == null ? null : body.publicNote(), accepting(caller, body));
+    }
+
+    public RequestViews.RequestDetail requestInfo(Caller caller, long id, ActionBodies.RequestInfo body, Precondition pre) {
+        return perform(caller, id, pre, Action.REQUEST_INFO, body.publicNote(), requestingInfo(caller, body));
+    }
+
+    public RequestViews.RequestDetail forward(Caller caller, long id, ActionBodies.Forward body, Precondition pre) {
+        return perform(caller, id, pre, Action.FORWARD, body.publicNote(), forwarding(caller, body));
+    }
+
+    public RequestViews.RequestDetail complete(Caller caller, long id, ActionBodies.Complete body, Precondition pre) {
+        return perform(caller, id, pre, Action.COMPLETE, body.publicNote(), completing(caller, body));
+    }
+
+    public RequestViews.RequestDetail reject(Caller caller, long id, ActionBodies.Reject body, Precondition pre) {
+        return perform(caller, id, pre, Action.REJECT, body.publicNote(), rejecting(caller, body));
+    }
+
+    public RequestViews.RequestDetail release(Caller caller, long id, ActionBodies.Release body, Precondition pre) {
+        return perform(caller, id, pre, Action.RELEASE, releasing(caller, body));
+    }
+
+    public RequestViews.RequestDetail reassign(Caller caller, long id, ActionBodies.Reassign body, Precondition pre) {
+        return perform(caller, id, pre, Action.REASSIGN, body.publicNote(), reassigning(caller, body));
+    }
+
+    private Change cancelling(Caller caller, ActionBodies.Cancel body) {
+        return (r, now) -> {
+            r.finishedAt = now;
+            return body == null ? null : body.reason();
+        };
+    }
+
+    private Change supplyingInfo(Caller caller, ActionBodies.SupplyInfo body) {
+        return (r, now) -> {
             ServiceTypeVersion filed = ServiceTypeVersion.findById(new ServiceTypeVersion.Key(r.serviceTypeId, r.serviceTypeVersion));
             List<Violation> violations = new ArrayList<>();
             LocalDate today = LocalDate.ofInstant(now, TimeZones.forRegion(r.kabupatenCode));
             Map<String, Object> answers = AnswerValidator.answers(filed.snapshot.fields(), body.answers(), "answers", true, today, violations);
-            List<DocumentDeclaration> documents = AnswerValidator.documents(filed.snapshot.documents(), body.documents(), "documents", true, violations);
-            if (!violations.isEmpty()) {
-                throw ProblemException.invalid(violations);
-            }
+            List<DocumentDeclaration> documents = AnswerValidator.documents(filed.snapshot.documents(), body.documents(), answers,
+                    "documents", true, violations);
             Map<String, Object> merged = new LinkedHashMap<>(r.answers);
             merged.putAll(answers);
-            r.answers = merged;
             Map<String, DocumentDeclaration> docs = new LinkedHashMap<>();
             r.documents.forEach(d -> docs.put(d.code(), d));
             documents.forEach(d -> docs.put(d.code(), d));
+            // what the request holds once this is added must still meet the service's requirements: a new answer may
+            // make a document required (a KTP that was damaged is now lost: the police letter)
+            Map<String, String> paths = new LinkedHashMap<>();
+            List<DocumentDeclaration> given = body.documents() == null ? List.of() : body.documents();
+            for (int i = 0; i < given.size(); i++) {
+                if (given.get(i) != null && given.get(i).code() != null) {
+                    paths.putIfAbsent(given.get(i).code(), "documents[" + i + "]");
+                }
+            }
+            AnswerValidator.requirements(filed.snapshot.documents(), new ArrayList<>(docs.values()), paths, merged, "documents", violations);
+            if (!violations.isEmpty()) {
+                throw ProblemException.invalid(violations);
+            }
+            r.answers = merged;
             r.documents = new ArrayList<>(docs.values());
             if (r.infoRequestedBy != null) {
                 r.opdId = r.infoRequestedBy;
@@ -97,27 +144,27 @@ public class RequestLifecycle {
             r.infoRequestedBy = null;
             slaClock.resume(r, now);
             return body.note();
-        });
+        };
     }
 
-    public RequestViews.RequestDetail accept(Caller caller, long id, ActionBodies.Accept body, Precondition pre) {
-        return perform(caller, id, pre, Action.ACCEPT, (r, now) -> {
+    private Change accepting(Caller caller, ActionBodies.Accept body) {
+        return (r, now) -> {
             r.assignedTo = caller.principalKey();
             r.assignedToName = caller.displayName();
             return body == null ? null : body.note();
-        });
+        };
     }
 
-    public RequestViews.RequestDetail requestInfo(Caller caller, long id, ActionBodies.RequestInfo body, Precondition pre) {
-        return perform(caller, id, pre, Action.REQUEST_INFO, (r, now) -> {
+    private Change requestingInfo(Caller caller, ActionBodies.RequestInfo body) {
+        return (r, now) -> {
             r.infoRequestedBy = r.opdId;
             String missing = "missing: " + String.join("; ", body.missing());
             return body.note() == null || body.note().isBlank() ? missing : missing + ". " + body.note();
-        });
+        };
     }
 
-    public RequestViews.RequestDetail forward(Caller caller, long id, ActionBodies.Forward body, Precondition pre) {
-        return perform(caller, id, pre, Action.FORWARD, (r, now) -> {
+    private Change forwarding(Caller caller, ActionBodies.Forward body) {
+        return (r, now) -> {
             Opd target = targetOpd(r, body.toOpdId());
             Opd current = em.find(Opd.class, r.opdId);
             String note = body.reason();
@@ -137,33 +184,33 @@ public class RequestLifecycle {
             r.assignedTo = null;
             r.assignedToName = null;
             return note;
-        });
+        };
     }
 
-    public RequestViews.RequestDetail complete(Caller caller, long id, ActionBodies.Complete body, Precondition pre) {
-        return perform(caller, id, pre, Action.COMPLETE, (r, now) -> {
+    private Change completing(Caller caller, ActionBodies.Complete body) {
+        return (r, now) -> {
             r.finishedAt = now;
             r.resultNote = body.resultNote();
             r.documentNumber = body.documentNumber();
             return body.resultDocumentId() == null ? body.resultNote()
                     : body.resultNote() + results.completeWith(r, body.resultDocumentId(), now);
-        });
+        };
     }
 
-    public RequestViews.RequestDetail reject(Caller caller, long id, ActionBodies.Reject body, Precondition pre) {
-        return perform(caller, id, pre, Action.REJECT, (r, now) -> {
+    private Change rejecting(Caller caller, ActionBodies.Reject body) {
+        return (r, now) -> {
             r.finishedAt = now;
             r.resultNote = body.reason();
             return body.reason();
-        });
+        };
     }
 
-    public RequestViews.RequestDetail release(Caller caller, long id, ActionBodies.Release body, Precondition pre) {
-        return perform(caller, id, pre, Action.RELEASE, (r, now) -> body.note());
+    private Change releasing(Caller caller, ActionBodies.Release body) {
+        return (r, now) -> body.note();
     }
 
-    public RequestViews.RequestDetail reassign(Caller caller, long id, ActionBodies.Reassign body, Precondition pre) {
-        return perform(caller, id, pre, Action.REASSIGN, (r, now) -> {
+    private Change reassigning(Caller caller, ActionBodies.Reassign body) {
+        return (r, now) -> {
             Opd target = targetOpd(r, body.toOpdId());
             if (r.status == RequestStatus.NEEDS_INFO) {
                 slaClock.resume(r, now);
@@ -174,7 +221,7 @@ public class RequestLifecycle {
             r.assignedToName = null;
             r.infoRequestedBy = null;
             return body.reason();
-        });
+        };
     }
 
     private Opd targetOpd(ServiceRequest r, long toOpdId) {
@@ -192,8 +239,22 @@ public class RequestLifecycle {
     }
 
     private RequestViews.RequestDetail perform(Caller caller, long id, Precondition pre, Action action, Change change) {
+        return perform(caller, id, pre, action, null, change);
+    }
+
+    /** The public note, unlike the history's note, is for the citizen: public tracking and the citizen's message show it. */
+    private RequestViews.RequestDetail perform(Caller caller, long id, Precondition pre, Action action, String publicNote, Change change) {
         ServiceRequest r = access.changeable(caller, id);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        RequestJournal.Entry entry = change(caller, r, pre, action, change, publicNote, now);
+        em.flush();
+        journal.recordAll(List.of(entry));
+        return details.of(r);
+    }
+
+    /** Checks one change of a locked request and makes it; the history entry it needs is recorded by the caller. */
+    private RequestJournal.Entry change(Caller caller, ServiceRequest r, Precondition pre, Action action, Change change,
+                                        String publicNote, Instant now) {
         checkPrecondition(caller, r, pre, action, now);
         Lifecycle.check(action, r.status);
         RequestStatus from = r.status;
@@ -204,9 +265,71 @@ public class RequestLifecycle {
         r.claimedBy = null;
         r.leaseUntil = null;
         r.updatedAt = now;
+        return new RequestJournal.Entry(r, eventOf(action), Actor.of(caller), now, from, fromOpd, note, publicNote);
+    }
+
+    /** One change of several made together: what to do to which request, proven by its claim or its version. */
+    public record Settlement(long requestId, Action action, Object body, UUID claimId, Integer version) {
+    }
+
+    /** How one settlement went: the request as it is after it, or the problem that kept it from happening. */
+    public record Settled(long requestId, ServiceRequest request, ProblemException problem) {
+    }
+
+    /**
+     * Makes several changes in one transaction with as few statements as the work needs: the requests are locked
+     * together, each change is checked on its own (one that cannot happen gets its problem, the others go through),
+     * and the changes are written and recorded together.
+     */
+    public List<Settled> settle(Caller caller, List<Settlement> settlements) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Long> ids = settlements.stream().map(Settlement::requestId).distinct().sorted().toList();
+        Map<Long, ServiceRequest> locked = new java.util.HashMap<>();
+        em.createQuery("from ServiceRequest where id in :ids order by id", ServiceRequest.class)
+                .setParameter("ids", ids).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList()
+                .forEach(r -> locked.put(r.id, r));
+        List<Settled> results = new ArrayList<>(settlements.size());
+        List<RequestJournal.Entry> entries = new ArrayList<>();
+        for (Settlement s : settlements) {
+            try {
+                ServiceRequest r = access.changeable(caller, s.requestId(), locked.get(s.requestId()));
+                Precondition pre = new Precondition(s.version() == null ? null : ETags.of(s.version()), s.claimId());
+                entries.add(change(caller, r, pre, s.action(), changeOf(caller, s.action(), s.body()), publicNoteOf(s.body()), now));
+                results.add(new Settled(s.requestId(), r, null));
+            } catch (ProblemException e) {
+                results.add(new Settled(s.requestId(), null, e));
+            }
+        }
         em.flush();
-        journal.record(r, eventOf(action), Actor.of(caller), now, from, fromOpd, note);
-        return details.of(r);
+        journal.recordAll(entries);
+        return results;
+    }
+
+    /** What the officer wrote for the citizen with the change, if anything. */
+    private static String publicNoteOf(Object body) {
+        return switch (body) {
+            case ActionBodies.Accept b -> b.publicNote();
+            case ActionBodies.RequestInfo b -> b.publicNote();
+            case ActionBodies.Forward b -> b.publicNote();
+            case ActionBodies.Complete b -> b.publicNote();
+            case ActionBodies.Reject b -> b.publicNote();
+            case ActionBodies.Reassign b -> b.publicNote();
+            case null, default -> null;
+        };
+    }
+
+    private Change changeOf(Caller caller, Action action, Object body) {
+        return switch (action) {
+            case ACCEPT -> accepting(caller, (ActionBodies.Accept) body);
+            case RELEASE -> releasing(caller, (ActionBodies.Release) body);
+            case FORWARD -> forwarding(caller, (ActionBodies.Forward) body);
+            case REQUEST_INFO -> requestingInfo(caller, (ActionBodies.RequestInfo) body);
+            case COMPLETE -> completing(caller, (ActionBodies.Complete) body);
+            case REJECT -> rejecting(caller, (ActionBodies.Reject) body);
+            case CANCEL -> cancelling(caller, (ActionBodies.Cancel) body);
+            case SUPPLY_INFO -> supplyingInfo(caller, (ActionBodies.SupplyInfo) body);
+            case REASSIGN -> reassigning(caller, (ActionBodies.Reassign) body);
+        };
     }
 
     /**

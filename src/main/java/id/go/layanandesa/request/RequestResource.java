@@ -187,7 +187,7 @@ public class RequestResource {
     @APIResponse(responseCode = "404", description = "No such request in your scope")
     public Response get(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         RequestViews.RequestDetail detail = details.read(caller, id);
-        String etag = ETags.of(detail);
+        String etag = ETags.ofBody(detail);
         if (ETags.matches(ifNoneMatch, etag)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();
         }

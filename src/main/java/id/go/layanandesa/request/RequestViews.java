@@ -83,7 +83,9 @@ public final class RequestViews {
             @Schema(example = "SUBMITTED") RequestStatus toStatus,
             @MayBeAbsent OpdRef fromOpd,
             @MayBeAbsent OpdRef toOpd,
-            @MayBeAbsent @Schema(example = "Berkas lengkap") String note) {
+            @MayBeAbsent @Schema(description = "Internal: for the desa and the OPDs", example = "Berkas lengkap") String note,
+            @MayBeAbsent @Schema(description = "For the citizen: public tracking shows it", example = "Akta dapat diambil di kantor desa mulai Senin")
+            String publicNote) {
     }
 
     @Schema(name = "RequestDetail", description = "A request with its citizen, answers and whole history")

@@ -13,7 +13,8 @@ import java.util.List;
  * Resolves where a request for a service from a desa goes, in one query. Precedence, first match wins:
  * a rule for the service type (desa, then kecamatan, then kabupaten-wide), a rule for all services
  * (desa, kecamatan, kabupaten-wide), the service type's default OPD, the kabupaten's triage OPD.
- * A candidate whose OPD is inactive is passed over.
+ * A candidate whose OPD is inactive is passed over. A relative rule stands for the active OPD of a kind that serves
+ * the desa's area (the kecamatan office of the desa), and is passed over when there is none.
  */
 @ApplicationScoped
 public class Router {
@@ -23,10 +24,19 @@ public class Router {
             "RULE_ALL_DESA", "RULE_ALL_KECAMATAN", "RULE_ALL_KABUPATEN",
             "SERVICE_DEFAULT", "TRIAGE"};
 
-    // rank: service-specific rules 0-2, all-service rules 3-5 (desa 0, kecamatan 1, kabupaten 2), default 6, triage 7
+    // rank: service-specific rules 0-2, all-service rules 3-5 (desa 0, kecamatan 1, kabupaten 2), default 6, triage 7.
+    // A relative rule's OPD is the active one of its kind serving the desa (or else its kecamatan; by code when two do):
+    // none, and the rule is passed over like a rule whose OPD is inactive. opd_kind_area_idx serves that look-up.
     private static final String RESOLVE = """
             select c.opd_id, c.rule_id, c.rank, o.code as opd_code, o.name as opd_name from (
-                select r.opd_id, r.id as rule_id,
+                select coalesce(r.opd_id,
+                           (select k.id from opd k
+                             where k.kabupaten_code = r.kabupaten_code and k.active and k.kind = r.opd_kind
+                               and k.region_code in (:desa, :kecamatan)
+                               and (r.opd_code_prefix is null or starts_with(k.code, r.opd_code_prefix))
+                             order by length(k.region_code) desc, k.code
+                             limit 1)) as opd_id,
+                       r.id as rule_id,
                        (case when r.service_type_id is null then 3 else 0 end)
                      + (case r.region_code when :desa then 0 when :kecamatan then 1 else 2 end) as rank
                   from routing_rule r

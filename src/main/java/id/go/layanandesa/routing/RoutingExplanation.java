@@ -10,7 +10,9 @@ public record RoutingExplanation(
         @Schema(description = "Which step of the precedence chose it", example = "RULE_SERVICE_KECAMATAN",
                 enumeration = {"RULE_SERVICE_DESA", "RULE_SERVICE_KECAMATAN", "RULE_SERVICE_KABUPATEN", "RULE_ALL_DESA",
                         "RULE_ALL_KECAMATAN", "RULE_ALL_KABUPATEN", "SERVICE_DEFAULT", "TRIAGE"}) String basis,
-        @MayBeAbsent @Schema(description = "The rule that matched; absent for the service's default OPD and triage", example = "2001") Long ruleId) {
+        @MayBeAbsent @Schema(description = "The rule that matched; absent for the service's default OPD and triage", example = "2001") Long ruleId,
+        @MayBeAbsent @Schema(description = "The rule that matched, whole: for a relative rule, `opd` is the OPD of its kind that "
+                + "serves the desa") RoutingRuleView rule) {
 
     @Schema(name = "RoutingOpdRef")
     public record OpdRef(

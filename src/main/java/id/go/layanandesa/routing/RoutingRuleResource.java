@@ -82,7 +82,10 @@ public class RoutingRuleResource {
     @ProblemCodes({ProblemCode.DUPLICATE_RULE})
     @Operation(operationId = "createRoutingRule", summary = "Route a service (or every service) from an area to an OPD",
             description = "Precedence when filing: a rule for the service (desa, kecamatan, kabupaten), a rule for every service "
-                    + "(desa, kecamatan, kabupaten), the service's default OPD, the triage OPD; an inactive OPD is passed over.")
+                    + "(desa, kecamatan, kabupaten), the service's default OPD, the triage OPD; an inactive OPD is passed over. "
+                    + "A rule names an OPD (`opdId`), or is relative and names a kind of OPD (`opdKind`, optionally "
+                    + "`opdCodePrefix`): the active OPD of that kind whose area contains the desa takes the request, so that one "
+                    + "rule \"LEGALISASI goes to the kecamatan office of the desa\" replaces one rule per kecamatan.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoutingRuleView.class)))
@@ -113,7 +116,8 @@ public class RoutingRuleResource {
     @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NO_TRIAGE_OPD})
     @Operation(operationId = "explainRouting", summary = "Where a request for a service from a desa would go now, and why",
             description = "Dry run of the routing that filing does: the OPD a request for the service from the desa would "
-                    + "reach now, the precedence step that chose it and the matching rule.")
+                    + "reach now, the precedence step that chose it and the matching rule (for a relative rule, the OPD is the "
+                    + "one of its kind that serves the desa).")
     @APIResponse(responseCode = "200", description = "The OPD, the precedence step that chose it and the matching rule",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoutingExplanation.class)))
     @APIResponse(responseCode = "400", description = "The service type or desa is missing or not the caller's kabupaten's")

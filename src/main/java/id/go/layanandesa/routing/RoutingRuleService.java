@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Routing rules of the caller's kabupaten. A rule is never edited: it is deleted and made again, so it has no
- * version. A rule may name an inactive OPD (prepared ahead); routing passes over it while the OPD is inactive.
+ * version. A rule may name an inactive OPD (prepared ahead); routing passes over it while the OPD is inactive. A
+ * relative rule names a kind of OPD instead: the one that serves the desa's area.
  */
 @ApplicationScoped
 @Transactional
@@ -70,9 +71,17 @@ public class RoutingRuleService {
         } catch (ProblemException e) {
             violations.addAll(e.violations());
         }
-        Opd opd = Opd.findById(body.opdId());
-        if (opd == null || !opd.kabupatenCode.equals(kabupaten)) {
-            violations.add(new Problem.Violation("opdId", "no OPD " + body.opdId() + " in kabupaten " + kabupaten));
+        if ((body.opdId() == null) == (body.opdKind() == null)) {
+            violations.add(new Problem.Violation("opdId", "give either opdId (this OPD) or opdKind (the OPD of this kind that "
+                    + "serves the desa), not both or neither"));
+        } else if (body.opdId() != null) {
+            Opd opd = Opd.findById(body.opdId());
+            if (opd == null || !opd.kabupatenCode.equals(kabupaten)) {
+                violations.add(new Problem.Violation("opdId", "no OPD " + body.opdId() + " in kabupaten " + kabupaten));
+            }
+        }
+        if (body.opdCodePrefix() != null && body.opdKind() == null) {
+            violations.add(new Problem.Violation("opdCodePrefix", "narrows a relative rule: give opdKind too"));
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
@@ -89,6 +98,8 @@ public class RoutingRuleService {
         r.serviceTypeId = body.serviceTypeId();
         r.regionCode = body.regionCode();
         r.opdId = body.opdId();
+        r.opdKind = body.opdKind();
+        r.opdCodePrefix = body.opdCodePrefix();
         r.note = body.note();
         r.createdAt = clock.instant();
         try {
@@ -127,8 +138,9 @@ public class RoutingRuleService {
             throw ProblemException.invalid(violations);
         }
         Route route = router.resolve(serviceTypeId, desa);
+        RoutingRule rule = route.ruleId() == null ? null : RoutingRule.findById(route.ruleId());
         return new RoutingExplanation(new RoutingExplanation.OpdRef(route.opdId(), route.opdCode(), route.opdName()),
-                route.basis(), route.ruleId());
+                route.basis(), route.ruleId(), rule == null ? null : RoutingRuleView.of(rule));
     }
 
     private RoutingRule find(long id) {

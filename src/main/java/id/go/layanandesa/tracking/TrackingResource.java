@@ -41,8 +41,9 @@ public class TrackingResource {
     @SecurityRequirements
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.RATE_LIMITED})
     @Operation(operationId = "trackRequest", summary = "Follow a request by its tracking code",
-            description = "No account needed. Shows the service, status, OPD, dates and the status history; nothing personal "
-                    + "and no notes. Limited per client address.")
+            description = "No account needed. Shows the service, status, OPD, dates and the status history with the OPD's "
+                    + "public notes (what to bring, where to pick up); nothing personal and never the internal notes. Limited per "
+                    + "client address.")
     @APIResponse(responseCode = "200", description = "The request's public state",
             content = @Content(schema = @Schema(implementation = TrackingView.class)))
     @APIResponse(responseCode = "404", description = "No request has this code")

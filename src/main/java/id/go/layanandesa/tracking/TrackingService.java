@@ -43,8 +43,8 @@ public class TrackingService {
         for (RequestEvent e : em.createQuery("from RequestEvent where requestId = :r order by id", RequestEvent.class)
                 .setParameter("r", r.id).getResultList()) {
             boolean statusChanged = e.fromStatus == null || e.fromStatus != e.toStatus || e.type == RequestEvent.EventType.FORWARDED;
-            if (statusChanged) {
-                steps.add(new TrackingView.Step(e.at, e.toStatus));
+            if (statusChanged || e.publicNote != null) {
+                steps.add(new TrackingView.Step(e.at, e.toStatus, e.publicNote));
             }
         }
         boolean overdue = r.status.isOverdue(r.dueDate, workingDays.localDate(r.kabupatenCode, clock.instant()));

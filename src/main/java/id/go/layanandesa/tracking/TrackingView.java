@@ -1,7 +1,6 @@
 package id.go.layanandesa.tracking;
 
 import id.go.layanandesa.common.openapi.MayBeAbsent;
-
 import id.go.layanandesa.request.RequestStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What anyone holding a tracking code may see: nothing personal, no notes. */
+/** What anyone holding a tracking code may see: nothing personal, and of the notes only the public ones. */
 @Schema(name = "TrackingView")
 public record TrackingView(
         @Schema(example = "K7M2-QX9P-RT") String trackingCode,
@@ -24,6 +23,8 @@ public record TrackingView(
 
     @Schema(name = "TrackingStep")
     public record Step(@Schema(example = "2026-11-30T02:15:00Z") Instant at,
-                       @Schema(example = "SUBMITTED") RequestStatus status) {
+                       @Schema(example = "SUBMITTED") RequestStatus status,
+                       @MayBeAbsent @Schema(description = "What the OPD wrote for the citizen at this step (what to bring, where to pick up); "
+                               + "absent when nothing", example = "Akta dapat diambil di kantor desa mulai Senin") String publicNote) {
     }
 }

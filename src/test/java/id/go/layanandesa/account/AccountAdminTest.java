@@ -3,6 +3,7 @@ package id.go.layanandesa.account;
 import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.common.security.Role;
 import id.go.layanandesa.support.TestAccounts;
+import id.go.layanandesa.account.Usernames;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -50,6 +51,11 @@ class AccountAdminTest {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/v1/accounts").then().extract();
     }
 
+    /** The username as the service stores it: with the home kabupaten's prefix. */
+    static String stored(String username) {
+        return Usernames.prefix(KABUPATEN) + username.toLowerCase();
+    }
+
     static Response login(String username, String password) {
         return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password)).post("/api/v1/auth/login");
     }
@@ -62,14 +68,15 @@ class AccountAdminTest {
         int id = created.path("id");
         assertEquals("/api/v1/accounts/" + id, java.net.URI.create(created.header("Location")).getPath());
         assertEquals("\"0\"", created.header("ETag"));
-        assertEquals(username, created.path("username"), "usernames are kept in lower case");
+        assertEquals(stored(username), created.path("username"), "usernames are kept in lower case, with the kabupaten's prefix");
+        assertEquals(true, created.path("passwordChangeRequired"), "the admin chose the password: its owner must replace it");
         assertEquals(KABUPATEN, created.path("kabupatenCode"));
         assertEquals(DESA, created.path("desaCode"));
         assertFalse(created.asString().contains("$2a$"), "no hash on the wire");
         assertFalse(created.asString().contains(PASSWORD), "no password on the wire");
         assertTrue(((String) scalar("select password_hash from account where id = ?1", (long) id)).startsWith("$2a$10$"));
 
-        login(username, PASSWORD).then().statusCode(200).body("account.id", is(id));
+        login(stored(username), PASSWORD).then().statusCode(200).body("account.id", is(id));
         given().auth().oauth2(admin).get("/api/v1/accounts/" + id).then().statusCode(200)
                 .header("ETag", "\"0\"").body("role", is("DESA_OFFICER")).body("$", not(hasKey("passwordHash")));
 
@@ -97,7 +104,7 @@ class AccountAdminTest {
         pool.shutdown();
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        assertEquals(1L, ((Number) scalar("select count(*) from account where username = ?1", username)).longValue());
+        assertEquals(1L, ((Number) scalar("select count(*) from account where username = ?1", stored(username))).longValue());
     }
 
     @Test
@@ -117,7 +124,7 @@ class AccountAdminTest {
         assertTrue(messages.contains("must be at least 10 characters"), messages.toString());
         assertTrue(messages.contains("must contain a digit"), messages.toString());
         assertViolations(body(u, Role.VIEWER, null, null, "1234567890123"), "password");
-        assertViolations(body("kata12345sandi", Role.VIEWER, null, null, "KATA12345SANDI"), "password");
+        assertViolations(body("kata12345sandi", Role.VIEWER, null, null, "7324.KATA12345SANDI"), "password");
         assertViolations(body(u, Role.VIEWER, null, null, "a1" + "x".repeat(71)), "password");
         assertEquals(before, ((Number) scalar("select count(*) from account")).longValue());
         // the limit itself is fine
@@ -182,11 +189,11 @@ class AccountAdminTest {
 
         given().auth().oauth2(admin).header("If-Match", "\"0\"").post(path + "/disable").then().statusCode(200)
                 .header("ETag", "\"1\"").body("enabled", is(false)).body("version", is(1));
-        login(username, PASSWORD).then().statusCode(401).body("code", is("INVALID_CREDENTIALS"));
+        login(stored(username), PASSWORD).then().statusCode(401).body("code", is("INVALID_CREDENTIALS"));
         given().auth().oauth2(admin).header("If-Match", "\"0\"").post(path + "/enable").then().statusCode(412);
         given().auth().oauth2(admin).header("If-Match", "W/\"1\"").post(path + "/enable").then().statusCode(200)
                 .header("ETag", "\"2\"").body("enabled", is(true));
-        login(username, PASSWORD).then().statusCode(200);
+        login(stored(username), PASSWORD).then().statusCode(200);
     }
 
     @Test
@@ -198,27 +205,27 @@ class AccountAdminTest {
         clock.pin(java.time.Instant.now());
         try {
             for (int i = 0; i < 5; i++) {
-                login(username, "Salah2026sandi").then().statusCode(401);
+                login(stored(username), "Salah2026sandi").then().statusCode(401);
             }
             given().auth().oauth2(admin).get(path).then().body("failedLogins", is(5)).body("$", not(hasKey("locked")));
-            login(username, PASSWORD).then().statusCode(429).header("Retry-After", "1");
+            login(stored(username), PASSWORD).then().statusCode(429).header("Retry-After", "1");
 
             given().auth().oauth2(admin).header("If-Match", "\"0\"").post(path + "/unlock").then().statusCode(200)
                     .header("ETag", "\"1\"").body("failedLogins", is(0));
-            login(username, PASSWORD).then().statusCode(200);
+            login(stored(username), PASSWORD).then().statusCode(200);
 
             for (int i = 0; i < 5; i++) {
-                login(username, "Salah2026sandi").then().statusCode(401);
+                login(stored(username), "Salah2026sandi").then().statusCode(401);
             }
-            login(username, PASSWORD).then().statusCode(429);
+            login(stored(username), PASSWORD).then().statusCode(429);
             given().auth().oauth2(admin).header("If-Match", "\"1\"").contentType(ContentType.JSON)
-                    .body(Map.of("password", username)).post(path + "/password").then().statusCode(400)
+                    .body(Map.of("password", stored(username))).post(path + "/password").then().statusCode(400)
                     .body("violations.message", hasItem("must not be the username"));
             given().auth().oauth2(admin).header("If-Match", "\"1\"").contentType(ContentType.JSON)
                     .body(Map.of("password", "Baru2026pelayanan")).post(path + "/password").then().statusCode(200)
                     .header("ETag", "\"2\"").body("failedLogins", is(0));
-            login(username, PASSWORD).then().statusCode(401);
-            login(username, "Baru2026pelayanan").then().statusCode(200);
+            login(stored(username), PASSWORD).then().statusCode(401);
+            login(stored(username), "Baru2026pelayanan").then().statusCode(200);
         } finally {
             clock.reset();
         }

@@ -3,13 +3,17 @@ package id.go.layanandesa.account;
 import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.support.AuthFixtures;
 import id.go.layanandesa.support.TestAccounts;
+import id.go.layanandesa.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -20,6 +24,15 @@ import static org.junit.jupiter.api.Assertions.*;
 
 @QuarkusTest
 class ApiKeyTest {
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
 
     static long opd;
 
@@ -78,6 +91,7 @@ class ApiKeyTest {
 
     @Test
     void lastUseIsWrittenAtMostOnceAMinute() {
+        clock.pin(Instant.now());
         String key = create(TestAccounts.admin(KABUPATEN), opd, "dashboard").path("key");
         long id = ((Number) scalar("select id from api_key where key_hash = ?1", ApiKeySecrets.hash(key))).longValue();
         assertNull(scalar("select last_used_at from api_key where id = ?1", id));
@@ -88,10 +102,13 @@ class ApiKeyTest {
         given().header("X-API-Key", key).get("/api/v1/me").then().statusCode(200);
         assertEquals(first, scalar("select last_used_at from api_key where id = ?1", id), "a second call within the minute writes nothing");
 
-        update("update api_key set last_used_at = now() - interval '61 seconds' where id = ?1", id);
-        Object old = scalar("select last_used_at from api_key where id = ?1", id);
+        clock.advance(Duration.ofSeconds(61));
         given().header("X-API-Key", key).get("/api/v1/me").then().statusCode(200);
-        assertNotEquals(old, scalar("select last_used_at from api_key where id = ?1", id), "a call a minute later records the use");
+        assertNotEquals(first, scalar("select last_used_at from api_key where id = ?1", id), "a call a minute later records the use");
+        Object old = scalar("select last_used_at from api_key where id = ?1", id);
+        clock.advance(Duration.ofSeconds(30));
+        given().header("X-API-Key", key).get("/api/v1/me").then().statusCode(200);
+        assertEquals(old, scalar("select last_used_at from api_key where id = ?1", id), "and not again within that minute");
     }
 
     @Test

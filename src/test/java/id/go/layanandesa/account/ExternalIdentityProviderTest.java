@@ -1,6 +1,8 @@
 package id.go.layanandesa.account;
 
 import id.go.layanandesa.support.AuthFixtures;
+import id.go.layanandesa.support.ScratchKabupaten;
+import id.go.layanandesa.support.Tenants;
 import id.go.layanandesa.support.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -205,6 +207,23 @@ class ExternalIdentityProviderTest {
         // and the consistent ones still work
         given().auth().oauth2(sign(person("desa.benar", "DESA_OFFICER").claim("kode_kabupaten", AuthFixtures.KABUPATEN)
                 .claim("kode_desa", AuthFixtures.DESA))).get("/api/v1/regions/" + AuthFixtures.KABUPATEN).then().statusCode(200);
+    }
+
+    @Test
+    void aKabupatenNobodyOnboardedIsRefusedAndServedOnceItIs() {
+        String kabupaten = ScratchKabupaten.regionsOnly("85.41");
+        String admin = sign(person("admin.baru", "ADMIN").claim("kode_kabupaten", kabupaten));
+        forbidden(admin, "kabupaten that has not been onboarded");
+        forbidden(sign(person("desa.baru", "DESA_OFFICER").claim("kode_kabupaten", kabupaten).claim("kode_desa", kabupaten + ".01.2001")),
+                "kabupaten that has not been onboarded");
+        Tenants.onboard(kabupaten, Tenants.smallDocument(kabupaten, "Baru"));
+        given().auth().oauth2(admin).get("/api/v1/opds").then().statusCode(200).body("code", hasItems("DISDUKCAPIL", "ORGANISASI"));
+    }
+
+    @Test
+    void anOperatorIsAnAccountHereNeverAProvidersRole() {
+        forbidden(sign(person("penguasa", "OPERATOR")), "an operator signs in with an account of this service");
+        forbidden(sign(person("penguasa", "OPERATOR").claim("kode_kabupaten", AuthFixtures.KABUPATEN)), "an operator signs in");
     }
 
     @Test

@@ -103,6 +103,11 @@ class SessionTest {
         assertEquals(2L, ((Number) scalar("select count(*) from login_session where account_id = ?1 and end_reason = 'PASSWORD_SET'",
                 officer.id)).longValue());
         String fresh = login(username, "Baru2026layanan");
+        // the admin chose that password: its owner sets their own before anything else
+        given().auth().oauth2(fresh).get("/api/v1/requests").then().statusCode(403).body("code", is("PASSWORD_CHANGE_REQUIRED"));
+        given().auth().oauth2(fresh).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", "Baru2026layanan", "newPassword", "Sendiri2026layanan")).post("/api/v1/me/password")
+                .then().statusCode(204);
         given().auth().oauth2(fresh).get("/api/v1/requests").then().statusCode(200);
     }
 

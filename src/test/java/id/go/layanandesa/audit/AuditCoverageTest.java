@@ -40,6 +40,7 @@ class AuditCoverageTest {
                     + "records the result document (RESULT_ATTACHED)"),
             Map.entry("UploadResource#append", "the caller's own upload: the last byte makes the file, which the request's history records"),
             Map.entry("UploadResource#drop", "abandons the caller's own unfinished upload; nothing of a request changes"),
+            Map.entry("QueueResource#settle", "changes of requests: each request's history records who, when and what"),
             Map.entry("AuthResource#logout", "ends the caller's own session; nothing administrative"));
 
     @Test

@@ -49,6 +49,34 @@ class CatalogResourceTest {
         return f;
     }
 
+    /** A document definition, with a condition and alternatives when given. */
+    static Map<String, Object> doc(String code, boolean mandatory, Map<String, Object> requiredWhen, List<String> alternatives) {
+        Map<String, Object> d = new HashMap<>(Map.of("code", code, "name", "Dokumen " + code, "mandatory", mandatory));
+        if (requiredWhen != null) {
+            d.put("requiredWhen", requiredWhen);
+        }
+        if (alternatives != null) {
+            d.put("alternatives", alternatives);
+        }
+        return d;
+    }
+
+    @Test
+    void aDocumentRequiredOnAnAnswerOrReplaceableByAnotherIsKeptAsDefined() {
+        String admin = TestAccounts.admin("73.24");
+        Map<String, Object> body = definition(uniqueCode(), TestAccounts.opd("73.24", "DINSOS"));
+        body.put("documents", List.of(doc("SKU", true, null, List.of("SPTJM_USAHA")), doc("SPTJM_USAHA", false, null, null),
+                doc("IZIN_KULINER", false, Map.of("field", "bidang", "values", List.of("KULINER")), null),
+                doc("NPWP", false, Map.of("field", "punya_npwp", "values", List.of("true")), null)));
+        create(admin, body).statusCode(201)
+                .body("documents[0].alternatives", contains("SPTJM_USAHA"))
+                .body("documents[1]", not(hasKey("alternatives")))
+                .body("documents[1]", not(hasKey("requiredWhen")))
+                .body("documents[2].requiredWhen.field", is("bidang"))
+                .body("documents[2].requiredWhen.values", contains("KULINER"))
+                .body("documents[3].requiredWhen.values", contains("true"));
+    }
+
     static Map<String, Object> definition(String code, long opdId) {
         Map<String, Object> b = new HashMap<>();
         if (code != null) {
@@ -156,6 +184,20 @@ class CatalogResourceTest {
                 {"fields", List.of(field("Bad Key", "TEXT")), "fields[0].key"},
                 {"documents", List.of(Map.of("code", "KK", "name", "KK", "mandatory", true),
                         Map.of("code", "KK", "name", "KK lagi", "mandatory", false)), "documents[1].code"},
+                {"documents", List.of(doc("RT", true, Map.of("field", "bidang", "values", List.of("JASA")), null)), "documents[0].requiredWhen"},
+                {"documents", List.of(doc("RT", true, null, null), doc("IZIN", false, Map.of("field", "tidak_ada", "values", List.of("X")), null)),
+                        "documents[1].requiredWhen.field"},
+                {"documents", List.of(doc("IZIN", false, Map.of("field", "nama_usaha", "values", List.of("X")), null)),
+                        "documents[0].requiredWhen.field"},
+                {"documents", List.of(doc("IZIN", false, Map.of("field", "bidang", "values", List.of("KULINER", "TAMBANG")), null)),
+                        "documents[0].requiredWhen.values[1]"},
+                {"documents", List.of(doc("IZIN", false, Map.of("field", "punya_npwp", "values", List.of("ya")), null)),
+                        "documents[0].requiredWhen.values[0]"},
+                {"documents", List.of(doc("IZIN", false, Map.of("field", "bidang", "values", List.of()), null)), "documents[0].requiredWhen.values"},
+                {"documents", List.of(doc("RT", true, null, List.of("SPTJM"))), "documents[0].alternatives[0]"},
+                {"documents", List.of(doc("RT", true, null, List.of("RT"))), "documents[0].alternatives[0]"},
+                {"documents", List.of(doc("RT", true, null, List.of("KTP")), doc("KTP", true, null, null)), "documents[0].alternatives[0]"},
+                {"documents", List.of(doc("RT", false, null, List.of("KTP")), doc("KTP", false, null, null)), "documents[0].alternatives"},
                 {"timeLimitDays", 0, "timeLimitDays"},
                 {"timeLimitDays", 366, "timeLimitDays"},
                 {"fee", -1, "fee"},

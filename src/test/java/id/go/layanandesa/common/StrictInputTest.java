@@ -211,7 +211,7 @@ class StrictInputTest {
     @Test
     void regionNamesWithNulAreRejectedLinesNotAFailedImport() {
         String csv = "code,name\n73.24.04.2991,Desa\u0000Uji\n73.24.04.2992,Desa Uji Dua\n";
-        given().auth().oauth2(TestAccounts.admin("73.24")).contentType("text/csv").body(csv).post("/api/v1/regions/import").then()
+        given().auth().oauth2(TestAccounts.operator()).contentType("text/csv").body(csv).post("/api/v1/regions/import").then()
                 .statusCode(200)
                 .body("rejected.code", contains("73.24.04.2991"))
                 .body("rejected[0].reason", is("INVALID_TEXT"));

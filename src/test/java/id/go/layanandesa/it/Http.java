@@ -36,11 +36,31 @@ public final class Http {
         return send(b.build());
     }
 
+    /** Any call with a body of its own type (a CSV, a JSON document as text); null body for none. */
+    public static Reply send(String method, String url, String token, String contentType, String body, java.util.Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
     public static Reply get(String url, String token) throws Exception {
+        return get(url, token, java.util.Map.of());
+    }
+
+    public static Reply get(String url, String token, java.util.Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(b::header);
         return send(b.build());
     }
 

@@ -306,6 +306,58 @@ class MultiInstanceIT {
                 logoutMillis, disableMillis);
     }
 
+    @Test
+    void aKeyRevokedOnOneInstanceIsRefusedByTheOtherAtOnce() throws Exception {
+        long opd = opdFor("MI_KEYS", "73.24.05.2001");
+        long admin = account("mi-key-admin", "ADMIN", null, null);
+        String adminToken = token(admin, "mi-key-admin", "ADMIN", null, null);
+        Http.Reply created = Http.post(a.url("/api/v1/api-keys"), adminToken, Map.of("opdId", opd, "name", "mi bridge"),
+                Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+        assertEquals(201, created.status(), String.valueOf(created.body()));
+        Map<String, String> key = Map.of("X-API-Key", created.body().get("key").asText());
+        // both instances have read (and keep) the key
+        for (ServiceProcess instance : List.of(a, b)) {
+            assertEquals(200, Http.get(instance.url("/api/v1/me"), null, key).status());
+            assertEquals(200, Http.get(instance.url("/api/v1/me"), null, key).status());
+        }
+        Http.Reply revoked = Http.post(a.url("/api/v1/api-keys/" + created.body().get("id").asLong() + "/revoke"), adminToken, Map.of());
+        assertEquals(200, revoked.status(), String.valueOf(revoked.body()));
+        assertEquals(401, Http.get(a.url("/api/v1/me"), null, key).status(), "the revoking instance refuses the key at once");
+        long start = System.nanoTime();
+        while (Http.get(b.url("/api/v1/me"), null, key).status() != 401) {
+            assertTrue(System.nanoTime() - start < 20_000_000_000L, "the key still works on the other instance");
+            Thread.sleep(5);
+        }
+        System.out.printf("a key revoked on one instance is refused by the other after %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Test
+    void aQueueChangedOnOneInstanceIsNoLongerNotModifiedOnTheOther() throws Exception {
+        long opd = opdFor("MI_VERSIONS", "73.24.06.2001");
+        long filer = account("mi-v-filer", "DESA_OFFICER", "73.24.06.2001", null);
+        long worker = account("mi-v-worker", "OPD_OFFICER", null, opd);
+        String filerToken = token(filer, "mi-v-filer", "DESA_OFFICER", "73.24.06.2001", null);
+        String workerToken = token(worker, "mi-v-worker", "OPD_OFFICER", null, opd);
+        long serviceType;
+        try (Connection c = jdbc()) {
+            serviceType = single(c, "select id from service_type where kabupaten_code = '73.24' and code = 'AKTA_KELAHIRAN'");
+        }
+        for (int round = 0; round < 3; round++) {
+            Http.Reply queue = Http.get(b.url("/api/v1/queue"), workerToken);
+            assertEquals(200, queue.status(), String.valueOf(queue.body()));
+            String etag = queue.raw().headers().firstValue("ETag").orElseThrow();
+            assertEquals(304, Http.get(b.url("/api/v1/queue"), workerToken, Map.of("If-None-Match", etag)).status());
+            Http.Reply filed = Http.post(a.url("/api/v1/requests"), filerToken, filing(serviceType));
+            assertEquals(201, filed.status(), String.valueOf(filed.body()));
+            long start = System.nanoTime();
+            while (Http.get(b.url("/api/v1/queue"), workerToken, Map.of("If-None-Match", etag)).status() == 304) {
+                assertTrue(System.nanoTime() - start < 20_000_000_000L, "the other instance still answers 304 after the filing");
+                Thread.sleep(5);
+            }
+            System.out.printf("a filing on one instance changes the other's queue ETag after %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
     static String login(ServiceProcess instance, String username, String password) throws Exception {
         Http.Reply reply = Http.post(instance.url("/api/v1/auth/login"), null, Map.of("username", username, "password", password));
         assertEquals(200, reply.status(), String.valueOf(reply.body()));

@@ -65,6 +65,32 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(port, managementPort, log, builder.start());
     }
 
+    /** What a command of the packaged jar printed, and its exit code. */
+    public record CommandRun(int exitCode, String output) {
+    }
+
+    /** Runs the jar with these arguments (a command such as create-operator) and waits for it to end. */
+    public static CommandRun command(Map<String, String> properties, Map<String, String> env, Path workDir, String... args) throws Exception {
+        Path log = Files.createTempFile("layanan-command-", ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar().toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.directory(workDir.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("LAYANAN_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the command did not end in 3 minutes:\n" + Files.readString(log));
+        }
+        return new CommandRun(process.exitValue(), Files.readString(log));
+    }
+
     /** What a command of the jar (backup, restore) printed and its exit code. */
     public record CommandResult(int exitCode, String output) {
     }

@@ -1,6 +1,7 @@
 package id.go.layanandesa.region;
 
 import id.go.layanandesa.support.contract.OffContractRequests;
+import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.OtherKabupaten;
 import id.go.layanandesa.support.TestAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -39,7 +40,7 @@ class RegionImportTest {
                 98.01.01.20x4,Huruf
                 98.01.01.2005,"%s"
                 """.formatted("x".repeat(201));
-        importing(TestAccounts.admin("73.24"), csv)
+        importing(TestAccounts.operator(), csv)
                 .statusCode(200)
                 .body("added", is(6))
                 .body("updated", is(0))
@@ -63,7 +64,7 @@ class RegionImportTest {
             assertEquals(6, Region.count("code like '98%'"));
         });
 
-        importing(TestAccounts.admin("73.24"), csv)
+        importing(TestAccounts.operator(), csv)
                 .statusCode(200)
                 .body("added", is(0)).body("updated", is(0)).body("unchanged", is(6))
                 .body("rejected", hasSize(7));
@@ -71,7 +72,7 @@ class RegionImportTest {
 
     @Test
     void aRenameIsAnUpdateAndAParentInTheTableIsNoOrphan() {
-        String token = TestAccounts.admin("73.24");
+        String token = TestAccounts.operator();
         importing(token, "code,name\n89.71,Kota Uji Lama\n")
                 .statusCode(200).body("added", is(0)).body("rejected[0].reason", is("ORPHAN"));
         importing(token, "code,name\n88,Provinsi Uji Dua\n88.71,Kota Uji Lama\n88.71.01,Kecamatan Uji\n")
@@ -88,19 +89,23 @@ class RegionImportTest {
     }
 
     @Test
-    void onlyAnAdminImportsAndTheAdminOfAnyKabupatenMay() {
+    void onlyAnOperatorImportsTheRegionListEveryKabupatenShares() {
         OtherKabupaten.ensure();
         String csv = "code,name\n87,Provinsi Uji Tiga\n";
         importing(TestAccounts.viewer("73.24"), csv).statusCode(403).body("code", is("FORBIDDEN"));
         importing(TestAccounts.desaOfficer("73.24.04.2001"), csv).statusCode(403);
-        importing(TestAccounts.admin("73.22"), csv).statusCode(200).body("added", is(1));
+        // an admin of one kabupaten may no longer rename another's regions
+        importing(TestAccounts.admin("73.22"), csv).statusCode(403).body("code", is("FORBIDDEN"));
+        importing(TestAccounts.admin("73.24"), csv).statusCode(403);
+        assertEquals(0L, Db.count("select count(*) from region where code = '87'"));
+        importing(TestAccounts.operator(), csv).statusCode(200).body("added", is(1));
         given().contentType("text/csv; charset=UTF-8").body(csv).when().post("/api/v1/regions/import").then().statusCode(401);
     }
 
     @Test
     @OffContractRequests("empty and non-CSV bodies")
     void theBodyMustBeANonEmptyCsv() {
-        String token = TestAccounts.admin("73.24");
+        String token = TestAccounts.operator();
         importing(token, "").statusCode(400).body("code", is("EMPTY_BODY"));
         given().auth().oauth2(token).contentType("application/json").body("{}")
                 .when().post("/api/v1/regions/import").then().statusCode(415).body("code", is("UNSUPPORTED_MEDIA_TYPE"));
@@ -108,8 +113,8 @@ class RegionImportTest {
 
     @Test
     void csvFieldsFollowRfc4180() {
-        assertEquals(java.util.List.of("12.07.28.1007", "Lubuk Pakam I,II"), RegionImporter.fields("12.07.28.1007,\"Lubuk Pakam I,II\""));
-        assertEquals(java.util.List.of("1", "a \"b\" c"), RegionImporter.fields("1,\"a \"\"b\"\" c\""));
-        assertEquals(java.util.List.of("1"), RegionImporter.fields("1"));
+        assertEquals(java.util.List.of("12.07.28.1007", "Lubuk Pakam I,II"), id.go.layanandesa.common.Csv.fields("12.07.28.1007,\"Lubuk Pakam I,II\""));
+        assertEquals(java.util.List.of("1", "a \"b\" c"), id.go.layanandesa.common.Csv.fields("1,\"a \"\"b\"\" c\""));
+        assertEquals(java.util.List.of("1"), id.go.layanandesa.common.Csv.fields("1"));
     }
 }

@@ -26,7 +26,7 @@ class RegionNationalImportTest {
         Path file = Path.of(System.getProperty("user.dir")).resolve("../shared/data/wilayah.csv").normalize();
         assumeTrue(Files.isReadable(file), "skipped: the national region list " + file + " is absent (it lives outside the project)");
         String csv = Files.readString(file);
-        String token = TestAccounts.admin("73.24");
+        String token = TestAccounts.operator();
 
         long start = System.nanoTime();
         Response first = given().auth().oauth2(token).contentType("text/csv").body(csv)

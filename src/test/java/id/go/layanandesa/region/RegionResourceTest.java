@@ -122,7 +122,7 @@ class RegionResourceTest {
 
     @Test
     void searchIgnoresAccentsAndPagesByNameThenCode() {
-        given().auth().oauth2(TestAccounts.admin("73.24")).contentType("text/csv; charset=UTF-8")
+        given().auth().oauth2(TestAccounts.operator()).contentType("text/csv; charset=UTF-8")
                 .body("code,name\n97,Provinsi Uji Cari\n97.01,Kabupaten Uji Cari\n97.01.01,Bénténg\n97.01.01.2001,Benteng\n"
                         + "97.01.01.2002,BENTENG Timur\n97.01.01.2003,Bontoa\n97.01.01.2004,Benteng_Lama\n")
                 .when().post("/api/v1/regions/import").then().statusCode(200).body("added", is(7));

@@ -96,7 +96,7 @@ class FilingTest {
     }
 
     @Test
-    void areaRulesRouteToTheKecamatanOwnOffice() {
+    void oneRelativeRuleRoutesToTheKecamatanOfficeOfTheDesa() {
         Map<String, Object> body = aktaKelahiran();
         body.put("serviceTypeId", Db.serviceType("73.24", "LEGALISASI"));
         body.put("answers", validAnswers(Db.serviceType("73.24", "LEGALISASI")));
@@ -104,7 +104,8 @@ class FilingTest {
         ExtractableResponse<Response> r = file(officer(), body).extract();
         assertEquals(201, r.statusCode(), r.asString());
         assertEquals("CAMAT_MALILI", r.path("opd.code"));
-        assertEquals("RULE_SERVICE_KECAMATAN", r.path("routedBy"));
+        // the demo's rule for LEGALISASI is kabupaten-wide and relative: the KECAMATAN office whose area holds the desa
+        assertEquals("RULE_SERVICE_KABUPATEN", r.path("routedBy"));
 
         body.put("serviceTypeId", Db.serviceType("73.24", "LEGALISASI"));
         r = file(TestAccounts.desaOfficer("73.24.02.2009"), body).extract();

@@ -72,7 +72,7 @@ class RoutingRuleResourceTest {
     void theSameServiceAndAreaTwiceIsADuplicate() {
         String admin = TestAccounts.admin("73.24");
         long legalisasi = serviceType("LEGALISASI");
-        post(admin, rule(legalisasi, "73.24.04", TestAccounts.opd("73.24", "ORGANISASI")))
+        post(admin, rule(legalisasi, "73.24", TestAccounts.opd("73.24", "ORGANISASI")))
                 .statusCode(409).body("code", is("DUPLICATE_RULE"));
         long dinsos = TestAccounts.opd("73.24", "DINSOS");
         long id = ((Number) post(admin, rule(null, "73.24.11.2001", dinsos)).statusCode(201).body("serviceTypeId", nullValue())
@@ -154,7 +154,11 @@ class RoutingRuleResourceTest {
         given().auth().oauth2(admin).queryParam("serviceTypeId", legalisasi).queryParam("desa", "73.24.04.2001")
                 .when().get("/api/v1/routing/explain")
                 .then().statusCode(200).body("opd.code", is("CAMAT_MALILI")).body("opd.name", is("Kantor Camat Malili"))
-                .body("basis", is("RULE_SERVICE_KECAMATAN")).body("ruleId", notNullValue());
+                .body("basis", is("RULE_SERVICE_KABUPATEN")).body("ruleId", notNullValue())
+                // the rule that matched, whole: relative, so the OPD above is the one of its kind that serves the desa
+                .body("rule.id", is((Integer) given().auth().oauth2(admin).queryParam("serviceTypeId", legalisasi).queryParam("desa", "73.24.04.2001")
+                        .when().get("/api/v1/routing/explain").path("ruleId")))
+                .body("rule.opdKind", is("KECAMATAN")).body("rule.regionCode", is("73.24")).body("rule", not(hasKey("opdId")));
         given().auth().oauth2(admin).queryParam("serviceTypeId", legalisasi).queryParam("desa", "73.24.04")
                 .when().get("/api/v1/routing/explain").then().statusCode(400).body("violations.field", contains("desa"));
         given().auth().oauth2(admin).queryParam("desa", "73.24.04.2001")

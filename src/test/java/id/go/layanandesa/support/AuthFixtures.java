@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Regions, OPDs and accounts the auth tests need, created when absent so that the tests pass with or without
- * the demo reference data. OPD codes start with TEST_AUTH_ so they never collide with real ones.
+ * the demo reference data. OPD codes start with TEST_AUTH_ so they never collide with real ones. The other kabupaten
+ * (Luwu, 73.17) is onboarded from a configuration document, as a real one is.
  */
 public final class AuthFixtures {
 
@@ -53,6 +54,9 @@ public final class AuthFixtures {
                         .executeUpdate();
             }
         });
+        // both kabupaten are in service: the home one is the demo kabupaten, the other is onboarded from a document
+        Tenants.inService(KABUPATEN);
+        Tenants.onboard(OTHER_KABUPATEN, Tenants.smallDocument(OTHER_KABUPATEN, "Luwu"));
     }
 
     /** The id of the OPD with this code in the kabupaten, created (kind DINAS) when absent. */

@@ -8,7 +8,11 @@ import id.go.layanandesa.opd.Opd;
 import id.go.layanandesa.opd.OpdKind;
 import id.go.layanandesa.request.TrackingCodes;
 import id.go.layanandesa.routing.RoutingRule;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.go.layanandesa.account.Passwords;
+import id.go.layanandesa.kabupaten.ConfigurationService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.inject.spi.CDI;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -166,7 +170,7 @@ public final class MatrixFixtures {
                                 service_type_version, opd_id, status, citizen_nik, citizen_name, answers, documents, filed_by, filed_at,
                                 due_date, version, updated_at)
                             select ?1, ?2, ?3, ?4, ?5, st.id, st.version, ?6, 'SUBMITTED', '7324044107900001', 'Warga Matriks',
-                                   jsonb_build_object(), jsonb_build_array(), ?7, now(), current_date + 10, 0, now()
+                                   cast(?9 as jsonb), cast(?10 as jsonb), ?7, now(), current_date + 10, 0, now()
                               from service_type st where st.id = ?8""")
                     .setParameter(1, id)
                     .setParameter(2, TrackingCodes.next())
@@ -176,6 +180,11 @@ public final class MatrixFixtures {
                     .setParameter(6, opd)
                     .setParameter(7, filer)
                     .setParameter(8, type)
+                    .setParameter(9, """
+                            {"nama_bayi": "Aminah", "tanggal_lahir": "2026-01-20", "jenis_kelamin": "PEREMPUAN", "anak_ke": 2,
+                             "tempat_lahir": "Malili"}""")
+                    .setParameter(10, """
+                            [{"code": "SURAT_KETERANGAN_LAHIR", "provision": "ON_PAPER"}, {"code": "KK", "provision": "ON_PAPER"}]""")
                     .executeUpdate();
             em.createNativeQuery("""
                             insert into request_event (id, request_id, at, type, actor_kind, actor_id, actor_name, from_status, to_status,
@@ -188,6 +197,44 @@ public final class MatrixFixtures {
                     .executeUpdate();
             return id;
         });
+    }
+
+    /** A fresh paused webhook subscription of the home OPD (as its system makes one), version 0: it never sends. */
+    public static long subscription() {
+        AuthFixtures.ensureRegions();
+        long opd = AuthFixtures.homeOpd();
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) AuthFixtures.em().createNativeQuery("""
+                        insert into webhook_subscription (id, kabupaten_code, opd_id, url, active, secret, secret_prefix, created_by,
+                            created_at, updated_at, version)
+                        values (nextval('webhook_subscription_seq'), ?1, ?2, ?3, false, decode('00', 'hex'), 'whsec_matrix', 'matrix',
+                            now(), now(), 0)
+                        returning id""")
+                .setParameter(1, AuthFixtures.KABUPATEN)
+                .setParameter(2, opd)
+                .setParameter(3, "https://hooks.example.test/matrix-" + SEQ.incrementAndGet())
+                .getSingleResult()).longValue());
+    }
+
+    /** {@code <subscription>/deliveries/<delivery>}: a given-up delivery of a fresh paused subscription, so it may be sent again. */
+    public static String deliveryPath() {
+        long subscription = subscription();
+        long request = insertRequest();
+        long delivery = QuarkusTransaction.requiringNew().call(() -> ((Number) AuthFixtures.em().createNativeQuery("""
+                        insert into webhook_delivery (subscription_id, event_id, request_id, event_type, state, attempts, created_at,
+                            next_attempt_at, first_attempt_at, last_attempt_at, last_status)
+                        select ?1, e.id, e.request_id, e.type, 'GIVEN_UP', 3, now(), now(), now(), now(), 500
+                          from request_event e where e.request_id = ?2
+                        returning id""")
+                .setParameter(1, subscription)
+                .setParameter(2, request)
+                .getSingleResult()).longValue());
+        return subscription + "/deliveries/" + delivery;
+    }
+
+    /** A status whose citizen's message no kabupaten has changed: its template is at version 0 everywhere. */
+    public static String templateStatus() {
+        Db.exec("delete from citizen_message_template where status = 'CANCELLED'");
+        return "CANCELLED";
     }
 
     /** A fresh active OPD of the home kabupaten, version 0, that nothing refers to. */
@@ -241,6 +288,41 @@ public final class MatrixFixtures {
             r.persistAndFlush();
             return r.id;
         });
+    }
+
+    /** The password every test account ({@link TestAccounts}, usernames t-…) has from now on, set by a known hash. */
+    public static String ownPassword() {
+        synchronized (MatrixFixtures.class) {
+            if (knownHash == null) {
+                knownHash = CDI.current().select(Passwords.class).get().hash(OWN_PASSWORD);
+            }
+        }
+        Db.exec("update account set password_hash = ?1 where username like 't-%'", knownHash);
+        return OWN_PASSWORD;
+    }
+
+    static final String OWN_PASSWORD = "Matrix2026own";
+    private static String knownHash;
+    private static final AtomicInteger KABUPATEN = new AtomicInteger();
+
+    /** A kabupaten of the region list (a scratch one) that nobody has onboarded yet. */
+    public static String freshKabupaten() {
+        // province 84 is no province of the national list, and no other test uses it
+        int n = KABUPATEN.incrementAndGet();
+        if (n > 99) {
+            throw new IllegalStateException("the matrix onboards at most 99 kabupaten");
+        }
+        return ScratchKabupaten.regionsOnly(String.format("84.%02d", n));
+    }
+
+    /** The home kabupaten's configuration as it stands, as a document to apply. */
+    public static String homeConfiguration() {
+        try {
+            return CDI.current().select(ObjectMapper.class).get()
+                    .writeValueAsString(CDI.current().select(ConfigurationService.class).get().export(AuthFixtures.KABUPATEN));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The date of a fresh holiday of the home kabupaten. */

@@ -21,7 +21,8 @@ public final class TestAccounts {
     }
 
     public static Account account(Role role, String kabupatenCode, String desaCode, Long opdId) {
-        String username = ("t-" + role.name() + "-" + (desaCode != null ? desaCode : opdId != null ? "opd" + opdId : kabupatenCode))
+        String username = ("t-" + role.name() + "-" + (desaCode != null ? desaCode : opdId != null ? "opd" + opdId
+                : kabupatenCode != null ? kabupatenCode : "installation"))
                 .toLowerCase().replace('.', '-').replace('_', '-');
         return QuarkusTransaction.requiringNew().call(() -> {
             Account existing = Account.byUsername(username);
@@ -41,6 +42,11 @@ public final class TestAccounts {
             a.persist();
             return a;
         });
+    }
+
+    /** An OPERATOR of the installation, which belongs to no kabupaten. */
+    public static String operator() {
+        return token(Role.OPERATOR, null, null, null);
     }
 
     public static String admin(String kabupatenCode) {

@@ -1,7 +1,9 @@
 package id.go.layanandesa.tracking;
 
 import io.quarkus.test.junit.QuarkusTest;
+import id.go.layanandesa.support.TestClock;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +17,19 @@ class TrackingAddressTest {
     @Inject
     RateLimiter limiter;
 
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void cleanSlate() {
         limiter.reset();
+        // the limit counts per minute: a test that ran across a minute's end would see a fresh allowance
+        clock.pin(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(1));
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
     }
 
     @Test

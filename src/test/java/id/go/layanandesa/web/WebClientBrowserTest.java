@@ -47,6 +47,7 @@ import java.util.logging.Level;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,6 +68,9 @@ class WebClientBrowserTest {
     static final String KABUPATEN = "89.01";
     static final String DESA = "89.01.01.2001";
     static final String PASSWORD = "Pelayanan2026uji";
+    /** What an admin gives a new account; its owner replaces it at the first login. */
+    static final String FIRST_PASSWORD = "Sementara2026uji";
+    static final String PREFIX = "8901.";
     static final String MARKUP_NAME = "<img src=x onerror=alert(1)>";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -193,14 +197,25 @@ class WebClientBrowserTest {
                 .then().statusCode(201).extract().path("id")).longValue();
     }
 
+    /** An account as its owner leaves it after the first login: the admin's password replaced by PASSWORD. */
     static void account(String admin, String username, String name, String role, Map<String, Object> scope) {
         Map<String, Object> body = new HashMap<>(scope);
-        body.putAll(Map.of("username", username, "displayName", name, "role", role, "password", PASSWORD));
+        body.putAll(Map.of("username", username, "displayName", name, "role", role, "password", FIRST_PASSWORD));
         post(admin, "/api/v1/accounts", body);
+        String first = given().contentType(ContentType.JSON).body(Map.of("username", stored(username), "password", FIRST_PASSWORD))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
+        given().auth().oauth2(first).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", FIRST_PASSWORD, "newPassword", PASSWORD))
+                .post("/api/v1/me/password").then().statusCode(204);
+    }
+
+    /** The username as stored: with the scratch kabupaten's prefix. */
+    static String stored(String username) {
+        return username.startsWith(PREFIX) ? username : PREFIX + username;
     }
 
     static String apiToken(String username) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+        return given().contentType(ContentType.JSON).body(Map.of("username", stored(username), "password", PASSWORD))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
     }
 
@@ -290,7 +305,7 @@ class WebClientBrowserTest {
         login("web.opd");
         go("opd/permohonan/" + id);
         act("accept", Map.of());
-        waitUntil(d -> text("main").contains("Anda (web.opd)"));
+        waitUntil(d -> text("main").contains("Anda (8901.web.opd)"));
         shoot("opd-request");
         act("complete", Map.of("resultNote", "Surat selesai, ambil di kantor desa", "documentNumber", "470/12/2026"));
         waitUntil(d -> "COMPLETED".equals(Db.single("select status from service_request where id = ?1", id)));
@@ -498,14 +513,15 @@ class WebClientBrowserTest {
         type("desaCode", "89.01.01.2002");
         driver.findElement(By.cssSelector("form.card input[data-path='password']")).sendKeys(PASSWORD);
         driver.findElement(By.xpath("//button[normalize-space(.)='Buat akun']")).click();
-        waitUntil(d -> text("#accounts").contains("web.baru"));
+        waitUntil(d -> text("#accounts").contains("8901.web.baru"));
         assertTrue(text("#accounts").contains("Operator <b>Baru</b>"));
+        assertTrue(text("#accounts li[data-username='8901.web.baru']").contains("Belum ganti kata sandi"));
         assertNoInjectedMarkup();
         apiToken("web.baru");
-        WebElement row = driver.findElement(By.cssSelector("#accounts li[data-username='web.baru']"));
+        WebElement row = driver.findElement(By.cssSelector("#accounts li[data-username='8901.web.baru']"));
         row.findElement(By.xpath(".//button[normalize-space(.)='Nonaktifkan']")).click();
-        waitUntil(d -> driver.findElement(By.cssSelector("#accounts li[data-username='web.baru']")).getText().contains("Nonaktif"));
-        given().contentType(ContentType.JSON).body(Map.of("username", "web.baru", "password", PASSWORD))
+        waitUntil(d -> driver.findElement(By.cssSelector("#accounts li[data-username='8901.web.baru']")).getText().contains("Nonaktif"));
+        given().contentType(ContentType.JSON).body(Map.of("username", "8901.web.baru", "password", PASSWORD))
                 .post("/api/v1/auth/login").then().statusCode(401);
         shoot("admin-accounts");
 
@@ -571,7 +587,7 @@ class WebClientBrowserTest {
         go("opd/permohonan/" + claimed);
         waitUntil(d -> text("main").contains("Dikembalikan ke antrean"));
         act("accept", Map.of());
-        waitUntil(d -> text("main").contains("Anda (web.camat)"));
+        waitUntil(d -> text("main").contains("Anda (8901.web.camat)"));
         act("complete", Map.of("resultNote", "Selesai, ambil di kantor desa"));
         waitUntil(d -> "COMPLETED".equals(Db.single("select status from service_request where id = ?1", claimed)));
 
@@ -611,27 +627,170 @@ class WebClientBrowserTest {
         open("masuk");
         String said = "";
         for (int i = 0; i < 12 && !said.contains("Terlalu banyak"); i++) {
-            said = failLogin("web.lupa");
+            said = failLogin(stored("web.lupa"));
         }
         assertTrue(said.contains("Terlalu banyak percobaan masuk yang gagal") && said.matches("(?s).*Coba lagi dalam \\d+ (detik|menit).*"), said);
         shoot("login-wait");
-        long failures = Db.count("select failed_logins from account where username = 'web.lupa'");
+        long failures = Db.count("select failed_logins from account where username = '8901.web.lupa'");
         assertTrue(failures >= 5, "failures counted: " + failures);
 
         // Another username from this device is not held up; the admin sees the failures and lifts the waits.
         login("web.admin");
-        WebElement row = waitFor(By.cssSelector("#accounts li[data-username='web.lupa']"));
+        WebElement row = waitFor(By.cssSelector("#accounts li[data-username='8901.web.lupa']"));
         assertTrue(row.getText().contains("Gagal masuk " + failures + "×"), row.getText());
         assertFalse(row.getText().contains("Terkunci"));
         shoot("admin-account-failed-logins");
         row.findElement(By.xpath(".//button[normalize-space(.)='Hapus penundaan masuk']")).click();
-        waitUntil(d -> text("#flash").contains("Penundaan masuk web.lupa dihapus"));
-        assertFalse(driver.findElement(By.cssSelector("#accounts li[data-username='web.lupa']")).getText().contains("Gagal masuk"));
-        assertEquals(0L, Db.count("select failed_logins from account where username = 'web.lupa'"));
+        waitUntil(d -> text("#flash").contains("Penundaan masuk 8901.web.lupa dihapus"));
+        assertFalse(driver.findElement(By.cssSelector("#accounts li[data-username='8901.web.lupa']")).getText().contains("Gagal masuk"));
+        assertEquals(0L, Db.count("select failed_logins from account where username = '8901.web.lupa'"));
         logout();
 
         login("web.lupa");
         waitFor(By.id("cari-layanan"));
+    }
+
+    @Test
+    void aNewAccountSetsItsOwnPasswordAtItsFirstLoginBeforeAnythingElse() {
+        String admin = TestAccounts.admin(KABUPATEN);
+        Map<String, Object> body = new HashMap<>(Map.of("username", "web.pertama", "displayName", "Operator Pertama",
+                "role", "DESA_OFFICER", "desaCode", DESA, "password", FIRST_PASSWORD));
+        post(admin, "/api/v1/accounts", body);
+        open("masuk");
+        submitLogin("8901.web.pertama", FIRST_PASSWORD);
+        waitFor(By.id("own-password"));
+        assertTrue(driver.findElements(By.id("logout")).isEmpty(), "no menu before the account has its own password");
+        shoot("own-password");
+        driver.findElement(By.cssSelector("#own-password input[data-path='newPassword']")).sendKeys("pendek");
+        driver.findElement(By.cssSelector("#own-password input[data-path='repeat']")).sendKeys("pendek");
+        driver.findElement(By.xpath("//button[normalize-space(.)='Simpan kata sandi']")).click();
+        waitUntil(d -> errorAt("newPassword").contains("Paling sedikit 10 karakter"));
+        driver.findElement(By.cssSelector("#own-password input[data-path='newPassword']")).clear();
+        driver.findElement(By.cssSelector("#own-password input[data-path='newPassword']")).sendKeys("Pertama2026sendiri");
+        driver.findElement(By.cssSelector("#own-password input[data-path='repeat']")).clear();
+        driver.findElement(By.cssSelector("#own-password input[data-path='repeat']")).sendKeys("Pertama2026sendiri");
+        driver.findElement(By.xpath("//button[normalize-space(.)='Simpan kata sandi']")).click();
+        waitFor(By.id("logout"));
+        given().contentType(ContentType.JSON).body(Map.of("username", "8901.web.pertama", "password", FIRST_PASSWORD))
+                .post("/api/v1/auth/login").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("username", "8901.web.pertama", "password", "Pertama2026sendiri"))
+                .post("/api/v1/auth/login").then().statusCode(200).body("account.passwordChangeRequired", is(false));
+        logout();
+    }
+
+    @Test
+    void theDesaAttachesScansDownloadsThemAndPrintsTheReceipt() throws IOException {
+        String desaToken = apiToken("web.desa");
+        Map<String, Object> filed = given().auth().oauth2(desaToken).contentType(ContentType.JSON).header("Idempotency-Key", "web-attach-1")
+                .body(Map.of("serviceTypeId", fixture.surat(), "citizen", Map.of("nik", "7324014107900021", "name", "Warga Berkas"),
+                        "answers", Map.of("keperluan", "Melamar pekerjaan"), "documents", List.of(Map.of("code", "KTP_EL", "provision", "ATTACHED"))))
+                .post("/api/v1/requests").then().statusCode(201).extract().as(Map.class);
+        long id = ((Number) filed.get("id")).longValue();
+        String code = (String) filed.get("trackingCode");
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "browser-files").toAbsolutePath()), "attach");
+        Path scan = Files.write(dir.resolve("ktp-depan.pdf"), "%PDF-1.4\n% KTP-el pemohon\n%%EOF\n".getBytes());
+        Path text = Files.write(dir.resolve("catatan.txt"), "bukan pindaian".getBytes());
+        // a photo (PNG by its content) under a PDF's name
+        Path disguised = Files.write(dir.resolve("foto.pdf"), new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
+        byte[] big = new byte[6 * 1024 * 1024];
+        System.arraycopy("%PDF-1.4\n".getBytes(), 0, big, 0, 9);
+        Path tooBig = Files.write(dir.resolve("besar.pdf"), big);
+        Path downloads = Files.createDirectories(dir.resolve("unduhan"));
+
+        open("masuk");
+        login("web.desa");
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        go("desa/permohonan/" + id);
+        waitUntil(d -> text("#files").contains("Belum ada berkas"));
+        WebElement pick = control("file.KTP_EL");
+        assertEquals("application/pdf,image/jpeg,image/png", pick.getAttribute("accept"));
+        assertEquals("environment", control("photo.KTP_EL").getAttribute("capture"), "the phone's camera is offered");
+        assertEquals("file", control("photo.KTP_EL").getAttribute("type"));
+
+        // what the service refuses is said in Bahasa Indonesia, and nothing is attached
+        control("file.KTP_EL").sendKeys(text.toString());
+        waitUntil(d -> text("[data-attach='KTP_EL'] [role='status']").contains("Jenis berkas tidak diterima"));
+        control("file.KTP_EL").sendKeys(disguised.toString());
+        waitUntil(d -> text("[data-attach='KTP_EL'] [role='status']").contains("Isi berkas tidak sesuai"));
+        control("file.KTP_EL").sendKeys(tooBig.toString());
+        waitUntil(d -> text("[data-attach='KTP_EL'] [role='status']").contains("Berkas terlalu besar (paling besar 5 MB)"));
+        assertEquals(0L, Db.count("select count(*) from request_file where request_id = ?1", id));
+
+        control("file.KTP_EL").sendKeys(scan.toString());
+        waitUntil(d -> text("#files").contains("ktp-depan.pdf"));
+        assertTrue(text("#flash").contains("Berkas terunggah: ktp-depan.pdf"), text("#flash"));
+        assertTrue(text("#files").contains("KTP-el pemohon") && text("#files").contains("8901.web.desa"), text("#files"));
+        waitUntil(d -> text("main").contains("Berkas dilampirkan"));
+        assertEquals(1L, Db.count("select count(*) from request_file where request_id = ?1 and document_code = 'KTP_EL'", id));
+        shoot("desa-attach");
+
+        driver.findElement(By.xpath("//div[@id='files']//button[normalize-space(.)='ktp-depan.pdf']")).click();
+        assertArrayEquals(Files.readAllBytes(scan), downloaded(downloads.resolve("ktp-depan.pdf")), "the download is the file uploaded");
+
+        driver.findElement(By.id("receipt-pdf")).click();
+        byte[] receipt = downloaded(downloads.resolve("tanda-terima-" + code + ".pdf"));
+        assertEquals("%PDF-", new String(receipt, 0, 5), "the receipt is a PDF");
+    }
+
+    @Test
+    void theOpdCompletesWithAResultDocumentTheDesaDownloadsItAndAnyoneVerifiesIt() throws IOException {
+        Map<String, Object> filed = given().auth().oauth2(apiToken("web.desa")).contentType(ContentType.JSON).header("Idempotency-Key", "web-result-1")
+                .body(Map.of("serviceTypeId", fixture.surat(), "citizen", Map.of("nik", "7324014107900031", "name", "Warga Hasil"),
+                        "answers", Map.of("keperluan", "Melamar pekerjaan"), "documents", List.of(Map.of("code", "KTP_EL", "provision", "ON_PAPER"))))
+                .post("/api/v1/requests").then().statusCode(201).extract().as(Map.class);
+        long id = ((Number) filed.get("id")).longValue();
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "browser-files").toAbsolutePath()), "result");
+        Path result = Files.write(dir.resolve("surat-domisili.pdf"), "%PDF-1.4\n% Surat Keterangan Domisili, ditandatangani\n%%EOF\n".getBytes());
+        Path photo = Files.write(dir.resolve("foto-surat.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
+        Path forged = Files.write(dir.resolve("salinan.pdf"), "%PDF-1.4\n% Surat yang diubah\n%%EOF\n".getBytes());
+        Path downloads = Files.createDirectories(dir.resolve("unduhan"));
+
+        open("masuk");
+        login("web.opd");
+        go("opd/permohonan/" + id);
+        act("accept", Map.of());
+        // a result document must be a PDF: the completion waits, and the request stays in progress
+        WebElement form = waitFor(By.cssSelector("form[data-action='complete']"));
+        form.findElement(By.cssSelector("[data-path='resultDocument']")).sendKeys(photo.toString());
+        form.findElement(By.cssSelector("[data-path='resultNote']")).sendKeys("Surat selesai");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        waitUntil(d -> text("form[data-action='complete'] .summary").contains("Jenis berkas tidak diterima"));
+        assertEquals("IN_PROGRESS", Db.single("select status from service_request where id = ?1", id));
+        form.findElement(By.cssSelector("[data-path='resultDocument']")).sendKeys(result.toString());
+        shoot("opd-complete-with-result");
+        act("complete", Map.of("resultNote", "Surat selesai, ambil di kantor desa", "documentNumber", "470/13/2026"));
+        waitUntil(d -> "COMPLETED".equals(Db.single("select status from service_request where id = ?1", id)));
+        String verification = (String) Db.single("select verification_code from request_file where request_id = ?1 and kind = 'RESULT'", id);
+        assertTrue(verification != null && verification.matches("[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{2}"), String.valueOf(verification));
+        assertEquals(1L, Db.count("select count(*) from request_file where request_id = ?1", id), "one result document, the PNG was refused");
+        logout();
+
+        login("web.desa");
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        go("desa/permohonan/" + id);
+        waitUntil(d -> text("#files").contains("surat-domisili.pdf"));
+        assertTrue(text("#files").contains("Dokumen hasil") && text("#files").contains(verification), text("#files"));
+        shoot("desa-result-document");
+        driver.findElement(By.xpath("//div[@id='files']//button[normalize-space(.)='surat-domisili.pdf']")).click();
+        assertArrayEquals(Files.readAllBytes(result), downloaded(downloads.resolve("surat-domisili.pdf")));
+        logout();
+
+        // anyone, without an account
+        open("verifikasi/" + verification);
+        waitUntil(d -> text("#verification").contains("Surat Keterangan Domisili"));
+        String page = text("#verification");
+        assertTrue(page.contains("Dinas Kependudukan dan Pencatatan Sipil") && page.contains("470/13/2026"), page);
+        assertFalse(page.contains("Warga Hasil") || page.contains("7324014107900031"), "nothing personal");
+        assertFalse(driver.findElements(By.id("logout")).size() > 0, "no login");
+        shoot("verification");
+        control("copy").sendKeys(result.toString());
+        submit();
+        waitUntil(d -> text("#verdict").contains("Berkas ini asli"));
+        control("copy").sendKeys(forged.toString());
+        submit();
+        waitUntil(d -> text("#verdict").contains("TIDAK sama"));
+        open("verifikasi/ZZZZ-ZZZZ-ZZ");
+        waitUntil(d -> text("main").contains("Kode verifikasi tidak dikenal"));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
@@ -647,12 +806,19 @@ class WebClientBrowserTest {
     }
 
     void login(String username) {
-        waitFor(By.cssSelector("input[data-path='username']")).clear();
-        driver.findElement(By.cssSelector("input[data-path='username']")).sendKeys(username);
-        driver.findElement(By.cssSelector("input[data-path='password']")).clear();
-        driver.findElement(By.cssSelector("input[data-path='password']")).sendKeys(PASSWORD);
-        driver.findElement(By.xpath("//button[normalize-space(.)='Masuk']")).click();
+        submitLogin(stored(username), PASSWORD);
         waitFor(By.id("logout"));
+    }
+
+    /** Fills the login form and sends it. */
+    void submitLogin(String username, String password) {
+        By usernameField = By.cssSelector("input[data-path='username']");
+        waitFor(usernameField).clear();
+        driver.findElement(usernameField).sendKeys(username);
+        WebElement passwordField = driver.findElement(By.cssSelector("input[data-path='password']"));
+        passwordField.clear();
+        passwordField.sendKeys(password);
+        driver.findElement(By.xpath("//button[normalize-space(.)='Masuk']")).click();
     }
 
     void logout() {
@@ -796,7 +962,7 @@ class WebClientBrowserTest {
 
     static long endedSessions(String username, String reason) {
         return Db.count("select count(*) from login_session s join account a on a.id = s.account_id where a.username = ?1 and s.end_reason = ?2",
-                username, reason);
+                stored(username), reason);
     }
 
     /** Forgets the page's record of the calls it made, so that the next assertion sees only what follows. */
@@ -837,6 +1003,16 @@ class WebClientBrowserTest {
                   q.onsuccess = () => { r.result.close(); done(q.result); };
                 };
                 r.onerror = () => done(null);""");
+    }
+
+    /** The bytes of a finished download (Chromium writes a .crdownload first and renames it when done). */
+    static byte[] downloaded(Path file) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.isRegularFile(file));
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static void keepThePage(String name) {

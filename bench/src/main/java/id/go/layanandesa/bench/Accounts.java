@@ -10,11 +10,11 @@ import java.util.List;
 /**
  * The accounts the load runs as, with their tokens, in Luwu Timur's demo data: an admin, one desa officer
  * per filing client (desa spread over the kabupaten), a Disdukcapil officer, and a desa of its own whose
- * filings only the wake-up figure makes.
+ * filings only the wake-up figure makes; and the installation's operator, who imports the region list.
  */
 public record Accounts(long serviceTypeId, long adminId, String adminToken, List<String> desas, List<String> desaTokens,
                        List<Long> desaAccounts, long dukcapilId, String dukcapilToken, String listDesa, String listDesaToken,
-                       String wakeDesa, String wakeDesaToken) {
+                       String wakeDesa, String wakeDesaToken, String operatorToken) {
 
     static Accounts create(Db db, Tokens tokens, int desaOfficers) throws Exception {
         try (Connection c = db.connect()) {
@@ -44,8 +44,17 @@ public record Accounts(long serviceTypeId, long adminId, String adminToken, List
             String dukcapilToken = tokens.token(dk, "bench-dukcapil", "OPD_OFFICER", null, dukcapilId);
             long wd = account(c, "bench-wake-desa", "DESA_OFFICER", wakeDesa, null);
             String wakeDesaToken = tokens.token(wd, "bench-wake-desa", "DESA_OFFICER", wakeDesa, null);
+            long operator;
+            try (PreparedStatement p = c.prepareStatement("insert into account (id, username, display_name, password_hash, role, "
+                    + "created_at, updated_at) values (nextval('account_seq'), 'bench-operator', 'bench-operator', '!', 'OPERATOR', now(), now()) "
+                    + "returning id"); ResultSet rs = p.executeQuery()) {
+                rs.next();
+                operator = rs.getLong(1);
+            }
+            String operatorToken = tokens.token(operator, "bench-operator", "OPERATOR", null, null);
             return new Accounts(serviceTypeId, adminId, adminToken, List.copyOf(desas), List.copyOf(desaTokens),
-                    List.copyOf(desaAccounts), dukcapilId, dukcapilToken, desas.get(0), desaTokens.get(0), wakeDesa, wakeDesaToken);
+                    List.copyOf(desaAccounts), dukcapilId, dukcapilToken, desas.get(0), desaTokens.get(0), wakeDesa, wakeDesaToken,
+                    operatorToken);
         }
     }
 

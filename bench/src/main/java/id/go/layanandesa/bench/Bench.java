@@ -68,7 +68,7 @@ public final class Bench {
         Tokens tokens = new Tokens(settings.data, db);
         Machine.facts(facts, db);
         accounts = Accounts.create(db, tokens, settings.filingConcurrency);
-        regionImport = RegionImport.run(settings.wilayah, api, accounts.adminToken(), log);
+        regionImport = RegionImport.run(settings.wilayah, api, accounts.operatorToken(), log);
         opds = BenchOpds.create(db, tokens, accounts);
     }
 

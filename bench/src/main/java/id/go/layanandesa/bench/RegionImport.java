@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import static id.go.layanandesa.bench.Numbers.f1;
 
 /**
- * The national region list, imported through the API in one POST as an admin would, when the file is
+ * The national region list, imported through the API in one POST as an operator would, when the file is
  * beside the project. Reference data of every run (the bulk load spreads requests over the desa it adds);
  * the import figure reports how long it took.
  *
@@ -28,7 +28,7 @@ public record RegionImport(Path file, long rows, long nanos, String summary) {
         return rows >= 0;
     }
 
-    static RegionImport run(Path wilayah, Api api, String adminToken, Log log) throws Exception {
+    static RegionImport run(Path wilayah, Api api, String operatorToken, Log log) throws Exception {
         if (!Files.exists(wilayah)) {
             log.say("no national region file at " + wilayah + ": demo regions only");
             return new RegionImport(wilayah, -1, 0, "");
@@ -38,7 +38,7 @@ public record RegionImport(Path file, long rows, long nanos, String summary) {
         log.say("importing " + lines + " regions");
         long t0 = System.nanoTime();
         HttpResponse<String> r = api.send(HttpRequest.newBuilder(api.uri("/api/v1/regions/import"))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "text/csv")
+                .header("Authorization", "Bearer " + operatorToken).header("Content-Type", "text/csv")
                 .timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build());
         long took = System.nanoTime() - t0;

@@ -34,6 +34,9 @@ public final class ServiceProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dlayanan.data-dir=" + data);
+        // the webhook figure's receiver runs in the load generator, on this machine
+        command.add("-Dlayanan.webhooks.allow-http=true");
+        command.add("-Dlayanan.webhooks.allowed-networks=127.0.0.1/32");
         command.addAll(opts);
         command.add("-jar");
         command.add(root.resolve("target/quarkus-app/quarkus-run.jar").toString());

@@ -38,6 +38,12 @@ public record Problem(
             @Schema(description = "What is wrong with it", example = "must be 16 digits") String message) {
     }
 
+    /** The problem of one item of a batch: as the whole call would have answered it, without instance and request id. */
+    public static Problem of(ProblemException e) {
+        return new Problem(typeFor(e.code()), e.title(), e.status(), e.getMessage(), null, e.code(), null, e.violations(),
+                e.currentStatus(), e.allowed());
+    }
+
     public static String typeFor(String code) {
         return "urn:layanan-desa:problem:" + code.toLowerCase().replace('_', '-');
     }

@@ -182,7 +182,8 @@ public class ProblemMappers {
                 "the service failed to answer; quote request id " + requestId + " when reporting it"), request);
     }
 
-    private static String fieldOf(ConstraintViolation<?> violation) {
+    /** The path of a violated constraint as violations name it: {@code citizen.nik}, {@code opds[2].code}. */
+    public static String fieldOf(ConstraintViolation<?> violation) {
         // A resource-method path is method, parameter, then the bean's own path; a bare parameter names itself.
         List<Path.Node> nodes = new java.util.ArrayList<>();
         violation.getPropertyPath().forEach(nodes::add);

@@ -12,7 +12,7 @@ public class ETagFilter {
         if (response.getStatus() >= 300 || response.getHeaders().containsKey(HttpHeaders.ETAG)) {
             return;
         }
-        String etag = ETags.of(response.getEntity());
+        String etag = ETags.ofBody(response.getEntity());
         if (etag != null) {
             response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         }

@@ -19,7 +19,7 @@ public final class ETags {
     }
 
     /** The ETag of an answer body, or null when it is not a versioned resource. */
-    public static String of(Object body) {
+    public static String ofBody(Object body) {
         return body instanceof Versioned v ? of(v.version()) : null;
     }
 

@@ -88,7 +88,7 @@ public class IdempotencyInterceptor {
     }
 
     private static String etagOf(String header, Object entity) {
-        return header != null ? header : id.go.layanandesa.common.http.ETags.of(entity);
+        return header != null ? header : id.go.layanandesa.common.http.ETags.ofBody(entity);
     }
 
     private static String pathOf(URI location) {

@@ -52,7 +52,7 @@ public class IdempotentCalls {
     /** What a call answered: status, body, the path of what it created, and the ETag of the body. */
     public record Answer(int status, Object body, String location, String etag) {
         public static Answer of(int status, Object body, String location) {
-            return new Answer(status, body, location, ETags.of(body));
+            return new Answer(status, body, location, ETags.ofBody(body));
         }
     }
 

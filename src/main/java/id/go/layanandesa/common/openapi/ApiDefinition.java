@@ -39,6 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         tags = {
                 @Tag(name = "Auth", description = "Logging in and finding out who you are"),
                 @Tag(name = "Accounts", description = "Accounts of people and API keys of OPD systems, kept by admins"),
+                @Tag(name = "Kabupaten", description = "The kabupaten in service on the installation: onboarding, their admins and "
+                        + "their configuration as one document"),
                 @Tag(name = "Regions", description = "The Kepmendagri region codes: provinsi, kabupaten/kota, kecamatan, desa/kelurahan"),
                 @Tag(name = "OPDs", description = "The agencies (Organisasi Perangkat Daerah) of a kabupaten"),
                 @Tag(name = "Catalog", description = "The kabupaten's service catalog (standar pelayanan)"),
@@ -49,6 +51,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Documents", description = "Files of requests: scans the desa attaches, resumable uploads (tus), the OPD's "
                         + "result document, the printed receipt with its QR code"),
                 @Tag(name = "Tracking", description = "Public tracking of a request by its tracking code, without an account"),
+                @Tag(name = "Webhooks", description = "Subscriptions to request events, signed per Standard Webhooks, their delivery logs, "
+                        + "and the citizens' messages the events carry"),
                 @Tag(name = "Survey", description = "The citizens' satisfaction survey (IKM, PermenPANRB 14/2017) of finished requests"),
                 @Tag(name = "Statistics", description = "The kabupaten's figures without personal data: request statistics, overdue "
                         + "work, the satisfaction index and monthly open data, as JSON or CSV"),

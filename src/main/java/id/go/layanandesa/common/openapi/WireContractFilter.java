@@ -81,6 +81,10 @@ public class WireContractFilter implements OASFilter {
             if (path.startsWith("/api/")) {
                 declareProblems(path, method, operation, annotated.getOrDefault(operation.getOperationId(), List.of()), used, mismatches);
                 declareHeaders(operation);
+                if (method == org.eclipse.microprofile.openapi.models.PathItem.HttpMethod.HEAD) {
+                    // a HEAD answer never has a body: its headers are all it says
+                    operation.getResponses().getAPIResponses().values().forEach(r -> r.setContent(null));
+                }
             }
         }));
         // One example per code, shared by the operations that answer it.
@@ -378,6 +382,8 @@ public class WireContractFilter implements OASFilter {
         if (secured) {
             codes.add(ProblemCode.UNAUTHENTICATED);
             codes.add(ProblemCode.FORBIDDEN);
+            // an account whose password someone else set may call nothing but what it needs to set its own
+            codes.add(ProblemCode.PASSWORD_CHANGE_REQUIRED);
         }
         if (operation.getRequestBody() != null) {
             codes.add(ProblemCode.UNSUPPORTED_MEDIA_TYPE);

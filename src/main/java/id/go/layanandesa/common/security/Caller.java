@@ -45,8 +45,22 @@ public class Caller {
         return role() == r;
     }
 
+    /** The caller's kabupaten; null for an OPERATOR, which belongs to none. */
     public String kabupatenCode() {
         return who().kabupatenCode();
+    }
+
+    /** Whether the account must replace a password someone else set before it may do anything else. */
+    public boolean passwordChangeRequired() {
+        return who().passwordChangeRequired();
+    }
+
+    /** The checked identity, when the call carries one; empty for anonymous calls. */
+    public static java.util.Optional<CallerIdentity> of(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(identity.getAttribute(CallerAugmentor.ATTR_CALLER));
     }
 
     /** The desa of a desa officer, else null. */

@@ -31,8 +31,7 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
-            CallerIdentity caller = CallerIdentity.of(identity, config);
-            check.verify(caller);
+            CallerIdentity caller = check.verify(CallerIdentity.of(identity, config));
             return QuarkusSecurityIdentity.builder(identity).addAttribute(ATTR_CALLER, caller).build();
         });
     }

@@ -9,11 +9,20 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Who a verified credential says the caller is: a role with the scope every rule checks (the kabupaten, and the
  * desa or OPD for those roles). Only the scope the role uses is kept: a desa claim on an admin's token means nothing.
  *
- * @param kind      how the caller proved it
- * @param sessionId the login session of one of this service's own tokens, else null
+ * An OPERATOR belongs to no kabupaten: its kabupaten is null whatever its credential claims.
+ *
+ * @param kind                   how the caller proved it
+ * @param sessionId              the login session of one of this service's own tokens, else null
+ * @param passwordChangeRequired the account's password was set by someone else and it may do nothing but replace it
+ *                               (known once {@link IdentityCheck} has read the account)
  */
 public record CallerIdentity(Kind kind, Role role, String name, String kabupatenCode, String desaCode, Long opdId,
-                             Long accountId, Long apiKeyId, String sessionId) {
+                             Long accountId, Long apiKeyId, String sessionId, boolean passwordChangeRequired) {
+
+    /** The same caller, now known to have to replace its password before anything else. */
+    public CallerIdentity mustChangePassword() {
+        return new CallerIdentity(kind, role, name, kabupatenCode, desaCode, opdId, accountId, apiKeyId, sessionId, true);
+    }
 
     /** Attributes an API-key identity carries. */
     public static final String ATTR_KABUPATEN = "layanan.kabupaten";
@@ -78,12 +87,14 @@ public record CallerIdentity(Kind kind, Role role, String name, String kabupaten
         if (role != Role.OPD_OFFICER && role != Role.OPD_SYSTEM) {
             opd = null;
         }
-        if (kabupaten == null
+        if (role == Role.OPERATOR) {
+            kabupaten = null;
+        } else if (kabupaten == null
                 || (role == Role.DESA_OFFICER && desa == null)
                 || ((role == Role.OPD_OFFICER || role == Role.OPD_SYSTEM) && opd == null)) {
             throw ProblemException.forbidden("the credentials do not name the kabupaten, desa or OPD this role needs");
         }
-        return new CallerIdentity(kind, role, name, kabupaten, desa, opd, account, apiKey, session);
+        return new CallerIdentity(kind, role, name, kabupaten, desa, opd, account, apiKey, session, false);
     }
 
     private static Role roleOf(String name) {

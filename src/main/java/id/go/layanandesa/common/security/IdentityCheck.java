@@ -3,15 +3,17 @@ package id.go.layanandesa.common.security;
 /**
  * Whether a caller whose credential verified may call the service now: its login session still stands (ended by
  * logout, password change, disabling) and what it claims agrees with the data (the kabupaten is a kabupaten, the desa
- * lies in it, the OPD is one of its own, the account is the one the claims describe). Every authenticated call asks,
+ * lies in it, the OPD is one of its own, the account is the one the claims describe, and the kabupaten has been
+ * onboarded). Every authenticated call asks,
  * so an implementation answers from memory whenever it safely can.
  */
 public interface IdentityCheck {
 
     /**
-     * Returns when the caller may go on. Throws {@link io.quarkus.security.AuthenticationFailedException} (401) when
-     * the credential no longer stands, and a 403 problem when it describes an identity the data does not hold.
-     * May block on the database.
+     * Returns the caller as the data knows it when it may go on (with what only the data says, such as a password it
+     * must replace first). Throws {@link io.quarkus.security.AuthenticationFailedException} (401) when the credential
+     * no longer stands, and a 403 problem when it describes an identity the data does not hold. May block on the
+     * database.
      */
-    void verify(CallerIdentity caller);
+    CallerIdentity verify(CallerIdentity caller);
 }

@@ -41,8 +41,8 @@ class ETagsTest {
 
     @org.junit.jupiter.api.Test
     void versionedBodiesHaveStrongETagsAndOthersNone() {
-        assertEquals("\"7\"", ETags.of(new Thing(7)));
-        assertEquals(null, ETags.of("not versioned"));
+        assertEquals("\"7\"", ETags.ofBody(new Thing(7)));
+        assertEquals(null, ETags.ofBody("not versioned"));
         assertEquals("W/\"12-2026-11-30-1a\"", ETags.weak(12, "2026-11-30", "1a"));
     }
 }

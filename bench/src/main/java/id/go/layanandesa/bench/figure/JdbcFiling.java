@@ -91,7 +91,14 @@ final class JdbcFiling implements AutoCloseable {
             Long ruleId;
             try (PreparedStatement p = c.prepareStatement("""
                     select c.opd_id, c.rule_id, c.rank from (
-                        select r.opd_id, r.id as rule_id,
+                        select coalesce(r.opd_id,
+                                   (select k.id from opd k
+                                     where k.kabupaten_code = r.kabupaten_code and k.active and k.kind = r.opd_kind
+                                       and k.region_code in (?, ?)
+                                       and (r.opd_code_prefix is null or starts_with(k.code, r.opd_code_prefix))
+                                     order by length(k.region_code) desc, k.code
+                                     limit 1)) as opd_id,
+                               r.id as rule_id,
                                (case when r.service_type_id is null then 3 else 0 end)
                              + (case r.region_code when ? then 0 when ? then 1 else 2 end) as rank
                           from routing_rule r
@@ -108,13 +115,15 @@ final class JdbcFiling implements AutoCloseable {
                     limit 1""")) {
                 p.setString(1, desa);
                 p.setString(2, kecamatan);
-                p.setString(3, Bench.KAB);
-                p.setLong(4, accounts.serviceTypeId());
-                p.setString(5, desa);
-                p.setString(6, kecamatan);
-                p.setString(7, Bench.KAB);
-                p.setLong(8, accounts.serviceTypeId());
+                p.setString(3, desa);
+                p.setString(4, kecamatan);
+                p.setString(5, Bench.KAB);
+                p.setLong(6, accounts.serviceTypeId());
+                p.setString(7, desa);
+                p.setString(8, kecamatan);
                 p.setString(9, Bench.KAB);
+                p.setLong(10, accounts.serviceTypeId());
+                p.setString(11, Bench.KAB);
                 try (ResultSet rs = p.executeQuery()) {
                     rs.next();
                     opdId = rs.getLong(1);

@@ -27,13 +27,18 @@ public final class Registry {
         StatisticsAtScale statistics = new StatisticsAtScale();
         return List.of(
                 new Step(FRESH, new NationalImport()),
+                // on the fresh data folder: it warms its own path up, and the size of the tables does not enter a file's path
+                new Step(FRESH, new UploadThroughput()),
                 new Step(SMALL, listing),
+                new Step(SMALL, new ConfigurationReapply()),
+                new Step(SMALL, new AccountCsvImport()),
                 new Step(SMALL, statistics),
                 new Step(SMALL, new PollVsPage()),
                 new Step(SMALL, new ClaimVsSkipLocked()),
                 new Step(SMALL, new LongPollWakeUp()),
                 // last at 10k: the paths above warm the shared code up further first
                 new Step(SMALL, filing),
+                new Step(SMALL, new WebhookDelivery()),
                 new Step(LARGE, filing),
                 new Step(LARGE, listing),
                 new Step(LARGE, statistics),

@@ -1,5 +1,6 @@
 package id.go.layanandesa.demo;
 
+import id.go.layanandesa.catalog.DocumentDefinition;
 import id.go.layanandesa.catalog.FieldDefinition;
 import id.go.layanandesa.catalog.FieldType;
 import id.go.layanandesa.catalog.ServiceType;
@@ -8,6 +9,7 @@ import id.go.layanandesa.opd.Opd;
 import id.go.layanandesa.region.Region;
 import id.go.layanandesa.routing.Route;
 import id.go.layanandesa.routing.Router;
+import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.OtherKabupaten;
 import id.go.layanandesa.support.TestAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,7 +26,8 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.*;
 
 @QuarkusTest
-class DemoReferenceDataTest {
+/** The demo kabupaten as its configuration document puts it into service, and what that document says. */
+class DemoConfigurationTest {
 
     @Inject
     EntityManager em;
@@ -79,15 +82,58 @@ class DemoReferenceDataTest {
     }
 
     @Test
-    void legalisationFromMaliliGoesToItsCamatAndFromElsewhereToTriage() {
-        long legalisasi = QuarkusTransaction.requiringNew().call(() ->
-                ServiceType.<ServiceType>find("kabupatenCode = ?1 and code = ?2", "73.24", "LEGALISASI").firstResult().id);
+    void oneRelativeRuleSendsLegalisationToTheKecamatanOfficeOfTheDesaAndElsewhereToTriage() {
+        long legalisasi = Db.serviceType("73.24", "LEGALISASI");
         Route malili = QuarkusTransaction.requiringNew().call(() -> router.resolve(legalisasi, "73.24.04.2001"));
         assertEquals(TestAccounts.opd("73.24", "CAMAT_MALILI"), malili.opdId());
-        assertEquals("RULE_SERVICE_KECAMATAN", malili.basis());
+        assertEquals("RULE_SERVICE_KABUPATEN", malili.basis());
+        Route nuha = QuarkusTransaction.requiringNew().call(() -> router.resolve(legalisasi, "73.24.02.2009"));
+        assertEquals(TestAccounts.opd("73.24", "CAMAT_NUHA"), nuha.opdId());
+        assertEquals(malili.ruleId(), nuha.ruleId(), "one rule for every kecamatan");
+        // Wotu has no kecamatan office in the demo: the rule stands for none there, and the service's default takes it
         Route wotu = QuarkusTransaction.requiringNew().call(() -> router.resolve(legalisasi, "73.24.06.2001"));
         assertEquals(TestAccounts.opd("73.24", "ORGANISASI"), wotu.opdId());
         assertEquals("SERVICE_DEFAULT", wotu.basis());
+        long rujukan = Db.serviceType("73.24", "RUJUKAN_KESEHATAN");
+        assertEquals(TestAccounts.opd("73.24", "PKM_NUHA"),
+                QuarkusTransaction.requiringNew().call(() -> router.resolve(rujukan, "73.24.02.1007")).opdId());
+        assertEquals(2L, Db.count("select count(*) from routing_rule where kabupaten_code = '73.24' and opd_kind is not null"),
+                "two rules in place of one per kecamatan");
+    }
+
+    @Test
+    void theDemoCatalogFollowsTheCurrentRulesOfCivilRegistration() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            // Perpres 96/2018, Permendagri 108/2019: no RT/RW cover letter for civil registration
+            for (String code : List.of("KTP_BARU", "KTP_HILANG", "KK_PERUBAHAN", "SURAT_PINDAH", "PINDAH_DALAM_KABUPATEN",
+                    "AKTA_KELAHIRAN", "AKTA_KEMATIAN")) {
+                assertTrue(type(code).documents.stream().noneMatch(d -> d.code().equals("SURAT_PENGANTAR_RT")), code);
+            }
+            // the police letter only for a lost KTP; the damaged card itself only for a damaged one
+            DocumentDefinition police = document("KTP_HILANG", "SURAT_KEHILANGAN_POLISI");
+            assertFalse(police.mandatory());
+            assertEquals(new DocumentDefinition.Condition("alasan", List.of("HILANG")), police.requiredWhen());
+            assertEquals(List.of("RUSAK"), document("KTP_HILANG", "KTP_EL_RUSAK").requiredWhen().values());
+            // an SPTJM stands in for the birth letter
+            DocumentDefinition birthLetter = document("AKTA_KELAHIRAN", "SURAT_KETERANGAN_LAHIR");
+            assertTrue(birthLetter.mandatory());
+            assertEquals(List.of("SPTJM_KELAHIRAN"), birthLetter.alternatives());
+            assertFalse(document("AKTA_KELAHIRAN", "SPTJM_KELAHIRAN").mandatory());
+            // an SKPWNI only for moves out of the kabupaten; moves within it are their own service, without one
+            FieldDefinition out = type("SURAT_PINDAH").fields.stream().filter(f -> f.key().equals("klasifikasi")).findFirst().orElseThrow();
+            assertEquals(List.of("ANTAR_KABUPATEN", "ANTAR_PROVINSI"), out.options());
+            FieldDefinition within = type("PINDAH_DALAM_KABUPATEN").fields.stream().filter(f -> f.key().equals("klasifikasi"))
+                    .findFirst().orElseThrow();
+            assertEquals(List.of("ANTAR_DESA", "ANTAR_KECAMATAN"), within.options());
+        });
+    }
+
+    private static ServiceType type(String code) {
+        return ServiceType.find("kabupatenCode = ?1 and code = ?2", "73.24", code).firstResult();
+    }
+
+    private static DocumentDefinition document(String service, String code) {
+        return type(service).documents.stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow();
     }
 
     @Test
