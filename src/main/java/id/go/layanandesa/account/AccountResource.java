@@ -1,5 +1,6 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.audit.AuditNote;
 import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.CursorPage;
@@ -54,7 +55,7 @@ public class AccountResource {
     Caller caller;
 
     @Inject
-    id.go.layanandesa.audit.AuditNote auditNote;
+    AuditNote auditNote;
 
     @Inject
     AccountImport accountImport;
@@ -127,9 +128,15 @@ public class AccountResource {
     @APIResponse(responseCode = "400", description = "The body is empty, its header does not name the columns, or it has more than 2000 lines")
     @APIResponse(responseCode = "409", description = "An account of the file was created by someone else meanwhile; nothing was kept")
     @APIResponse(responseCode = "415", description = "The body is not text/csv")
-    @id.go.layanandesa.audit.Audited(target = "ACCOUNT")
+    @Audited(target = "ACCOUNT")
     public RestResponse<AccountImportReport> importCsv(String csv) {
-        return RestResponse.ok(accountImport.importCsv(caller, csv));
+        AccountImportReport report = accountImport.importCsv(caller, csv);
+        if (report.created() == 0) {
+            auditNote.changedNothing();
+        } else {
+            auditNote.put("created", report.created()).put("unchanged", report.unchanged()).put("rejected", report.rejected());
+        }
+        return RestResponse.ok(report);
     }
 
     @GET

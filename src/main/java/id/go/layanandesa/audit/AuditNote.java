@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * What an {@link Audited} method adds to its audit entry: the id of what it changed when the path and the answer do
  * not name it, the requests whose personal data it concerned, and facts that explain the change (counts, the
- * names of settings). Never personal data.
+ * names of settings), or that it changed nothing at all. Never personal data.
  */
 @RequestScoped
 public class AuditNote {
@@ -18,6 +18,7 @@ public class AuditNote {
     private String targetId;
     private final List<Long> requests = new ArrayList<>();
     private final Map<String, Object> detail = new LinkedHashMap<>();
+    private boolean changedNothing;
 
     public AuditNote target(Object id) {
         targetId = id == null ? null : id.toString();
@@ -32,6 +33,19 @@ public class AuditNote {
     public AuditNote put(String key, Object value) {
         detail.put(key, value);
         return this;
+    }
+
+    /**
+     * The call changed nothing (a dry run, a document or file that was applied already): it leaves no entry, as a
+     * replayed answer does not.
+     */
+    public AuditNote changedNothing() {
+        changedNothing = true;
+        return this;
+    }
+
+    boolean isChangedNothing() {
+        return changedNothing;
     }
 
     String targetId() {

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * operation (its operationId), the caller, the client address and the request id, the thing changed
  * ({@link #target()} and its id: the path's id, or the Location of what was created) and the names of the body's
  * fields that were sent, never their values. A refused or failed change leaves no entry (it leaves nothing else either).
- * A method may add to its entry through {@link AuditNote}.
+ * A method may add to its entry through {@link AuditNote}, or say there that it changed nothing (then it leaves none).
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)

@@ -45,6 +45,9 @@ public class AuditedInterceptor {
         try {
             return QuarkusTransaction.joiningExisting().call(() -> {
                 Object result = ctx.proceed();
+                if (note.isChangedNothing()) {
+                    return result;
+                }
                 Map<String, Object> detail = new LinkedHashMap<>();
                 List<String> fields = AuditedOperations.fieldsSent(ctx.getMethod(), ctx.getParameters());
                 if (!fields.isEmpty()) {

@@ -134,7 +134,7 @@ class AuditTrailTest {
         given().auth().oauth2(t).delete("/api/v1/routing-rules/" + rule).then().statusCode(204);
         given().auth().oauth2(t).header("If-Match", "\"2\"").delete("/api/v1/service-types/" + type).then().statusCode(204);
         given().auth().oauth2(t).header("If-Match", "\"1\"").delete("/api/v1/opds/" + opd).then().statusCode(204);
-        // holidays and regions
+        // holidays
         String day = MatrixFixtures.uniqueDate().toString();
         given().auth().oauth2(t).contentType(ContentType.JSON).body(Map.of("date", day, "name", "Libur Uji"))
                 .post("/api/v1/holidays").then().statusCode(201);
@@ -153,12 +153,33 @@ class AuditTrailTest {
         }).toList();
         assertEquals(List.of("ACCOUNT " + account, "ACCOUNT " + account, "ACCOUNT " + account, "ACCOUNT " + account, "ACCOUNT " + account,
                 "API_KEY " + key, "API_KEY " + key, "OPD " + opd, "OPD " + opd, "SERVICE_TYPE " + type, "SERVICE_TYPE " + type,
-                "ROUTING_RULE " + rule, "ROUTING_RULE " + rule, "SERVICE_TYPE " + type, "OPD " + opd, "HOLIDAY " + day, "HOLIDAY " + day,
-                "REGIONS -"), targets);
+                "ROUTING_RULE " + rule, "ROUTING_RULE " + rule, "SERVICE_TYPE " + type, "OPD " + opd, "HOLIDAY " + day, "HOLIDAY " + day), targets);
         assertEquals("VIEWER", items.get(0).get("detail") instanceof Map<?, ?> d ? d.get("role") : null, "the role an account was made with");
         assertEquals(List.of("password"), ((Map<?, ?>) items.get(4).get("detail")).get("fields"), "the field set, never its value");
         assertEquals(0, Db.count("select count(*) from audit_entry where actor = ?1 and detail::text like '%Baru2026audit%'", admin.principal()));
-        assertEquals(1, ((Map<?, ?>) items.get(17).get("detail")).get("updated") instanceof Integer i ? 1 : 0, "what the import did");
+    }
+
+    @Test
+    void aCallThatChangedNothingLeavesNoEntryAndAnImportSaysWhatItDid() {
+        Actor admin = actor(Role.ADMIN, KAB, null, null);
+        String csv = "username,displayName,role,desa\n" + AuthFixtures.uniqueUsername("impor") + ",Operator Impor,DESA_OFFICER,"
+                + AuthFixtures.DESA + "\n";
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(admin.token()).contentType("text/csv").body(csv).post("/api/v1/accounts/import")
+                    .then().statusCode(200).body("created", is(i == 0 ? 1 : 0));
+        }
+        String document = given().auth().oauth2(admin.token()).get("/api/v1/kabupaten/" + KAB + "/configuration")
+                .then().statusCode(200).extract().asString();
+        given().auth().oauth2(admin.token()).contentType(ContentType.JSON).body(document)
+                .put("/api/v1/kabupaten/" + KAB + "/configuration?dryRun=true").then().statusCode(200).body("applied", is(false));
+        given().auth().oauth2(admin.token()).contentType(ContentType.JSON).body(document)
+                .put("/api/v1/kabupaten/" + KAB + "/configuration").then().statusCode(200).body("applied", is(true))
+                .body("summary.added", is(0)).body("summary.changed", is(0)).body("summary.removed", is(0));
+
+        assertEquals(List.of("importAccounts"), actionsOf(admin.token(), admin),
+                "the same file again, the dry run and the document applied already changed nothing");
+        JsonPath page = trail(admin.token(), "actor=" + admin.principal());
+        assertEquals(Map.of("created", 1, "unchanged", 0, "rejected", 0), page.getMap("items[0].detail"));
     }
 
     @Test
@@ -330,9 +351,9 @@ class AuditTrailTest {
         given().auth().oauth2(admin).get("/api/v1/audit-entries?requestId=0").then().statusCode(400);
     }
 
-    /** A username the kabupaten has already, as an admin would type it (without the kabupaten's prefix). */
+    /** A username the kabupaten has already, as it is stored (with the kabupaten's prefix, which an admin may also leave out). */
     static String existingUsername() {
-        String stored = (String) Db.single("select username from account where kabupaten_code = ?1 and username like '%.%' order by id limit 1", KAB);
-        return stored.substring(stored.indexOf('.') + 1);
+        return (String) Db.single("select username from account where kabupaten_code = ?1 and username like ?2 order by id limit 1",
+                KAB, KAB.replace(".", "") + ".%");
     }
 }
