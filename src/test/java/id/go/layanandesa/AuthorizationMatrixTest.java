@@ -251,8 +251,8 @@ class AuthorizationMatrixTest {
             ep("GET", "/api/v1/statistics/ikm?groupBy=SERVICE", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
             ep("GET", "/api/v1/statistics/open-data?month=2026-03", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
             // the audit trail
-            ep("GET", "/api/v1/audit-entries", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
-            ep("GET", "/api/v1/audit-entries?format=CSV", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
+            ep("GET", "/api/v1/audit-entries", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, OPERATOR),
+            ep("GET", "/api/v1/audit-entries?format=CSV", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, OPERATOR),
             // personal data: retention and a citizen's access request
             ep("GET", "/api/v1/retention-policy", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
             ep("PUT", "/api/v1/retention-policy", "{\"period\":\"P5Y\",\"purge\":false}", 200, Scope.OWN_KABUPATEN, ADMIN)

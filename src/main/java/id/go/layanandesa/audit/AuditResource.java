@@ -42,7 +42,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-/** The kabupaten's audit trail, for its admins. */
+/** The audit trail: a kabupaten's for its admins, the whole installation's for operators. */
 @Path("/api/v1/audit-entries")
 @Tag(name = "Audit")
 @SecurityRequirement(name = "bearer")
@@ -64,9 +64,9 @@ public class AuditResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, AuditCsv.MEDIA_TYPE})
-    @RolesAllowed(Role.ADMIN_)
+    @RolesAllowed({Role.ADMIN_, Role.OPERATOR_})
     @ProblemCodes({ProblemCode.VALIDATION_FAILED})
-    @Operation(operationId = "listAuditEntries", summary = "The kabupaten's audit trail, newest first",
+    @Operation(operationId = "listAuditEntries", summary = "The audit trail, newest first: the kabupaten's for an admin, the installation's for an operator",
             description = """
                     Every administrative change (accounts, API keys, OPDs, catalog, routing, holidays, regions, the retention \
                     policy) and every read of citizens' personal data (a request's detail, the lists that show names, claims, \
@@ -74,7 +74,9 @@ public class AuditResource {
                     the retention job too. Entries name things by id and never hold the personal data itself. Changes are \
                     recorded in their own transaction; reads within a fraction of a second. Filters combine; keyset paging \
                     (pass `next` as `cursor`). As CSV (`format=CSV` or `Accept: text/csv`) it is every entry that matches, \
-                    from the cursor on, not one page.""")
+                    from the cursor on, not one page. An admin reads the entries of their own kabupaten; an operator reads \
+                    the whole installation's (every kabupaten's, and the installation's own such as onboardings and \
+                    backups), or one kabupaten's with `kabupaten`.""")
     @APIResponse(responseCode = "200", description = "A page of entries (JSON), or every matching entry (CSV)",
             headers = @Header(name = "Content-Disposition", description = "For CSV: a file name to save it under",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -86,11 +88,14 @@ public class AuditResource {
                                     + "request_ids,client_address,request_id,client_request_id,detail\r\n"
                                     + "5012,2026-11-30T02:15:00.123456Z,73.24,SESSION,account:1001,admin,ADMIN,updateOpd,OPD,1051,,"
                                     + "203.0.113.7,5f2c9a1e7b3d4c10,,\"{\"\"fields\"\":[\"\"name\"\"]}\"\r\n")})
-    @APIResponse(responseCode = "400", description = "A filter, the range, the format or the cursor is invalid")
+    @APIResponse(responseCode = "400", description = "A filter, the range, the format or the cursor is invalid, or an admin "
+            + "names another kabupaten")
     @APIResponse(responseCode = "406", description = "Accept names neither JSON nor CSV")
     public Response list(
             @Parameter(description = "At or after this instant", example = "2026-11-01T00:00:00Z") @QueryParam("from") Instant from,
             @Parameter(description = "Before this instant", example = "2026-12-01T00:00:00Z") @QueryParam("to") Instant to,
+            @Parameter(description = "Only this kabupaten's entries: for an operator; an admin may name only their own",
+                    example = "73.24") @QueryParam("kabupaten") @Pattern(regexp = "\\d{2}\\.\\d{2}") String kabupaten,
             @Parameter(description = "Only this action (an operationId, or retention's purgePersonalData)", example = "getRequest")
             @QueryParam("action") @Pattern(regexp = "[A-Za-z][A-Za-z0-9_]{0,59}") String action,
             @Parameter(description = "Only what this caller did", example = "account:1001")
@@ -109,7 +114,11 @@ public class AuditResource {
         if (from != null && to != null && !from.isBefore(to)) {
             throw ProblemException.invalid("to", "must be after from");
         }
-        AuditStore.Query query = new AuditStore.Query(caller.kabupatenCode(), from, to, action, actor, targetType, targetId, requestId);
+        String of = caller.is(Role.OPERATOR) ? kabupaten : caller.kabupatenCode();
+        if (kabupaten != null && !kabupaten.equals(of)) {
+            throw ProblemException.invalid("kabupaten", "an admin reads only the trail of their own kabupaten");
+        }
+        AuditStore.Query query = new AuditStore.Query(of, from, to, action, actor, targetType, targetId, requestId);
         if (formatOf(format, headers) == Format.CSV) {
             StreamingOutput csv = out -> {
                 BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -118,7 +127,7 @@ public class AuditResource {
                 store.each(query, cursor, table::entry);
                 writer.flush();
             };
-            String name = "audit-" + caller.kabupatenCode() + "-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".csv";
+            String name = "audit-" + (of == null ? "installation" : of) + "-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".csv";
             return Response.ok(csv, AuditCsv.MEDIA_TYPE + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
         }

@@ -74,6 +74,28 @@ final class BackupWriter {
 
     private BackupManifest writeEntries(Connection c, String snapshot, Path dataDir, ZipOutputStream zip)
             throws IOException, SQLException, BackupFailure {
+        try (Statement s = c.createStatement()) {
+            // no stored content is deleted from before the snapshot until the files are copied: a file the snapshot's
+            // rows name is then still there when it is copied (deleting is left to a later sweep meanwhile)
+            s.execute("select pg_advisory_lock(" + BLOB_DELETION_LOCK + ")");
+        }
+        try {
+            return writeEntriesHoldingFiles(c, snapshot, dataDir, zip);
+        } finally {
+            try (Statement s = c.createStatement()) {
+                s.execute("select pg_advisory_unlock(" + BLOB_DELETION_LOCK + ")");
+            }
+        }
+    }
+
+    /**
+     * The advisory lock that a deletion of stored content takes shared and a backup exclusively
+     * ({@code document.DocumentStore#tryExclusive}).
+     */
+    static final String BLOB_DELETION_LOCK = "hashtext('layanan-blob-deletion'), 0";
+
+    private BackupManifest writeEntriesHoldingFiles(Connection c, String snapshot, Path dataDir, ZipOutputStream zip)
+            throws IOException, SQLException, BackupFailure {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("set transaction isolation level repeatable read, read only");

@@ -43,9 +43,14 @@ public class DocumentStore {
                 .setParameter("s", sha256).getSingleResult();
     }
 
-    /** Whether a sweep may delete this content now (no upload is committing it); held until the transaction ends. */
+    /**
+     * Whether a sweep may delete this content now: no upload is committing it, and no backup is copying the data
+     * folder's files (it takes the deletion lock exclusively, see {@code backup.BackupWriter}); held until the transaction
+     * ends.
+     */
     public boolean tryExclusive(String sha256) {
-        return Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('layanan-blob'), hashtext(:s))")
+        return Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock_shared(hashtext('layanan-blob-deletion'), 0) "
+                        + "and pg_try_advisory_xact_lock(hashtext('layanan-blob'), hashtext(:s))")
                 .setParameter("s", sha256).getSingleResult());
     }
 

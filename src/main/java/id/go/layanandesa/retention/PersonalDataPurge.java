@@ -16,7 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Period;
@@ -39,6 +41,7 @@ import java.util.Set;
 @ApplicationScoped
 public class PersonalDataPurge {
 
+    /** What replaces personal data; migration V123 names it too (the history's notes may become only this). */
     public static final String MARKER = "[DIHAPUS]";
     static final Set<RequestStatus> FINISHED = EnumSet.of(RequestStatus.COMPLETED, RequestStatus.REJECTED, RequestStatus.CANCELLED);
     static final Actor RETENTION = new Actor("SYSTEM", null, "retention", "system:retention");
@@ -110,6 +113,17 @@ public class PersonalDataPurge {
         // the survey's scores stay for the satisfaction index; the comment is the citizen's own words
         em.createNativeQuery("update survey_response set comment = :m where request_id in :ids and comment is not null")
                 .setParameter("m", MARKER).setParameter("ids", idList).executeUpdate();
+        // the notes of the history (officers' and public ones: free text); the rest of the history stays as it is
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select purge_history_notes(?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", idList.toArray()));
+                ps.execute();
+            }
+        });
+        // the bodies kept for retries and redelivery may carry the citizen's name, phone and messages: a delivery of a
+        // purged request sends the event as it stands now, made again at its next attempt
+        em.createNativeQuery("update webhook_delivery set body = null where request_id in :ids and body is not null")
+                .setParameter("ids", idList).executeUpdate();
         journal.recordAll(entries);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("period", period.toString());

@@ -58,6 +58,7 @@ class AppendOnlyTest {
         String before = snapshot(request, entry);
         for (String sql : List.of(
                 "update request_event set note = 'rewritten' where request_id = " + request,
+                "update request_event set note = '[DIHAPUS]' where request_id = " + request,
                 "delete from request_event where request_id = " + request,
                 "truncate request_event",
                 "update audit_entry set action = 'rewritten' where id = " + entry,
@@ -95,11 +96,36 @@ class AppendOnlyTest {
         try (Connection owner = DriverManager.getConnection(db.jdbcUrl(), db.ownerUsername(), db.ownerPassword());
              Statement s = owner.createStatement()) {
             for (String sql : List.of("update request_event set note = 'rewritten' where request_id = " + request,
+                    "update request_event set note = '[DIHAPUS]', actor_name = 'rewritten' where request_id = " + request,
+                    "update request_event set public_note = '[DIHAPUS]', to_status = 'CANCELLED' where request_id = " + request,
                     "delete from audit_entry where id = " + entry, "truncate audit_entry")) {
                 SQLException refused = assertThrows(SQLException.class, () -> s.execute(sql), sql);
                 assertTrue(refused.getMessage().contains("is append-only"), refused.getMessage());
             }
         }
         assertEquals(before, snapshot(request, entry));
+    }
+
+    @Test
+    void aPurgeReplacesTheHistorysNotesThroughItsFunctionAndNothingElseOfTheHistory() {
+        long request = Filings.fileOne(TestAccounts.desaOfficer(AuthFixtures.DESA));
+        given().auth().oauth2(TestAccounts.admin(AuthFixtures.KABUPATEN)).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(Map.of("note", "Ayahnya Budi", "publicNote", "Bawa KK asli"))
+                .post("/api/v1/queue/requests/" + request + "/accept").then().statusCode(200);
+        String others = "select string_agg((to_jsonb(e) - 'note' - 'public_note')::text, '|' order by e.id) from request_event e "
+                + "where e.request_id = ?1";
+        String before = Db.single(others, request).toString();
+        long withNotes = Db.count("select count(*) from request_event where request_id = ?1 and (note is not null or public_note is not null)",
+                request);
+        assertTrue(withNotes >= 1, "the accept's note and public note at least");
+
+        assertEquals(withNotes, ((Number) Db.single("select purge_history_notes(array[?1]::bigint[])", request)).longValue());
+
+        assertEquals(List.of("[DIHAPUS] [DIHAPUS]"), Db.rowsOf("select note || ' ' || public_note from request_event "
+                + "where request_id = ?1 and type = 'ACCEPTED'", request));
+        assertEquals(0, Db.count("select count(*) from request_event where request_id = ?1 and (note <> '[DIHAPUS]' "
+                + "or public_note <> '[DIHAPUS]')", request));
+        assertEquals(before, Db.single(others, request).toString(), "the rest of the history as it was");
+        assertEquals(0, ((Number) Db.single("select purge_history_notes(array[?1]::bigint[])", request)).intValue(), "once is enough");
     }
 }

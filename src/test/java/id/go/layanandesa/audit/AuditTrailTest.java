@@ -310,6 +310,30 @@ class AuditTrailTest {
     }
 
     @Test
+    void anOperatorReadsTheWholeInstallationsTrailOrOneKabupatensAndAnAdminOnlyTheirOwn() {
+        OtherKabupaten.ensure();
+        Actor here = actor(Role.ADMIN, KAB, null, null);
+        Actor there = actor(Role.ADMIN, OtherKabupaten.KABUPATEN, null, null);
+        for (Actor admin : List.of(here, there)) {
+            given().auth().oauth2(admin.token()).contentType(ContentType.JSON)
+                    .body(Map.of("date", MatrixFixtures.uniqueDate().toString(), "name", "Libur Operator"))
+                    .post("/api/v1/holidays").then().statusCode(201);
+        }
+        String operator = TestAccounts.operator();
+        assertEquals(List.of(KAB), trail(operator, "actor=" + here.principal()).getList("items.kabupatenCode"));
+        assertEquals(List.of(OtherKabupaten.KABUPATEN), trail(operator, "actor=" + there.principal()).getList("items.kabupatenCode"));
+        assertEquals(List.of(), trail(operator, "kabupaten=" + OtherKabupaten.KABUPATEN + "&actor=" + here.principal()).getList("items"));
+        assertEquals(List.of("createHoliday"), trail(operator, "kabupaten=" + KAB + "&actor=" + here.principal()).getList("items.action"));
+        assertTrue(given().auth().oauth2(operator).get("/api/v1/audit-entries?format=CSV&actor=" + there.principal())
+                .then().statusCode(200).header("Content-Disposition", containsString("audit-installation-"))
+                .extract().asString().contains(",createHoliday,"));
+
+        trail(here.token(), "kabupaten=" + KAB + "&actor=" + here.principal());
+        given().auth().oauth2(here.token()).get("/api/v1/audit-entries?kabupaten=" + OtherKabupaten.KABUPATEN).then().statusCode(400)
+                .body("code", is("VALIDATION_FAILED")).body("violations.field", hasItem("kabupaten"));
+    }
+
+    @Test
     void theTrailAsCsvHoldsEveryMatchingEntry() {
         Actor admin = actor(Role.ADMIN, KAB, null, null);
         List<String> days = new ArrayList<>();

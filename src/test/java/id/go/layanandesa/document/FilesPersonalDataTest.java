@@ -9,10 +9,15 @@ import id.go.layanandesa.tracking.RateLimiter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Period;
@@ -45,6 +50,12 @@ class FilesPersonalDataTest {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    BlobSweeper sweeper;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     RateLimiter limiter;
@@ -154,6 +165,31 @@ class FilesPersonalDataTest {
                 .then().statusCode(200).extract().asByteArray();
         assertArrayEquals(shared, stillThere);
         assertEquals(1, Samples.rows(young));
+    }
+
+    @Test
+    void whileABackupCopiesTheFilesAPurgeLeavesTheirContentToALaterSweep() throws Exception {
+        byte[] scan = Samples.jpeg(35_000);
+        String sha256 = Samples.sha256(scan);
+        long old = Samples.request();
+        attach(old, "kk-cadangan.jpg", scan);
+        given().auth().oauth2(Samples.disdukcapilOfficer()).header("If-Match", "\"" + Samples.version(old) + "\"")
+                .contentType(ContentType.JSON).body("{}").post("/api/v1/queue/requests/" + old + "/accept").then().statusCode(200);
+        assertEquals(200, ResultDocumentTest.complete(old, "{\"resultNote\":\"Selesai\"}").statusCode());
+        Db.exec("update service_request set finished_at = ?1 where id = ?2", Timestamp.from(CUTOFF.minus(3650, ChronoUnit.DAYS)), old);
+
+        try (Connection backup = dataSource.getConnection(); Statement s = backup.createStatement()) {
+            // what a backup holds from before its snapshot until it has copied the data folder's files
+            s.execute("select pg_advisory_lock(hashtext('layanan-blob-deletion'), 0)");
+            assertEquals(1, purge.purgeBatch("73.24", Period.ofYears(5), CUTOFF, 100, Instant.now().truncatedTo(ChronoUnit.MICROS)));
+            assertEquals(0, Samples.rows(old), "the rows go at once");
+            assertTrue(exists(sha256), "the content stays while the backup that may name it copies the files");
+            s.execute("select pg_advisory_unlock(hashtext('layanan-blob-deletion'), 0)");
+        }
+        FileBlobStore files = assertInstanceOf(FileBlobStore.class, blobs, "the suite keeps files in the data folder");
+        Files.setLastModifiedTime(files.pathOf(sha256), FileTime.from(Instant.now().minus(2, ChronoUnit.HOURS)));
+        sweeper.sweep();
+        assertFalse(exists(sha256), "the next sweep takes it, past its grace");
     }
 
     boolean exists(String sha256) {

@@ -95,7 +95,8 @@ class RetentionTest {
         given().auth().oauth2(p.admin()).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(Map.of("note", "Diproses"))
                 .post("/api/v1/queue/requests/" + id + "/accept").then().statusCode(200);
         given().auth().oauth2(p.admin()).header("If-Match", "\"1\"").contentType(ContentType.JSON)
-                .body(Map.of("resultNote", "Surat selesai", "documentNumber", "503/" + SEQ.incrementAndGet() + "/SKU/2026"))
+                .body(Map.of("resultNote", "Surat selesai", "documentNumber", "503/" + SEQ.incrementAndGet() + "/SKU/2026",
+                        "publicNote", "Diambil oleh Bu Rahasia di kantor desa"))
                 .post("/api/v1/queue/requests/" + id + "/complete").then().statusCode(200);
         Db.exec("update service_request set finished_at = ?1 where id = ?2",
                 java.sql.Timestamp.from(java.time.ZonedDateTime.now().minus(ago).toInstant()), id);
@@ -192,6 +193,16 @@ class RetentionTest {
         JsonPath was = detail(p, old);
         String youngBefore = row(young);
 
+        // a webhook's deliveries of the requests, with bodies kept for retries and redelivery
+        long subscription = ((Number) given().auth().oauth2(p.admin()).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/rahasia", "eventTypes", List.of("COMPLETED"), "personalData", true))
+                .post("/api/v1/webhook-subscriptions").then().statusCode(201).extract().path("id")).longValue();
+        for (long r : List.of(old, young)) {
+            Db.exec("insert into webhook_delivery (subscription_id, event_id, request_id, event_type, state, created_at, next_attempt_at, body) "
+                    + "select ?1, id, request_id, type, 'DELIVERED', now(), now(), '{\"citizen\":{\"name\":\"Warga Rahasia\"}}' "
+                    + "from request_event where request_id = ?2 and type = 'FILED'", subscription, r);
+        }
+
         String etag = given().auth().oauth2(p.admin()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body(Map.of("period", "P5Y", "purge", true)).put("/api/v1/retention-policy")
                 .then().statusCode(200).body("purge", equalTo(true)).body("setByKabupaten", equalTo(true)).body("version", equalTo(1))
@@ -223,6 +234,16 @@ class RetentionTest {
         assertEquals(0, Db.count("select count(*) from service_request where id in (?1, ?2) and (citizen_nik in (?3, ?4) "
                 + "or answers::text like '%Rahasia%' or citizen_address like '%Rahasia%')", old, other, nik(201), nik(202)));
         assertEquals(youngBefore, row(young), "not due yet");
+        assertEquals(0, Db.count("select count(*) from request_event where request_id in (?1, ?2) "
+                + "and (note <> '[DIHAPUS]' or public_note <> '[DIHAPUS]')", old, other), "the history's notes go");
+        assertEquals(3, Db.count("select count(*) from request_event where request_id = ?1 and (note = '[DIHAPUS]' "
+                + "or public_note = '[DIHAPUS]')", old), "the filing's note, the accept's note and the completion's public note");
+        assertEquals(1, Db.count("select count(*) from request_event where request_id = ?1 "
+                + "and public_note = 'Diambil oleh Bu Rahasia di kantor desa'", young), "not due yet");
+        assertEquals(List.of("none", "{\"citizen\":{\"name\":\"Warga Rahasia\"}}"), Db.rowsOf("select coalesce(body, 'none') "
+                + "from webhook_delivery where subscription_id = ?1 and state = 'DELIVERED' order by request_id", subscription),
+                "the kept body of a purged request goes (a later attempt makes it again from what the request holds now)");
+        Db.exec("delete from webhook_subscription where id = ?1", subscription);
         assertEquals(List.of("[DIHAPUS]", "4"), List.of(Db.rows("select comment, u1::text from survey_response where request_id = ?1", old)
                 .get(0)).stream().map(String::valueOf).toList(), "the survey's comment goes, its scores stay for the index");
 

@@ -34,7 +34,7 @@ public enum Capability {
     VIEW_STATISTICS,
     /** Record a satisfaction survey a citizen answered on paper at the desa. */
     RECORD_SURVEYS,
-    /** Read the kabupaten's audit trail: who changed what and who read whose personal data. */
+    /** Read the audit trail (an admin their kabupaten's, an operator the installation's): who changed what and who read whose personal data. */
     VIEW_AUDIT_TRAIL,
     /**
      * Keep citizens' personal data no longer than needed and answer their requests for it: the retention policy, its dry
@@ -55,7 +55,7 @@ public enum Capability {
      */
     public static List<Capability> of(Role role) {
         return switch (role) {
-            case OPERATOR -> List.of(MANAGE_CONFIGURATION, MANAGE_INSTALLATION);
+            case OPERATOR -> List.of(MANAGE_CONFIGURATION, MANAGE_INSTALLATION, VIEW_AUDIT_TRAIL);
             case ADMIN -> List.of(VIEW_REQUESTS, WORK_QUEUE, MANAGE_CATALOG, MANAGE_ROUTING, MANAGE_HOLIDAYS, MANAGE_ACCOUNTS,
                     MANAGE_CONFIGURATION, VIEW_STATISTICS, MANAGE_WEBHOOKS, MANAGE_MESSAGES, VIEW_AUDIT_TRAIL, MANAGE_PERSONAL_DATA);
             case VIEWER -> List.of(VIEW_STATISTICS);
