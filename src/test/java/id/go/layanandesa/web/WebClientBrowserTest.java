@@ -893,9 +893,10 @@ class WebClientBrowserTest {
         driver.findElement(By.xpath("//button[normalize-space(.)='Masuk']")).click();
     }
 
+    /** Logs out and waits for the login screen (the accounts screen has a username field too). */
     void logout() {
         waitFor(By.id("logout")).click();
-        waitFor(By.cssSelector("input[data-path='username']"));
+        waitFor(By.xpath("//button[normalize-space(.)='Masuk']"));
     }
 
     void fillCitizen(String nik, String name) {
@@ -1017,7 +1018,7 @@ class WebClientBrowserTest {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             List<WebElement> found = d.findElements(by);
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         });
