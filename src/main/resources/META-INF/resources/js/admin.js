@@ -1,8 +1,8 @@
-// The kabupaten's admin: accounts (create, disable/enable, lift the waits of failed logins, reset the
-// password); OPDs, catalog and routing rules to read (viewers too); and the routing explain tool.
+// The kabupaten's admin: accounts (create, import from a CSV, disable/enable, lift the waits of failed logins,
+// reset the password); OPDs, catalog and routing rules to read (viewers too); and the routing explain tool.
 
 import * as api from './api.js';
-import { h, mount, flash, words, facts, ROLE } from './dom.js';
+import { h, mount, flash, words, facts, ROLE, saveBlob } from './dom.js';
 import { fieldSet, input, select } from './form.js';
 
 let opdCache = null;
@@ -64,7 +64,7 @@ export async function accounts(ctx) {
 
   const filter = select(roleFilter, 'role', 'Tampilkan peran', [['', 'Semua'], ...Object.entries(ROLE).filter(([k]) => k !== 'OPD_SYSTEM')]);
   roleFilter.get('role').control.addEventListener('change', () => load(true));
-  mount(ctx.main, h('h1', null, 'Akun'), create, h('h2', null, 'Daftar akun'), filter, list, h('div', { class: 'actions' }, more));
+  mount(ctx.main, h('h1', null, 'Akun'), create, importCard(() => load(true)), h('h2', null, 'Daftar akun'), filter, list, h('div', { class: 'actions' }, more));
   await load(true);
 
   async function load(fresh) {
@@ -162,6 +162,99 @@ export async function accounts(ctx) {
         flash(api.explain(e), true);
       }
     }
+  }
+}
+
+const OUTCOME = { CREATED: 'Dibuat', UNCHANGED: 'Sudah ada, tidak diubah', REJECTED: 'Ditolak' };
+
+const REASON = {
+  MALFORMED_LINE: 'Jumlah kolom baris ini tidak sama dengan baris judul',
+  INVALID_USERNAME: 'Nama pengguna tidak sah: huruf, angka, titik, garis bawah atau tanda hubung, diawali huruf atau angka, paling panjang 60 dengan awalannya',
+  MISSING_DISPLAY_NAME: 'Nama tampilan kosong',
+  INVALID_TEXT: 'Ada isian yang terlalu panjang atau memuat karakter yang tidak diterima',
+  INVALID_ROLE: 'Peran harus ADMIN, VIEWER, DESA_OFFICER atau OPD_OFFICER',
+  INVALID_SCOPE: 'Desa atau OPD tidak sesuai: petugas desa perlu kode desa kabupaten ini, petugas OPD kode OPD kabupaten ini, peran lain tanpa keduanya',
+  DUPLICATE_IN_FILE: 'Nama pengguna ini sudah ada di baris sebelumnya dalam berkas',
+  USERNAME_TAKEN: 'Nama pengguna sudah dipakai akun dengan nama, peran, desa atau OPD lain',
+};
+
+/** A problem of the whole file (nothing was imported), in the admin's words. */
+function explainImport(e) {
+  if (e instanceof api.ApiError) {
+    if (e.status === 413) return 'Berkas terlalu besar untuk dikirim. Bagi menjadi beberapa berkas.';
+    if (e.status === 415) return 'Server hanya menerima berkas CSV (text/csv). Simpan daftar sebagai CSV lalu pilih lagi.';
+    if (e.code === 'EMPTY_BODY') return 'Berkas kosong. Baris pertama harus: username,displayName,role,desa,opd';
+    if (e.status === 400 && e.violations.some((v) => v.field === 'header')) {
+      return 'Baris pertama berkas harus menamai kolom username, displayName, role, lalu desa dan opd bila perlu.';
+    }
+    if (e.status === 400 && e.violations.some((v) => v.field === 'body')) return 'Berkas memuat lebih dari 2000 akun. Bagi menjadi beberapa berkas.';
+    if (e.status === 409 && e.code === 'USERNAME_TAKEN') {
+      return 'Sebuah akun di berkas ini baru saja dibuat orang lain; tidak ada yang disimpan. Kirim berkas yang sama sekali lagi.';
+    }
+  }
+  return api.explain(e);
+}
+
+/**
+ * The bulk import: a CSV of accounts, each line reported. The Idempotency-Key stays with the file's text until an
+ * answer comes, so a retry after a lost answer gets that answer (and its secrets) instead of a second import.
+ */
+function importCard(reload) {
+  const set = fieldSet();
+  const report = h('div', { id: 'import-report', 'aria-live': 'polite' });
+  const button = h('button', { type: 'submit' }, 'Impor akun dari CSV');
+  let pending = null;
+  const form = h('form', { class: 'card', novalidate: true, onsubmit: send },
+    h('h2', null, 'Impor akun dari CSV'),
+    h('p', { class: 'small muted' }, 'Baris pertama: username,displayName,role,desa,opd. Satu akun per baris, paling banyak 2000. '
+      + 'Akun yang sudah ada seperti di berkas tidak dibuat lagi.'),
+    input(set, 'csv', 'Berkas CSV akun', { type: 'file', required: true, attrs: { accept: '.csv,text/csv' } }),
+    h('div', { class: 'actions' }, button), report);
+  return form;
+
+  async function send(event) {
+    event.preventDefault();
+    const file = set.get('csv').control.files[0];
+    if (!file) {
+      mount(report, h('p', { class: 'bad', role: 'alert' }, 'Pilih berkas CSV dulu.'));
+      return;
+    }
+    button.disabled = true;
+    mount(report, h('p', { class: 'muted' }, 'Mengimpor…'));
+    try {
+      const text = await file.text();
+      if (!pending || pending.text !== text) pending = { text, key: api.newKey() };
+      const answer = await api.postText('/accounts/import', text, 'text/csv', pending.key);
+      pending = null;
+      show(answer);
+      await reload();
+    } catch (e) {
+      // no answer, or none yet: the same file goes again with the same key
+      const unanswered = e instanceof api.OfflineError || (e instanceof api.ApiError
+        && (e.status >= 500 || e.status === 429 || e.code === 'IDEMPOTENCY_IN_FLIGHT'));
+      if (!unanswered) pending = null;
+      mount(report, h('p', { class: 'bad', role: 'alert' }, explainImport(e)));
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function show(r) {
+    const lines = r.lines ?? [];
+    mount(report,
+      h('p', { role: 'status', id: 'import-summary' }, `${r.created} dibuat, ${r.unchanged} sudah ada, ${r.rejected} ditolak.`),
+      r.created ? h('div', { class: 'card', role: 'alert' },
+        h('p', null, h('strong', null, 'Kata sandi aktivasi hanya ditampilkan sekarang. '),
+          'Unduh lembar aktivasi, cetak, dan serahkan ke pemilik akun; setiap akun masuk sekali dengan kata sandi itu lalu membuat kata sandinya sendiri.'),
+        h('div', { class: 'actions' }, h('button', { type: 'button', id: 'activation-sheet', onclick: () =>
+          saveBlob(new Blob([r.activationSheet], { type: 'text/csv' }), 'lembar-aktivasi-akun.csv') }, 'Unduh lembar aktivasi'))) : null,
+      lines.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'import-lines' },
+        h('thead', null, h('tr', null, ['Baris', 'Nama pengguna', 'Hasil', 'Alasan'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', null, lines.map((l) => h('tr', { 'data-line': l.line, 'data-outcome': l.outcome },
+          h('td', null, l.line), h('td', null, l.username ?? '–'),
+          h('td', null, h('span', { class: 'badge ' + (l.outcome === 'REJECTED' ? 'bad' : l.outcome === 'CREATED' ? 'COMPLETED' : '') }, OUTCOME[l.outcome] || l.outcome)),
+          h('td', null, l.outcome === 'REJECTED' ? (REASON[l.reason] || l.reason || '') : ''))))))
+        : h('p', { class: 'muted' }, 'Berkas tidak memuat baris akun.'));
   }
 }
 

@@ -129,8 +129,17 @@ export async function blob(address, params) {
   return res.blob();
 }
 
-async function send(method, url, { body, key }) {
+/**
+ * Sends text as the body in the given type (a CSV as text/csv), with an Idempotency-Key. Resolves to the
+ * service's answer; rejects like call().
+ */
+export async function postText(path, text, type, key) {
+  return send('POST', BASE + path, { body: text, key, contentType: type });
+}
+
+async function send(method, url, { body, key, contentType }) {
   const headers = { Accept: 'application/json, application/problem+json' };
+  if (contentType) headers['Content-Type'] = contentType;
   if (token) headers.Authorization = 'Bearer ' + token;
   if (key) headers['Idempotency-Key'] = key;
   const sentWith = token;

@@ -125,6 +125,16 @@ export function facts(pairs) {
     .map(([t, v]) => [h('dt', null, t), h('dd', null, v)]));
 }
 
+/** Hands a Blob to the browser as a download named `name`; its object URL is revoked once the browser has it. */
+export function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
 /** Moves focus to the screen's heading so keyboard and screen-reader users start there. */
 export function focusHeading(root) {
   const h1 = root.querySelector('h1');

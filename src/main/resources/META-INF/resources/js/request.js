@@ -2,7 +2,7 @@
 // holds it; and how an open screen keeps up with it through conditional reads.
 
 import * as api from './api.js';
-import { h, mount, facts, dateTime, day, time, statusBadge, words, EVENT, STATUS, ROLE } from './dom.js';
+import { h, mount, facts, dateTime, day, time, statusBadge, words, EVENT, STATUS, ROLE, saveBlob } from './dom.js';
 
 export const PROVISION = { ON_PAPER: 'Dibawa (kertas)', ATTACHED: 'Dilampirkan', NOT_APPLICABLE: 'Tidak ada' };
 
@@ -183,13 +183,7 @@ export function watch(ctx, path, live, reload) {
  * browser through an object URL, which is revoked once the browser has taken it.
  */
 export async function download(address, name, params) {
-  const b = await api.blob(address, params);
-  const url = URL.createObjectURL(b);
-  const a = h('a', { href: url, download: name, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  saveBlob(await api.blob(address, params), name);
 }
 
 /** A button that downloads a protected file and says so when it cannot. */

@@ -17,6 +17,11 @@ public final class ActionBodies {
     private ActionBodies() {
     }
 
+    /** A step an officer may explain to the citizen with a public note. */
+    public interface ForTheCitizen {
+        String publicNote();
+    }
+
     static final String PUBLIC_NOTE = "For the citizen, unlike the note: public tracking and the citizen's message show it "
             + "(what to bring, where to pick the result up). Never personal data.";
 
@@ -35,7 +40,7 @@ public final class ActionBodies {
     public record Accept(
             @Schema(description = "The claim that delivered it, for machine consumers; people send If-Match instead") UUID claimId,
             @Size(max = 2000) String note,
-            @Schema(description = PUBLIC_NOTE, example = "Permohonan sedang diproses di Dinas Kependudukan dan Pencatatan Sipil") @Size(max = 1000) String publicNote) {
+            @Schema(description = PUBLIC_NOTE, example = "Permohonan sedang diproses di Dinas Kependudukan dan Pencatatan Sipil") @Size(max = 1000) String publicNote) implements ForTheCitizen {
     }
 
     @Schema(name = "RequestInfoBody")
@@ -46,7 +51,7 @@ public final class ActionBodies {
             @Size(max = 2000) String note,
             @Schema(description = "What the citizen should bring, in words for the citizen; the list of what is missing stays "
                     + "internal. " + PUBLIC_NOTE, example = "Fotokopi buku nikah orang tua, bawa juga yang asli") @Size(max = 1000)
-            String publicNote) {
+            String publicNote) implements ForTheCitizen {
     }
 
     @Schema(name = "ForwardBody")
@@ -54,7 +59,7 @@ public final class ActionBodies {
             UUID claimId,
             @Schema(description = "Another active OPD of the same kabupaten", example = "1002") @NotNull Long toOpdId,
             @Schema(example = "Bukan kewenangan kami: layanan ini ditangani Kantor Camat") @NotBlank @Size(max = 2000) String reason,
-            @Schema(description = PUBLIC_NOTE, example = "Permohonan Anda diteruskan ke Kantor Camat Malili") @Size(max = 1000) String publicNote) {
+            @Schema(description = PUBLIC_NOTE, example = "Permohonan Anda diteruskan ke Kantor Camat Malili") @Size(max = 1000) String publicNote) implements ForTheCitizen {
     }
 
     @Schema(name = "CompleteBody")
@@ -63,12 +68,12 @@ public final class ActionBodies {
             @Schema(description = "Number of the document produced", example = "7324-LT-29112026-0001") @Size(max = 100) String documentNumber,
             @Schema(description = "The result document (a PDF added with POST .../result-document) the request is completed with; "
                     + "it gets a verification code, and its SHA-256 goes into the history", example = "2051") Long resultDocumentId,
-            @Schema(description = PUBLIC_NOTE, example = "Akta dapat diambil di kantor desa mulai Senin, bawa KTP-el") @Size(max = 1000) String publicNote) {
+            @Schema(description = PUBLIC_NOTE, example = "Akta dapat diambil di kantor desa mulai Senin, bawa KTP-el") @Size(max = 1000) String publicNote) implements ForTheCitizen {
     }
 
     @Schema(name = "RejectBody")
     public record Reject(@Schema(example = "NIK tidak terdaftar di database kependudukan") @NotBlank @Size(max = 2000) String reason,
-                         @Schema(description = PUBLIC_NOTE, example = "Silakan perbarui data KK di Disdukcapil terlebih dahulu") @Size(max = 1000) String publicNote) {
+                         @Schema(description = PUBLIC_NOTE, example = "Silakan perbarui data KK di Disdukcapil terlebih dahulu") @Size(max = 1000) String publicNote) implements ForTheCitizen {
     }
 
     @Schema(name = "ReleaseBody")
@@ -78,6 +83,6 @@ public final class ActionBodies {
     @Schema(name = "ReassignBody")
     public record Reassign(@Schema(example = "1002") @NotNull Long toOpdId,
                            @Schema(example = "Salah rute: dipindahkan ke Dinas Sosial") @NotBlank @Size(max = 2000) String reason,
-                           @Schema(description = PUBLIC_NOTE, example = "Permohonan Anda ditangani Dinas Sosial") @Size(max = 1000) String publicNote) {
+                           @Schema(description = PUBLIC_NOTE, example = "Permohonan Anda ditangani Dinas Sosial") @Size(max = 1000) String publicNote) implements ForTheCitizen {
     }
 }

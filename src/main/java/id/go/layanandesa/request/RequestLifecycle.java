@@ -76,23 +76,23 @@ public class RequestLifecycle {
     }
 
     public RequestViews.RequestDetail accept(Caller caller, long id, ActionBodies.Accept body, Precondition pre) {
-        return perform(caller, id, pre, Action.ACCEPT, body == null ? null : body.publicNote(), accepting(caller, body));
+        return perform(caller, id, pre, Action.ACCEPT, publicNoteOf(body), accepting(caller, body));
     }
 
     public RequestViews.RequestDetail requestInfo(Caller caller, long id, ActionBodies.RequestInfo body, Precondition pre) {
-        return perform(caller, id, pre, Action.REQUEST_INFO, body.publicNote(), requestingInfo(caller, body));
+        return perform(caller, id, pre, Action.REQUEST_INFO, publicNoteOf(body), requestingInfo(caller, body));
     }
 
     public RequestViews.RequestDetail forward(Caller caller, long id, ActionBodies.Forward body, Precondition pre) {
-        return perform(caller, id, pre, Action.FORWARD, body.publicNote(), forwarding(caller, body));
+        return perform(caller, id, pre, Action.FORWARD, publicNoteOf(body), forwarding(caller, body));
     }
 
     public RequestViews.RequestDetail complete(Caller caller, long id, ActionBodies.Complete body, Precondition pre) {
-        return perform(caller, id, pre, Action.COMPLETE, body.publicNote(), completing(caller, body));
+        return perform(caller, id, pre, Action.COMPLETE, publicNoteOf(body), completing(caller, body));
     }
 
     public RequestViews.RequestDetail reject(Caller caller, long id, ActionBodies.Reject body, Precondition pre) {
-        return perform(caller, id, pre, Action.REJECT, body.publicNote(), rejecting(caller, body));
+        return perform(caller, id, pre, Action.REJECT, publicNoteOf(body), rejecting(caller, body));
     }
 
     public RequestViews.RequestDetail release(Caller caller, long id, ActionBodies.Release body, Precondition pre) {
@@ -100,7 +100,7 @@ public class RequestLifecycle {
     }
 
     public RequestViews.RequestDetail reassign(Caller caller, long id, ActionBodies.Reassign body, Precondition pre) {
-        return perform(caller, id, pre, Action.REASSIGN, body.publicNote(), reassigning(caller, body));
+        return perform(caller, id, pre, Action.REASSIGN, publicNoteOf(body), reassigning(caller, body));
     }
 
     private Change cancelling(Caller caller, ActionBodies.Cancel body) {
@@ -307,15 +307,7 @@ public class RequestLifecycle {
 
     /** What the officer wrote for the citizen with the change, if anything. */
     private static String publicNoteOf(Object body) {
-        return switch (body) {
-            case ActionBodies.Accept b -> b.publicNote();
-            case ActionBodies.RequestInfo b -> b.publicNote();
-            case ActionBodies.Forward b -> b.publicNote();
-            case ActionBodies.Complete b -> b.publicNote();
-            case ActionBodies.Reject b -> b.publicNote();
-            case ActionBodies.Reassign b -> b.publicNote();
-            case null, default -> null;
-        };
+        return body instanceof ActionBodies.ForTheCitizen step ? step.publicNote() : null;
     }
 
     private Change changeOf(Caller caller, Action action, Object body) {

@@ -558,6 +558,78 @@ class WebClientBrowserTest {
     }
 
     @Test
+    void anAdminImportsOfficersFromACsvDownloadsTheirActivationSheetAndTheSameFileAgainChangesNothing() throws IOException {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "browser-files").toAbsolutePath()), "import");
+        Path csv = Files.writeString(dir.resolve("petugas.csv"), """
+                username,displayName,role,desa,opd
+                impor.desa,Operator <b>Desa Dua</b>,DESA_OFFICER,89.01.01.2002,
+                impor.sosial,Petugas Dinas Sosial,OPD_OFFICER,,DINSOS
+                impor.luar,Operator Desa Luar,DESA_OFFICER,73.24.04.2001,
+                """);
+        Path downloads = Files.createDirectories(dir.resolve("unduhan"));
+
+        open("masuk");
+        login("web.admin");
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        waitFor(By.id("accounts"));
+        WebElement pick = control("csv");
+        assertEquals(".csv,text/csv", pick.getAttribute("accept"));
+        pick.sendKeys(csv.toString());
+        driver.findElement(By.xpath("//button[normalize-space(.)='Impor akun dari CSV']")).click();
+        waitUntil(d -> text("#import-summary").contains("2 dibuat, 0 sudah ada, 1 ditolak"));
+        assertEquals(List.of("2 8901.impor.desa Dibuat", "3 8901.impor.sosial Dibuat"), importLines("CREATED"));
+        List<String> rejected = importLines("REJECTED");
+        assertEquals(1, rejected.size(), rejected.toString());
+        assertTrue(rejected.get(0).startsWith("4 8901.impor.luar Ditolak Desa atau OPD tidak sesuai"), rejected.get(0));
+        assertTrue(text("#import-report").contains("Kata sandi aktivasi hanya ditampilkan sekarang"));
+        assertNoInjectedMarkup();
+        // the list shows the new accounts without a reload
+        waitUntil(d -> text("#accounts").contains("8901.impor.sosial") && text("#accounts").contains("Operator <b>Desa Dua</b>"));
+        shoot("admin-import");
+
+        driver.findElement(By.id("activation-sheet")).click();
+        Path sheetFile = downloads.resolve("lembar-aktivasi-akun.csv");
+        // a download this small may show under its name a moment before its bytes are written
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.isRegularFile(sheetFile) && sheetFile.toFile().length() > 0);
+        String sheet = new String(downloaded(sheetFile), java.nio.charset.StandardCharsets.UTF_8);
+        List<String> sheetLines = sheet.lines().toList();
+        assertEquals("username,displayName,role,scope,activationSecret", sheetLines.get(0));
+        assertEquals(3, sheetLines.size(), sheet);
+        assertTrue(sheetLines.get(1).startsWith("8901.impor.desa,") && sheetLines.get(2).startsWith("8901.impor.sosial,"), sheet);
+        assertFalse(sheet.contains("impor.luar"), sheet);
+        String secret = sheetLines.get(2).substring(sheetLines.get(2).lastIndexOf(',') + 1);
+        given().contentType(ContentType.JSON).body(Map.of("username", "8901.impor.sosial", "password", secret))
+                .post("/api/v1/auth/login").then().statusCode(200);
+        assertEquals(List.of("8901.impor.desa DESA_OFFICER 89.01.01.2002 null", "8901.impor.sosial OPD_OFFICER null " + fixture.dinsos()),
+                Db.rows("select username, role, desa_code, opd_id from account where username like '%impor.%' order by username").stream()
+                        .map(r -> r[0] + " " + r[1] + " " + r[2] + " " + r[3]).toList());
+
+        // the same file again: a new import, which finds both accounts as the file describes them
+        driver.findElement(By.xpath("//button[normalize-space(.)='Impor akun dari CSV']")).click();
+        waitUntil(d -> text("#import-summary").contains("0 dibuat, 2 sudah ada, 1 ditolak"));
+        assertEquals(List.of("2 8901.impor.desa Sudah ada, tidak diubah", "3 8901.impor.sosial Sudah ada, tidak diubah"), importLines("UNCHANGED"));
+        assertFalse(text("#import-report").contains("Kata sandi aktivasi"), "no secrets when nothing was created");
+        assertTrue(driver.findElements(By.id("activation-sheet")).isEmpty());
+        assertEquals(2L, Db.count("select count(*) from account where username like '%impor.%'"));
+        shoot("admin-import-again");
+
+        // a file without the header line is refused as a whole, in Bahasa Indonesia
+        Path headless = Files.writeString(dir.resolve("tanpa-judul.csv"), "impor.lain,Operator Lain,DESA_OFFICER,89.01.01.2001,\n");
+        control("csv").sendKeys(headless.toString());
+        driver.findElement(By.xpath("//button[normalize-space(.)='Impor akun dari CSV']")).click();
+        waitUntil(d -> text("#import-report [role='alert']").contains("Baris pertama berkas harus menamai kolom"));
+        assertEquals(2L, Db.count("select count(*) from account where username like '%impor.%'"));
+    }
+
+    /** The lines of the import report with this outcome: line number, username, outcome and reason as shown. */
+    List<String> importLines(String outcome) {
+        return driver.findElements(By.cssSelector("#import-lines tr[data-outcome='" + outcome + "']")).stream()
+                .map(r -> r.findElements(By.tagName("td")).stream().map(WebElement::getText).filter(t -> !t.isEmpty())
+                        .collect(java.util.stream.Collectors.joining(" ")))
+                .toList();
+    }
+
+    @Test
     void theOpdSeesWhoHoldsWhatAndWhatItHandledBefore() {
         long claimed = fileByApi("Warga Diambil", "7324014107900011");
         long forwarded = fileByApi("Warga Diteruskan", "7324014107900012");
@@ -821,9 +893,10 @@ class WebClientBrowserTest {
         driver.findElement(By.xpath("//button[normalize-space(.)='Masuk']")).click();
     }
 
+    /** Logs out and waits for the login screen (the accounts screen has a username field too). */
     void logout() {
         waitFor(By.id("logout")).click();
-        waitFor(By.cssSelector("input[data-path='username']"));
+        waitFor(By.xpath("//button[normalize-space(.)='Masuk']"));
     }
 
     void fillCitizen(String nik, String name) {
@@ -945,7 +1018,7 @@ class WebClientBrowserTest {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             List<WebElement> found = d.findElements(by);
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         });
