@@ -37,8 +37,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     private static final Logger LOG = Logger.getLogger(VerifiedTokens.class);
 
-    /** Tokens kept at most: a few hundred bytes each, far more than the callers an instance serves in a token's lifetime. */
-    static final int CAPACITY = 20_000;
+    /** Tokens kept at most: a few kilobytes each (the principal holds the parsed claims), far more than the callers an instance serves in a token's lifetime. */
+    static final int CAPACITY = 10_000;
 
     /** What a verified token gives. */
     record Verified(JsonWebToken principal, Set<String> roles, TokenClaims claims) {
