@@ -51,11 +51,24 @@ public class IdentityChecks implements IdentityCheck {
 
     @Override
     public CallerIdentity verify(CallerIdentity caller) {
+        return check(caller, false);
+    }
+
+    @Override
+    public CallerIdentity verifyFromMemory(CallerIdentity caller) {
+        return check(caller, true);
+    }
+
+    /** The checks; with {@code memoryOnly}, null as soon as one would need the database. */
+    private CallerIdentity check(CallerIdentity caller, boolean memoryOnly) {
         CallerIdentity checked = caller;
         switch (caller.kind()) {
             case SESSION -> {
                 UUID id = uuid(caller.sessionId());
-                Sessions.State session = id == null ? null : sessions.session(id);
+                Sessions.State session = id == null ? null : memoryOnly ? sessions.sessionFromMemory(id) : sessions.session(id);
+                if (memoryOnly && id != null && session == null) {
+                    return null;
+                }
                 if (session == null || !session.live()) {
                     throw new AuthenticationFailedException("the token's session has ended or never existed");
                 }
@@ -68,7 +81,10 @@ public class IdentityChecks implements IdentityCheck {
             }
             case EXTERNAL -> {
                 if (caller.accountId() != null) {
-                    Sessions.State account = sessions.account(caller.accountId());
+                    Sessions.State account = memoryOnly ? sessions.accountFromMemory(caller.accountId()) : sessions.account(caller.accountId());
+                    if (memoryOnly && account == null) {
+                        return null;
+                    }
                     if (account == null || !account.describes(caller)) {
                         throw ProblemException.forbidden("the token names an account whose role or scope is another");
                     }
@@ -88,10 +104,14 @@ public class IdentityChecks implements IdentityCheck {
             }
             return checked;
         }
-        refusal(new Scope(caller.role(), caller.kabupatenCode(), caller.desaCode(), caller.opdId()))
-                .ifPresent(reason -> {
-                    throw ProblemException.forbidden(reason);
-                });
+        Scope scope = new Scope(caller.role(), caller.kabupatenCode(), caller.desaCode(), caller.opdId());
+        Optional<String> refusal = memoryOnly ? keptRefusal(scope) : refusal(scope);
+        if (refusal == null) {
+            return null;
+        }
+        refusal.ifPresent(reason -> {
+            throw ProblemException.forbidden(reason);
+        });
         return checked;
     }
 
@@ -100,9 +120,9 @@ public class IdentityChecks implements IdentityCheck {
      * served at once.
      */
     private Optional<String> refusal(Scope scope) {
-        Verdict kept = scopes.get(scope);
-        if (kept != null && System.nanoTime() - kept.readAt() < SCOPE_MEMORY.toNanos()) {
-            return kept.refusal();
+        Optional<String> kept = keptRefusal(scope);
+        if (kept != null) {
+            return kept;
         }
         Optional<String> refusal = Optional.ofNullable(read(scope));
         if (refusal.isEmpty()) {
@@ -112,6 +132,15 @@ public class IdentityChecks implements IdentityCheck {
             scopes.put(scope, new Verdict(refusal, System.nanoTime()));
         }
         return refusal;
+    }
+
+    /** What is remembered of the scope, or null when nothing is (or it is too old). */
+    private Optional<String> keptRefusal(Scope scope) {
+        Verdict kept = scopes.get(scope);
+        if (kept != null && System.nanoTime() - kept.readAt() < SCOPE_MEMORY.toNanos()) {
+            return kept.refusal();
+        }
+        return null;
     }
 
     /** Why the scope is not one the data holds, or null when it is. */

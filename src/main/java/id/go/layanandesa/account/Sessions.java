@@ -171,6 +171,16 @@ public class Sessions implements DatabaseNotifications.Subscriber {
         return read;
     }
 
+    /** What {@link #session} would answer, when it can from memory; else null. Never blocks. */
+    State sessionFromMemory(UUID id) {
+        return fresh(bySession.get(id));
+    }
+
+    /** What {@link #account} would answer, when it can from memory; else null. Never blocks. */
+    State accountFromMemory(long id) {
+        return fresh(byAccount.get(id));
+    }
+
     /** The account as it stands now (live means enabled), or null when there is none. */
     State account(long id) {
         State kept = fresh(byAccount.get(id));

@@ -179,7 +179,7 @@ public final class Bench {
 
     // ------------------------------------------------------------------------------------------ files and ports
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -34,6 +34,8 @@ public final class ServiceProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dlayanan.data-dir=" + data);
+        // the metrics interface on a port of its own too, so that two runs on one machine do not collide
+        command.add("-Dquarkus.management.port=" + Bench.freePort());
         // the webhook figure's receiver runs in the load generator, on this machine
         command.add("-Dlayanan.webhooks.allow-http=true");
         command.add("-Dlayanan.webhooks.allowed-networks=127.0.0.1/32");

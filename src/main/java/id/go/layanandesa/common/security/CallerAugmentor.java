@@ -30,9 +30,22 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || identity.getAttribute(ATTR_CALLER) != null) {
             return Uni.createFrom().item(identity);
         }
-        return context.runBlocking(() -> {
-            CallerIdentity caller = check.verify(CallerIdentity.of(identity, config));
-            return QuarkusSecurityIdentity.builder(identity).addAttribute(ATTR_CALLER, caller).build();
-        });
+        CallerIdentity claimed;
+        CallerIdentity known;
+        try {
+            claimed = CallerIdentity.of(identity, config);
+            known = check.verifyFromMemory(claimed);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+        if (known != null) {
+            // what the check needs is in memory: no hop to a worker thread
+            return Uni.createFrom().item(checked(identity, known));
+        }
+        return context.runBlocking(() -> checked(identity, check.verify(claimed)));
+    }
+
+    private static SecurityIdentity checked(SecurityIdentity identity, CallerIdentity caller) {
+        return QuarkusSecurityIdentity.builder(identity).addAttribute(ATTR_CALLER, caller).build();
     }
 }

@@ -63,16 +63,19 @@ public record CallerIdentity(Kind kind, Role role, String name, String kabupaten
         Long apiKey = null;
         String session = null;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            LayananConfig.Auth.Claims claims = config.auth().claims();
-            kind = config.auth().issuer().equals(jwt.getIssuer()) ? Kind.SESSION : Kind.EXTERNAL;
-            kabupaten = stringClaim(jwt, claims.kabupaten());
-            desa = stringClaim(jwt, claims.desa());
+            TokenClaims claims = identity.getAttribute(TokenClaims.ATTRIBUTE);
+            if (claims == null) {
+                claims = TokenClaims.of(jwt, config.auth());
+            }
+            kind = config.auth().issuer().equals(claims.issuer()) ? Kind.SESSION : Kind.EXTERNAL;
+            kabupaten = claims.kabupaten();
+            desa = claims.desa();
             // An external identity provider may omit these or fill them with its own ids: what is not a number
             // is treated as absent (the rule below refuses an OPD role without an OPD).
-            opd = number(stringClaim(jwt, claims.opd()));
-            account = number(stringClaim(jwt, claims.accountId()));
+            opd = number(claims.opd());
+            account = number(claims.account());
             if (kind == Kind.SESSION) {
-                session = stringClaim(jwt, SESSION_CLAIM);
+                session = claims.session();
             }
         } else {
             kind = Kind.API_KEY;
@@ -97,12 +100,12 @@ public record CallerIdentity(Kind kind, Role role, String name, String kabupaten
         return new CallerIdentity(kind, role, name, kabupaten, desa, opd, account, apiKey, session, false);
     }
 
+    private static final java.util.Map<String, Role> ROLES = java.util.Arrays.stream(Role.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Role::name, r -> r));
+
+    /** The role of this service a group names, else null (an identity provider's tokens may carry groups of their own). */
     private static Role roleOf(String name) {
-        try {
-            return Role.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return ROLES.get(name);
     }
 
     private static Long number(String s) {
@@ -114,14 +117,5 @@ public record CallerIdentity(Kind kind, Role role, String name, String kabupaten
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String stringClaim(JsonWebToken jwt, String claim) {
-        Object value = jwt.getClaim(claim);
-        if (value == null) {
-            return null;
-        }
-        String s = value instanceof jakarta.json.JsonString js ? js.getString() : value.toString();
-        return s.isBlank() ? null : s;
     }
 }

@@ -16,4 +16,13 @@ public interface IdentityCheck {
      * database.
      */
     CallerIdentity verify(CallerIdentity caller);
+
+    /**
+     * The same check answered from memory only, without blocking: the caller as {@link #verify} would return it, or
+     * null when the answer needs the database (then {@link #verify} must be asked, off the event loop). Throws as
+     * {@link #verify} does when memory already knows the credential no longer stands.
+     */
+    default CallerIdentity verifyFromMemory(CallerIdentity caller) {
+        return null;
+    }
 }

@@ -34,6 +34,8 @@ public final class Registry {
                 new Step(SMALL, new AccountCsvImport()),
                 new Step(SMALL, statistics),
                 new Step(SMALL, new PollVsPage()),
+                new Step(SMALL, new AuthenticatedVsRefused()),
+                new Step(SMALL, new PollVsMe()),
                 new Step(SMALL, new ClaimVsSkipLocked()),
                 new Step(SMALL, new LongPollWakeUp()),
                 // last at 10k: the paths above warm the shared code up further first
