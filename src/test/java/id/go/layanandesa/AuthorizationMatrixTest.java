@@ -277,7 +277,6 @@ class AuthorizationMatrixTest {
             ep("GET", "/api/v1/verification/{verificationCode}", NO_BODY, 200, Scope.PUBLIC)
     );
 
-
     /** What an allowed role gets when the thing named belongs to another desa, OPD or kabupaten than the caller's. */
     enum Scope {
         /** No credentials needed; every caller, even with broken credentials, gets the success status. */

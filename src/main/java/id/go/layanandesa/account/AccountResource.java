@@ -37,7 +37,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
-import java.util.List;
 
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)

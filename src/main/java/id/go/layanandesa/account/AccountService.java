@@ -17,8 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Accounts of one kabupaten, kept by its admins (every look-up is scoped to the admin's kabupaten), and the ADMINs of
