@@ -88,7 +88,8 @@ final class ClaimVsSkipLocked implements Figure {
     public List<String> settings(Settings s) {
         return List.of("Claims: " + s.claimConsumers + " consumers, batches of " + s.claimBatch + ", " + s.claimRows
                 + " SUBMITTED requests a round in an OPD of their own; each consumer claims and accepts every item until the queue is empty. "
-                + "The baseline runs ClaimService's statement (FOR UPDATE SKIP LOCKED) and then, per item, the accept's statements, each in its own transaction. "
+                + "The baseline runs ClaimService's statement (FOR UPDATE SKIP LOCKED) and then, per item, the accept's statements, "
+                + "each in its own transaction. "
                 + "Every delivered id is counted.");
     }
 
