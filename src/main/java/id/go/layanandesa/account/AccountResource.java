@@ -2,7 +2,7 @@ package id.go.layanandesa.account;
 
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.CursorPage;
-import id.go.layanandesa.common.IfMatch;
+import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -95,7 +95,7 @@ public class AccountResource {
                 request.role(), request.desaCode(), request.opdId(), request.password()));
         return RestResponse.ResponseBuilder.<AccountView>created(URI.create("/api/v1/accounts/" + a.id))
                 .entity(AccountView.of(a))
-                .header("ETag", IfMatch.etag(a.version))
+                .header("ETag", ETags.of(a.version))
                 .build();
     }
 
@@ -220,6 +220,6 @@ public class AccountResource {
     }
 
     private RestResponse<AccountView> withETag(Account a) {
-        return RestResponse.ResponseBuilder.ok(AccountView.of(a)).header("ETag", IfMatch.etag(a.version)).build();
+        return RestResponse.ResponseBuilder.ok(AccountView.of(a)).header("ETag", ETags.of(a.version)).build();
     }
 }
