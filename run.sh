@@ -2,7 +2,8 @@
 # Builds the service when needed and runs it. Without QUARKUS_DATASOURCE_JDBC_URL it starts its own
 # PostgreSQL with its data in ./data (LAYANAN_DATA_DIR to change), loads the demo kabupaten on first start
 # and prints the demo accounts once. Leading arguments that start with - go to the JVM, e.g. ./run.sh -Dquarkus.http.port=9090;
-# the rest are a command of the service, e.g. ./run.sh create-operator <username> [--force] (see the README).
+# the first that does not is a command of the service, with its own arguments after it, e.g.
+# ./run.sh create-operator <username> [--force] or ./run.sh backup --to /srv/backup/today.zip (see the README).
 set -euo pipefail
 cd "$(dirname "$0")"
 source ./scripts/java-home.sh

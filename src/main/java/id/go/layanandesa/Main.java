@@ -1,5 +1,6 @@
 package id.go.layanandesa;
 
+import id.go.layanandesa.backup.BackupCommand;
 import id.go.layanandesa.common.DataFolderLock;
 import id.go.layanandesa.common.DatabaseSupervisor;
 import id.go.layanandesa.common.EmbeddedDatabase;
@@ -39,6 +40,9 @@ public class Main {
 
     public static void main(String... args) {
         SmallRyeConfig config = launchConfig();
+        if (args.length > 0 && BackupCommand.handles(args[0])) {
+            System.exit(BackupCommand.run(config, args));
+        }
         LayananConfig layanan = config.getConfigMapping(LayananConfig.class);
         Path dataDir = Path.of(layanan.dataDir()).toAbsolutePath().normalize();
         if (CreateOperatorCommand.named(args)) {
@@ -98,6 +102,9 @@ public class Main {
         System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());
         System.setProperty("quarkus.datasource.username", embedded.username());
         System.setProperty("quarkus.datasource.password", embedded.password());
+        // migrations run as the schema's owner; the service itself cannot change the schema
+        System.setProperty("quarkus.flyway.username", embedded.ownerUsername());
+        System.setProperty("quarkus.flyway.password", embedded.ownerPassword());
         System.setProperty("layanan.embedded", "true");
         System.setProperty("layanan.data-dir", dataDir.toString());
         if (!configured(config, "layanan.demo.enabled")) {

@@ -98,6 +98,7 @@ export const EVENT = {
   FLAGGED: 'Ditandai perlu perhatian petugas',
   DOCUMENT_ATTACHED: 'Berkas dilampirkan',
   RESULT_ATTACHED: 'Dokumen hasil diunggah',
+  PERSONAL_DATA_PURGED: 'Data pribadi dihapus (masa simpan habis)',
 };
 
 export const ROLE = {

@@ -60,7 +60,8 @@ import static org.junit.jupiter.api.Assertions.*;
  *   under {@link MatrixFixtures#CLAIM_ID} for an hour), {@code {trackingCode}} (of a new request), {@code {requestCompleted}} (a new COMPLETED request),
  *   {@code {finishedTrackingCode}} (the tracking code of a new COMPLETED request), {@code {subscription}} (a new paused webhook subscription of the home OPD,
  *   version 0), {@code {deliveryPath}} ({@code <subscription>/deliveries/<delivery>}: a given-up delivery of such a
- *   subscription), {@code {templateStatus}} (a status whose citizen's message no kabupaten changed); see
+ *   subscription), {@code {templateStatus}} (a status whose citizen's message no kabupaten changed), {@code {retentionPolicyUnset}} (nothing,
+ *   having removed the retention policies of the home and the other kabupaten, so that the default, version 0, holds); see
  *   {@link MatrixFixtures}. Add a resolver to {@link #PLACEHOLDERS} for a new kind of thing.</li>
  * <li><b>Body</b>: JSON text, or null for none; sent as JSON unless the line has a {@code Content-Type} header
  *   (e.g. {@code text/csv}).</li>
@@ -249,6 +250,15 @@ class AuthorizationMatrixTest {
             ep("GET", "/api/v1/statistics/overdue", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
             ep("GET", "/api/v1/statistics/ikm?groupBy=SERVICE", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
             ep("GET", "/api/v1/statistics/open-data?month=2026-03", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
+            // the audit trail
+            ep("GET", "/api/v1/audit-entries", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, OPERATOR),
+            ep("GET", "/api/v1/audit-entries?format=CSV", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, OPERATOR),
+            // personal data: retention and a citizen's access request
+            ep("GET", "/api/v1/retention-policy", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
+            ep("PUT", "/api/v1/retention-policy", "{\"period\":\"P5Y\",\"purge\":false}", 200, Scope.OWN_KABUPATEN, ADMIN)
+                    .header("If-Match", "\"0\"{retentionPolicyUnset}"),
+            ep("GET", "/api/v1/retention-policy/dry-run", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
+            ep("POST", "/api/v1/personal-data/export", "{\"nik\":\"7324044107900001\"}", 200, Scope.OWN_KABUPATEN, ADMIN),
             // documents: files of requests, receipts, resumable uploads, public verification
             ep("GET", "/api/v1/requests/{request}/files", NO_BODY, 200, Scope.REQUEST, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM),
             ep("GET", "/api/v1/requests/{fileOfRequest}", NO_BODY, 200, Scope.REQUEST, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM),
@@ -433,6 +443,7 @@ class AuthorizationMatrixTest {
             Map.entry("templateStatus", MatrixFixtures::templateStatus),
             Map.entry("finishedTrackingCode", MatrixFixtures::finishedTrackingCode),
             Map.entry("requestCompleted", () -> Long.toString(MatrixFixtures.requestCompleted())),
+            Map.entry("retentionPolicyUnset", MatrixFixtures::retentionPolicyUnset),
             Map.entry("requestWithAttachedKk", () -> Long.toString(MatrixFixtures.requestWithAttachedKk())),
             Map.entry("fileOfRequest", MatrixFixtures::fileOfRequest),
             Map.entry("upload", MatrixFixtures::upload),

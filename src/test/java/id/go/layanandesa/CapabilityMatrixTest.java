@@ -71,7 +71,11 @@ class CapabilityMatrixTest {
                     "GET /api/v1/webhook-subscriptions/{subscription}/deliveries", "GET /api/v1/webhook-subscriptions/{deliveryPath}",
                     "POST /api/v1/webhook-subscriptions/{deliveryPath}/redeliver")),
             Map.entry(Capability.MANAGE_MESSAGES, List.of("PUT /api/v1/message-templates/{templateStatus}",
-                    "DELETE /api/v1/message-templates/{templateStatus}")));
+                    "DELETE /api/v1/message-templates/{templateStatus}")),
+
+            Map.entry(Capability.VIEW_AUDIT_TRAIL, List.of("GET /api/v1/audit-entries", "GET /api/v1/audit-entries?format=CSV")),
+            Map.entry(Capability.MANAGE_PERSONAL_DATA, List.of("GET /api/v1/retention-policy", "PUT /api/v1/retention-policy",
+                    "GET /api/v1/retention-policy/dry-run", "POST /api/v1/personal-data/export")));
 
     /**
      * Secured endpoints no capability stands for: about the caller itself, reference data to read, and going on with an

@@ -1,5 +1,7 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.audit.AuditNote;
+import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.CursorPage;
 import id.go.layanandesa.common.http.ETags;
@@ -52,6 +54,9 @@ public class AccountResource {
     Caller caller;
 
     @Inject
+    AuditNote auditNote;
+
+    @Inject
     AccountImport accountImport;
 
     @Schema(name = "NewAccountRequest")
@@ -76,6 +81,7 @@ public class AccountResource {
     private static final String IF_MATCH_DESCRIPTION = "The account's ETag, from reading it";
 
     @POST
+    @Audited(target = "ACCOUNT")
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @ProblemCodes({ProblemCode.USERNAME_TAKEN})
@@ -93,6 +99,7 @@ public class AccountResource {
     public RestResponse<AccountView> create(@Valid @NotNull NewAccountRequest request) {
         Account a = accounts.create(caller, new AccountService.NewAccount(request.username(), request.displayName(),
                 request.role(), request.desaCode(), request.opdId(), request.password()));
+        auditNote.put("role", a.role.name());
         return RestResponse.ResponseBuilder.<AccountView>created(URI.create("/api/v1/accounts/" + a.id))
                 .entity(AccountView.of(a))
                 .header("ETag", ETags.of(a.version))
@@ -120,8 +127,15 @@ public class AccountResource {
     @APIResponse(responseCode = "400", description = "The body is empty, its header does not name the columns, or it has more than 2000 lines")
     @APIResponse(responseCode = "409", description = "An account of the file was created by someone else meanwhile; nothing was kept")
     @APIResponse(responseCode = "415", description = "The body is not text/csv")
+    @Audited(target = "ACCOUNT")
     public RestResponse<AccountImportReport> importCsv(String csv) {
-        return RestResponse.ok(accountImport.importCsv(caller, csv));
+        AccountImportReport report = accountImport.importCsv(caller, csv);
+        if (report.created() == 0) {
+            auditNote.changedNothing();
+        } else {
+            auditNote.put("created", report.created()).put("unchanged", report.unchanged()).put("rejected", report.rejected());
+        }
+        return RestResponse.ok(report);
     }
 
     @GET
@@ -153,6 +167,7 @@ public class AccountResource {
     }
 
     @POST
+    @Audited(target = "ACCOUNT")
     @Idempotent
     @Path("/{id}/disable")
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.OWN_ACCOUNT})
@@ -170,6 +185,7 @@ public class AccountResource {
     }
 
     @POST
+    @Audited(target = "ACCOUNT")
     @Idempotent
     @Path("/{id}/enable")
     @ProblemCodes({ProblemCode.NOT_FOUND})
@@ -186,6 +202,7 @@ public class AccountResource {
     }
 
     @POST
+    @Audited(target = "ACCOUNT")
     @Idempotent
     @Path("/{id}/unlock")
     @ProblemCodes({ProblemCode.NOT_FOUND})
@@ -201,6 +218,7 @@ public class AccountResource {
     }
 
     @POST
+    @Audited(target = "ACCOUNT")
     @Path("/{id}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @ProblemCodes({ProblemCode.NOT_FOUND})

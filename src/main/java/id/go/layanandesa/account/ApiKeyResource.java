@@ -1,5 +1,6 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.CursorPage;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.security.Caller;
@@ -68,6 +69,7 @@ public class ApiKeyResource {
     }
 
     @POST
+    @Audited(target = "API_KEY")
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createApiKey", summary = "Create an API key for an OPD's system; the secret is shown once",
@@ -114,6 +116,7 @@ public class ApiKeyResource {
     }
 
     @POST
+    @Audited(target = "API_KEY")
     @Idempotent
     @Path("/{id}/revoke")
     @ProblemCodes({ProblemCode.NOT_FOUND})

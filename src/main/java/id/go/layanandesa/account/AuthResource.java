@@ -163,6 +163,7 @@ public class AuthResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)))
     @APIResponse(responseCode = "503", description = "Too many passwords are being checked at once; try again after Retry-After seconds",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)))
+    @id.go.layanandesa.audit.Audited(target = "ACCOUNT")
     public void changeOwnPassword(@Valid @NotNull OwnPasswordChange request, @Context HttpServerRequest http) {
         ownPassword.change(caller, request.currentPassword(), request.newPassword(), clientAddress.of(http).key());
     }

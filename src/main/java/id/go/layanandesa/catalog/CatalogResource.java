@@ -1,5 +1,6 @@
 package id.go.layanandesa.catalog;
 
+import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -92,6 +93,7 @@ public class CatalogResource {
     }
 
     @POST
+    @Audited(target = "SERVICE_TYPE")
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
@@ -111,6 +113,7 @@ public class CatalogResource {
     }
 
     @PUT
+    @Audited(target = "SERVICE_TYPE")
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
@@ -134,6 +137,7 @@ public class CatalogResource {
     }
 
     @DELETE
+    @Audited(target = "SERVICE_TYPE")
     @Path("/{id}")
     @RolesAllowed(Role.ADMIN_)
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.SERVICE_TYPE_IN_USE})

@@ -36,17 +36,26 @@ import java.util.regex.Pattern;
  * A real PostgreSQL started from the application's own dependencies, for the default run and the
  * tests. Production points the datasource at its own PostgreSQL and never starts this.
  *
- * <p>It listens on 127.0.0.1 only and every connection proves a password (SCRAM): the superuser's and the
- * service role's are random, made at the first start and kept owner-only in {@code pg.credentials} beside
- * the cluster folder. The service connects as {@value #SERVICE_ROLE}, which owns the schema but is no
- * superuser. A cluster made by an earlier version (trusting every local connection, the service connecting
- * as the superuser) is moved to this on its next start, with its data.
+ * <p>It listens on 127.0.0.1 only and every connection proves a password (SCRAM): the superuser's, the schema
+ * owner's and the service role's are random, made at the first start and kept owner-only in {@code pg.credentials}
+ * beside the cluster folder. Migrations run as {@value #OWNER_ROLE}, which owns the schema and everything in it; the
+ * service connects as {@value #SERVICE_ROLE}, which may read and write the tables but not change them, and neither
+ * update nor delete the rows of append-only tables (the history of requests, the audit trail). Neither is a
+ * superuser. A cluster made by an earlier version (trusting every local connection, the service connecting as the
+ * superuser, or as the owner of the schema) is moved to this on its next start, with its data.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String SUPERUSER = "postgres";
-    /** The role the service connects as: owner of the schema and everything in it, nothing more. */
+    /** The role the service connects as: it reads and writes the tables, nothing more. */
     public static final String SERVICE_ROLE = "layanan";
+    /** The role that owns the schema and everything in it; migrations run as it. */
+    public static final String OWNER_ROLE = "layanan_owner";
+    /**
+     * The trigger function that marks a table append-only (see the migrations): the service role is given neither
+     * UPDATE, DELETE nor TRUNCATE on a table that has a trigger of it.
+     */
+    public static final String APPEND_ONLY_FUNCTION = "refuse_change_of_append_only_rows";
     public static final String DATABASE = "postgres";
     public static final String CREDENTIALS_FILE = "pg.credentials";
 
@@ -60,7 +69,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             host    all       all   ::1/128       scram-sha-256
             """;
 
-    /** Hands every object of the schema to the service role (objects of earlier versions belong to the superuser). */
+    /**
+     * Hands every object of the schema to the owner role (objects of earlier versions belong to the superuser or to
+     * the service role).
+     */
     private static final String OWN_EVERYTHING = """
             do $$
             declare
@@ -94,7 +106,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 execute format('alter type %%s owner to %1$s', r.name);
               end loop;
             end
-            $$""".formatted(SERVICE_ROLE);
+            $$""".formatted(OWNER_ROLE);
+
+    /**
+     * What the service role may do: read and write every table and use every sequence, now and for the tables later
+     * migrations create, and VACUUM and ANALYZE them; but neither update, delete nor truncate the rows of an
+     * append-only table (those with a trigger of {@link #APPEND_ONLY_FUNCTION}).
+     */
+    private static final String SERVICE_ROLE_GRANTS = """
+            grant usage on schema public to %1$s;
+            grant select, insert, update, delete, maintain on all tables in schema public to %1$s;
+            grant usage, select, update on all sequences in schema public to %1$s;
+            alter default privileges for role %2$s in schema public grant select, insert, update, delete, maintain on tables to %1$s;
+            alter default privileges for role %2$s in schema public grant usage, select, update on sequences to %1$s;
+            do $$
+            declare
+              r record;
+            begin
+              for r in
+                select distinct t.tgrelid::regclass as name
+                from pg_trigger t join pg_proc p on p.oid = t.tgfoid
+                where p.proname = '%3$s' and p.pronamespace = 'public'::regnamespace
+              loop
+                execute format('revoke update, delete, truncate on %%s from %1$s', r.name);
+              end loop;
+            end
+            $$""".formatted(SERVICE_ROLE, OWNER_ROLE, APPEND_ONLY_FUNCTION);
 
     /** Why a server did not start, as it says it: "FATAL:  lock file ... exists" or "postgres: could not access ...". */
     private static final Pattern STARTUP_FAILURE = Pattern.compile("(?:(?:FATAL|PANIC):\\s*|^postgres: )(.+)$");
@@ -198,8 +235,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Makes sure the superuser and the service role have their passwords, the service role owns the schema, and
-     * pg_hba.conf trusts no one. Harmless when all is in order already; on a cluster of an earlier version it runs
+     * Makes sure the superuser, the owner and the service role have their passwords, the owner owns the schema, the
+     * service role has only the privileges it needs, and pg_hba.conf trusts no one. Harmless when all is in order already; on a cluster of an earlier version it runs
      * while that cluster still trusts local connections, which it stops at the end.
      */
     private void secure() throws IOException {
@@ -207,14 +244,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
             c.setAutoCommit(false);
             PGConnection pg = c.unwrap(PGConnection.class);
             try (Statement s = c.createStatement()) {
-                s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + SERVICE_ROLE + "') then "
-                        + "create role " + SERVICE_ROLE + " login; end if; end $$");
-                s.execute("alter role " + SERVICE_ROLE + " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls");
+                for (String role : List.of(OWNER_ROLE, SERVICE_ROLE)) {
+                    s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role + "') then "
+                            + "create role " + role + " login; end if; end $$");
+                    s.execute("alter role " + role + " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls");
+                }
                 // hashed here: the plain password never reaches the server, nor its log
                 pg.alterUserPassword(SUPERUSER, logins.superuserPassword().toCharArray(), "scram-sha-256");
+                pg.alterUserPassword(OWNER_ROLE, logins.ownerPassword().toCharArray(), "scram-sha-256");
                 pg.alterUserPassword(SERVICE_ROLE, logins.servicePassword().toCharArray(), "scram-sha-256");
-                s.execute("alter schema public owner to " + SERVICE_ROLE);
+                s.execute("alter schema public owner to " + OWNER_ROLE);
                 s.execute(OWN_EVERYTHING);
+                s.execute(SERVICE_ROLE_GRANTS);
                 c.commit();
                 c.setAutoCommit(true);
                 if (!PG_HBA.equals(Files.readString(dataDir.resolve("pg_hba.conf")))) {
@@ -423,6 +464,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public String password() {
         return logins.servicePassword();
+    }
+
+    /** The role migrations run as: the owner of the schema. */
+    public String ownerUsername() {
+        return OWNER_ROLE;
+    }
+
+    public String ownerPassword() {
+        return logins.ownerPassword();
+    }
+
+    /** The superuser's password, for backups and restores. */
+    public String superuserPassword() {
+        return logins.superuserPassword();
     }
 
     public synchronized int port() {

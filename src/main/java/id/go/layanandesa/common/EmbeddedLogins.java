@@ -14,10 +14,13 @@ import java.util.Base64;
 import java.util.Properties;
 
 /**
- * The passwords of the embedded PostgreSQL: its superuser's and the service role's. Made at the first start,
- * kept in a file only its owner can read, beside the cluster folder (not in it: initdb wants that folder empty).
+ * The passwords of the embedded PostgreSQL: its superuser's, the schema owner's (migrations) and the service role's.
+ * Made at the first start, kept in a file only its owner can read, beside the cluster folder (not in it: initdb wants
+ * that folder empty). A file of an earlier version has no owner's password: it is given one at the next start.
+ *
+ * @param ownerPassword the schema owner's, or null when read from a file of an earlier version
  */
-public record EmbeddedLogins(String superuserPassword, String servicePassword) {
+public record EmbeddedLogins(String superuserPassword, String ownerPassword, String servicePassword) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -37,15 +40,24 @@ public record EmbeddedLogins(String superuserPassword, String servicePassword) {
         if (superuser == null || superuser.isBlank() || service == null || service.isBlank()) {
             throw new IOException("the file " + file + " lacks a password");
         }
-        return new EmbeddedLogins(superuser, service);
+        String owner = p.getProperty("owner.password");
+        return new EmbeddedLogins(superuser, owner == null || owner.isBlank() ? null : owner, service);
     }
 
-    /** Reads the file, or writes one with new random passwords when there is none. */
+    /**
+     * Reads the file, or writes one with new random passwords when there is none; a file without the schema owner's
+     * password (an earlier version's) is given one.
+     */
     static EmbeddedLogins readOrCreate(Path file) throws IOException {
         try {
-            return read(file);
+            EmbeddedLogins logins = read(file);
+            if (logins.ownerPassword() == null) {
+                logins = new EmbeddedLogins(logins.superuserPassword(), newSecret(), logins.servicePassword());
+                writeOwnerOnly(file, logins.content());
+            }
+            return logins;
         } catch (NoSuchFileException e) {
-            EmbeddedLogins logins = new EmbeddedLogins(newSecret(), newSecret());
+            EmbeddedLogins logins = new EmbeddedLogins(newSecret(), newSecret(), newSecret());
             writeOwnerOnly(file, logins.content());
             return logins;
         }
@@ -56,11 +68,16 @@ public record EmbeddedLogins(String superuserPassword, String servicePassword) {
                 # Logins of the embedded PostgreSQL of Layanan Desa. Keep this file private (owner-only).
                 # Its port is on line 4 of pg/postmaster.pid; connect to 127.0.0.1, database postgres, e.g.
                 #   PGPASSWORD=<password> psql -h 127.0.0.1 -p <port> -U layanan postgres
+                # owner: owns the schema and runs the migrations; user: what the service connects as (it may read
+                # and write the tables, but neither change the schema nor alter or remove history and audit rows).
                 superuser=%s
                 superuser.password=%s
+                owner=%s
+                owner.password=%s
                 user=%s
                 password=%s
-                """.formatted(EmbeddedDatabase.SUPERUSER, superuserPassword, EmbeddedDatabase.SERVICE_ROLE, servicePassword);
+                """.formatted(EmbeddedDatabase.SUPERUSER, superuserPassword, EmbeddedDatabase.OWNER_ROLE, ownerPassword,
+                EmbeddedDatabase.SERVICE_ROLE, servicePassword);
     }
 
     static String newSecret() {

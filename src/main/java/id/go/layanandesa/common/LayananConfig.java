@@ -39,6 +39,10 @@ public interface LayananConfig {
 
     Http http();
 
+    Audit audit();
+
+    Retention retention();
+
     Sla sla();
 
     /** Service standards: the overdue check. */
@@ -316,6 +320,44 @@ public interface LayananConfig {
         @WithName("max-header-size")
         @WithDefault("20K")
         MemorySize maxHeaderSize();
+    }
+
+    /** The audit trail (see audit.AuditTrail). */
+    interface Audit {
+        /**
+         * Record reads of citizens' personal data (a request's detail, lists, claims). UU PDP asks to know who read
+         * what; turning it off is only for measuring what recording costs.
+         */
+        @WithName("record-reads")
+        @WithDefault("true")
+        boolean recordReads();
+
+        /** How long a recorded read may wait in memory before it is written, in a batch with the others. */
+        @WithName("read-flush-interval")
+        @WithDefault("PT0.2S")
+        Duration readFlushInterval();
+
+        /** Reads waiting to be written at most; when full, a read waits for room (up to 2 s) or answers 503. */
+        @WithName("read-buffer")
+        @WithDefault("10000")
+        int readBuffer();
+    }
+
+    /** How long citizens' personal data is kept (see retention.RetentionJob). */
+    interface Retention {
+        /** The period after a request finished when its personal data goes, for a kabupaten that set none. */
+        @WithName("default-period")
+        @WithDefault("P5Y")
+        java.time.Period defaultPeriod();
+
+        /** When the daily job runs (Quartz cron, in Asia/Jakarta time). */
+        @WithDefault("0 15 1 * * ?")
+        String cron();
+
+        /** Requests purged in one transaction. */
+        @WithName("batch-size")
+        @WithDefault("200")
+        int batchSize();
     }
 
     /** Files of requests: scans the desa attaches, the OPD's result documents, receipts. See document/. */

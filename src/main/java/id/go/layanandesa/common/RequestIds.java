@@ -39,13 +39,31 @@ public class RequestIds {
                 MDC.remove(CLIENT_LOG_KEY);
             }
             ctx.response().putHeader(HEADER, client != null ? client : own);
+            ctx.put(OWN_KEY, own);
             MDC.put(LOG_KEY, own);
             ctx.next();
         });
     }
 
+    /** Where the service's own id of a request is kept in its routing context. */
+    private static final String OWN_KEY = "layanan.request-id";
+
     public static String of(HttpServerRequest request) {
         return request == null ? null : request.getHeader(HEADER);
+    }
+
+    /** The service's own id of the request (the first of the two in its log lines). */
+    public static String own(io.vertx.ext.web.RoutingContext ctx) {
+        return ctx == null ? null : ctx.get(OWN_KEY);
+    }
+
+    /** The client's own X-Request-Id when it sent a sane one, else null. */
+    public static String client(io.vertx.ext.web.RoutingContext ctx) {
+        if (ctx == null) {
+            return null;
+        }
+        String header = ctx.request().getHeader(HEADER);
+        return header == null || header.equals(own(ctx)) ? null : header;
     }
 
     static String newId() {

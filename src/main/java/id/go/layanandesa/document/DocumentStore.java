@@ -43,9 +43,14 @@ public class DocumentStore {
                 .setParameter("s", sha256).getSingleResult();
     }
 
-    /** Whether a sweep may delete this content now (no upload is committing it); held until the transaction ends. */
+    /**
+     * Whether a sweep may delete this content now: no upload is committing it, and no backup is copying the data
+     * folder's files (it takes the deletion lock exclusively, see {@code backup.BackupWriter}); held until the transaction
+     * ends.
+     */
     public boolean tryExclusive(String sha256) {
-        return Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('layanan-blob'), hashtext(:s))")
+        return Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock_shared(hashtext('layanan-blob-deletion'), 0) "
+                        + "and pg_try_advisory_xact_lock(hashtext('layanan-blob'), hashtext(:s))")
                 .setParameter("s", sha256).getSingleResult());
     }
 
@@ -93,6 +98,24 @@ public class DocumentStore {
     public void delete(long fileId) {
         em.createNativeQuery("update file_upload set file_id = null where file_id = :id").setParameter("id", fileId).executeUpdate();
         em.createNativeQuery("delete from request_file where id = :id").setParameter("id", fileId).executeUpdate();
+    }
+
+    /**
+     * Forgets every file of these requests, their rows and their uploads (finished or not, with the bytes received); the
+     * contents the rows named, which may now be named by no row.
+     */
+    public java.util.Set<String> forgetFilesOf(java.util.Collection<Long> requestIds) {
+        if (requestIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> hashes = em.createNativeQuery("select distinct sha256 from request_file where request_id in :ids")
+                .setParameter("ids", requestIds).getResultList();
+        em.createNativeQuery("delete from file_upload where request_id in :ids").setParameter("ids", requestIds).executeUpdate();
+        em.createNativeQuery("delete from request_file where request_id in :ids").setParameter("ids", requestIds).executeUpdate();
+        java.util.Set<String> contents = new java.util.TreeSet<>();
+        hashes.forEach(h -> contents.add(h.toString().strip()));
+        return contents;
     }
 
     public void markCompleted(long fileId, String verificationCode, Instant at) {

@@ -1,5 +1,6 @@
 package id.go.layanandesa.document;
 
+import id.go.layanandesa.audit.AuditedRead;
 import id.go.layanandesa.common.error.ProblemCode;
 import id.go.layanandesa.common.openapi.ProblemCodes;
 import id.go.layanandesa.common.security.Caller;
@@ -37,13 +38,15 @@ public class ReceiptResource {
     ReceiptService receipts;
 
     @GET
+    @AuditedRead(request = "id")
     @Produces({"application/pdf", "application/problem+json"})
     @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "requestReceipt", summary = "The request's receipt as PDF, for A4 or 80 mm thermal paper",
             description = "In Bahasa Indonesia: the tracking code, the service, the applicant, the OPD, when it was filed and is due, "
                     + "each declared document and whether it is attached (with how many files) or brought on paper, and a QR code "
                     + "of the public tracking page (`<layanan.documents.public-base-url>/lacak/<code>`). `format=THERMAL` gives a "
-                    + "strip 80 mm wide, as long as the receipt.")
+                    + "strip 80 mm wide, as long as the receipt. It names the applicant: recorded in the audit trail as a read of "
+                    + "the request's personal data.")
     @APIResponse(responseCode = "200", description = "The receipt",
             headers = @Header(name = "Content-Disposition", description = "`inline`, named `tanda-terima-<code>.pdf`"),
             content = @Content(mediaType = "application/pdf"))

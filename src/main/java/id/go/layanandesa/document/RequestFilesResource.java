@@ -1,5 +1,6 @@
 package id.go.layanandesa.document;
 
+import id.go.layanandesa.audit.AuditedRead;
 import id.go.layanandesa.common.error.ProblemCode;
 import id.go.layanandesa.common.openapi.ProblemCodes;
 import id.go.layanandesa.common.security.Caller;
@@ -43,12 +44,14 @@ public class RequestFilesResource {
     BlobStore blobs;
 
     @GET
+    @AuditedRead(request = "id")
     @Produces(MediaType.APPLICATION_JSON)
     @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "listRequestFiles", summary = "A request's files: attachments and the result document",
             description = "The scans attached to its documents and the OPD's result document, in upload order, each with its SHA-256 "
                     + "and where to download it. The desa sees a result document once the request was completed with it. Small "
-                    + "(a request holds at most `layanan.documents.max-files-per-request` files), so never paged.")
+                    + "(a request holds at most `layanan.documents.max-files-per-request` files), so never paged. Recorded in the "
+                    + "audit trail as a read of the request's personal data.")
     @APIResponse(responseCode = "200", description = "The files", content = @Content(schema = @Schema(implementation = DocumentViews.FileList.class)))
     @APIResponse(responseCode = "404", description = "No such request in your scope")
     public DocumentViews.FileList list(@PathParam("id") long id) {
@@ -56,6 +59,7 @@ public class RequestFilesResource {
     }
 
     @GET
+    @AuditedRead(request = "id")
     @Path("/{fileId}")
     @Produces({FileContent.PDF, FileContent.JPEG, FileContent.PNG, "application/problem+json"})
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.RANGE_NOT_SATISFIABLE})
@@ -63,7 +67,8 @@ public class RequestFilesResource {
             description = "Streams the file as it was uploaded, with its type by content. The ETag is its SHA-256 (If-None-Match "
                     + "answers 304); one byte range (`Range: bytes=0-1023`, `bytes=1024-`, `bytes=-500`) answers 206, so an "
                     + "interrupted download goes on where it stopped (with `If-Range` to be sure it is the same file). Nothing of "
-                    + "it is kept by browsers or proxies (`Cache-Control: private, no-store`).")
+                    + "it is kept by browsers or proxies (`Cache-Control: private, no-store`). Every download with content (200, "
+                    + "206; not a 304) is recorded in the audit trail as a read of the request's personal data.")
     @APIResponse(responseCode = "200", description = "The whole file",
             headers = {@Header(name = "ETag", description = "The file's SHA-256, quoted"),
                     @Header(name = "Content-Disposition", description = DISPOSITION),

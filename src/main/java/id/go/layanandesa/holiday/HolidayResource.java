@@ -1,5 +1,6 @@
 package id.go.layanandesa.holiday;
 
+import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.InputRules;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.error.ProblemException;
@@ -63,6 +64,7 @@ public class HolidayResource {
     }
 
     @POST
+    @Audited(target = "HOLIDAY")
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
@@ -80,6 +82,7 @@ public class HolidayResource {
     }
 
     @DELETE
+    @Audited(target = "HOLIDAY")
     @Path("/{date}")
     @RolesAllowed(Role.ADMIN_)
     @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND})

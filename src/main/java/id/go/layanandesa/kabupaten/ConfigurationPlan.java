@@ -39,6 +39,11 @@ public record ConfigurationPlan(
                     + "or accounts refer to is deactivated or closed, never deleted", example = "version 2") String detail) {
     }
 
+    /** Whether nothing was or would be changed: a dry run, or a document the kabupaten has applied already. */
+    public boolean changesNothing() {
+        return !applied || summary.added() + summary.changed() + summary.removed() == 0;
+    }
+
     static Summary summarise(List<Item> items) {
         int[] n = new int[Action.values().length];
         items.forEach(i -> n[i.action().ordinal()]++);

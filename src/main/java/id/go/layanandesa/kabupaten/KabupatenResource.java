@@ -2,6 +2,8 @@ package id.go.layanandesa.kabupaten;
 
 import id.go.layanandesa.account.AccountService;
 import id.go.layanandesa.account.AccountView;
+import id.go.layanandesa.audit.AuditNote;
+import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.CursorPage;
 import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.error.ProblemCode;
@@ -62,6 +64,9 @@ public class KabupatenResource {
     @Inject
     Caller caller;
 
+    @Inject
+    AuditNote auditNote;
+
     private static final String CODE = "A kabupaten code";
     private static final String DRY_RUN = "true: only answer what applying the document would do, and change nothing";
     private static final String IF_MATCH_DESCRIPTION = "The account's ETag, from reading it";
@@ -114,10 +119,12 @@ public class KabupatenResource {
     @APIResponse(responseCode = "400", description = "The kabupaten is not in the region list, or the document is wrong: every "
             + "violation is listed with its path")
     @APIResponse(responseCode = "409", description = "The kabupaten is onboarded already")
+    @Audited(target = "KABUPATEN")
     public Response onboard(@NotNull Configuration document,
                             @Parameter(description = DRY_RUN) @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         ConfigurationPlan plan = kabupaten.onboard(caller, document, dryRun);
         if (dryRun) {
+            auditNote.changedNothing();
             return Response.ok(plan).build();
         }
         return Response.created(URI.create("/api/v1/kabupaten/" + plan.kabupaten())).entity(plan).build();
@@ -170,6 +177,7 @@ public class KabupatenResource {
     @APIResponse(responseCode = "400", description = "Invalid username or display name")
     @APIResponse(responseCode = "404", description = "No onboarded kabupaten has this code")
     @APIResponse(responseCode = "409", description = "The username is taken")
+    @Audited(target = "ACCOUNT")
     public RestResponse<AdminCreated> createAdmin(@Parameter(description = CODE, example = "73.24") @PathParam("code") String code,
                                                   @Valid @NotNull NewAdmin request) {
         AccountService.Created created = accounts.createAdmin(caller, code, request.username(), request.displayName());
@@ -192,6 +200,7 @@ public class KabupatenResource {
     @APIResponse(responseCode = "404", description = "No such admin of an onboarded kabupaten")
     @APIResponse(responseCode = "412", description = "The account changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @Audited(target = "ACCOUNT")
     public RestResponse<AccountView> disableAdmin(@Parameter(description = CODE, example = "73.24") @PathParam("code") String code,
                                                   @PathParam("id") long id,
                                                   @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"")
@@ -211,6 +220,7 @@ public class KabupatenResource {
     @APIResponse(responseCode = "404", description = "No such admin of an onboarded kabupaten")
     @APIResponse(responseCode = "412", description = "The account changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @Audited(target = "ACCOUNT")
     public RestResponse<AccountView> enableAdmin(@Parameter(description = CODE, example = "73.24") @PathParam("code") String code,
                                                  @PathParam("id") long id,
                                                  @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"")
@@ -253,9 +263,16 @@ public class KabupatenResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConfigurationPlan.class)))
     @APIResponse(responseCode = "400", description = "The document is wrong: every violation is listed with its path")
     @APIResponse(responseCode = "404", description = "No onboarded kabupaten with this code in the caller's reach")
+    @Audited(target = "KABUPATEN")
     public ConfigurationPlan apply(@Parameter(description = CODE, example = "73.24") @PathParam("code") String code,
                                    @NotNull Configuration document,
                                    @Parameter(description = DRY_RUN) @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        return kabupaten.apply(caller, code, document, dryRun);
+        ConfigurationPlan plan = kabupaten.apply(caller, code, document, dryRun);
+        if (plan.changesNothing()) {
+            auditNote.changedNothing();
+        } else {
+            auditNote.put("added", plan.summary().added()).put("changed", plan.summary().changed()).put("removed", plan.summary().removed());
+        }
+        return plan;
     }
 }

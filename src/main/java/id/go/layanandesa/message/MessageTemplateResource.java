@@ -85,6 +85,7 @@ public class MessageTemplateResource {
     @APIResponse(responseCode = "404", description = "No such status")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @id.go.layanandesa.audit.Audited(target = "MESSAGE_TEMPLATE")
     public RestResponse<MessageTemplateView> put(@Parameter(description = STATUS, example = "NEEDS_INFO") @PathParam("status") String status,
                                                  @Parameter(description = "The template's ETag as last read", required = true, example = "\"0\"")
                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -104,6 +105,7 @@ public class MessageTemplateResource {
     @APIResponse(responseCode = "404", description = "No such status")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @id.go.layanandesa.audit.Audited(target = "MESSAGE_TEMPLATE")
     public RestResponse<MessageTemplateView> reset(@Parameter(description = STATUS, example = "NEEDS_INFO") @PathParam("status") String status,
                                                    @Parameter(description = "The template's ETag as last read", required = true, example = "\"1\"")
                                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

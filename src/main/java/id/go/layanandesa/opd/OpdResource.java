@@ -1,5 +1,6 @@
 package id.go.layanandesa.opd;
 
+import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -76,6 +77,7 @@ public class OpdResource {
     }
 
     @POST
+    @Audited(target = "OPD")
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
@@ -95,6 +97,7 @@ public class OpdResource {
     }
 
     @PUT
+    @Audited(target = "OPD")
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
@@ -118,6 +121,7 @@ public class OpdResource {
     }
 
     @DELETE
+    @Audited(target = "OPD")
     @Path("/{id}")
     @RolesAllowed(Role.ADMIN_)
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.OPD_IN_USE, ProblemCode.TRIAGE_REQUIRED})

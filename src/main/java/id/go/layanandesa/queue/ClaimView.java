@@ -1,5 +1,6 @@
 package id.go.layanandesa.queue;
 
+import id.go.layanandesa.audit.ShowsPersonalData;
 import id.go.layanandesa.request.RequestViews;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,5 +13,11 @@ import java.util.UUID;
 public record ClaimView(
         @Schema(example = "3f1c2b9e-8d7a-4c55-9a51-0e2f6b7d1c44") UUID claimId,
         @Schema(example = "2026-11-30T02:20:00Z") Instant leaseUntil,
-        @Schema(description = "Oldest due first; empty when no work came within the wait") List<RequestViews.RequestDetail> items) {
+        @Schema(description = "Oldest due first; empty when no work came within the wait") List<RequestViews.RequestDetail> items)
+        implements ShowsPersonalData {
+
+    @Override
+    public List<Long> requestsShown() {
+        return items.stream().map(RequestViews.RequestDetail::id).toList();
+    }
 }

@@ -1,5 +1,6 @@
 package id.go.layanandesa.queue;
 
+import id.go.layanandesa.audit.AuditedRead;
 import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.LayananConfig;
 import id.go.layanandesa.common.error.ProblemException;
@@ -91,6 +92,7 @@ public class QueueResource {
     private static final String IF_MATCH_OR_CLAIM = "The request's ETag, from reading it; required unless the body names the claimId that delivered it";
 
     @GET
+    @AuditedRead
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
     @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND, ProblemCode.NO_TRIAGE_OPD})
     @Operation(operationId = "listQueue", summary = "List an OPD's queue",
@@ -138,6 +140,7 @@ public class QueueResource {
     public enum SortOrder { DUE, FILED }
 
     @POST
+    @AuditedRead
     @Path("/claims")
     @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
     @Operation(operationId = "claimRequests", summary = "Claim up to N SUBMITTED requests of your OPD for a lease",

@@ -1,5 +1,6 @@
 package id.go.layanandesa.region;
 
+import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.CursorPage;
 import id.go.layanandesa.common.security.Role;
@@ -33,6 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Regions")
 @SecurityRequirement(name = "bearer")
 public class RegionResource {
+
+    @Inject
+    id.go.layanandesa.audit.AuditNote auditNote;
 
     @Inject
     RegionService regions;
@@ -95,6 +99,7 @@ public class RegionResource {
     }
 
     @POST
+    @Audited(target = "REGIONS")
     @Idempotent
     @Path("/import")
     @Consumes("text/csv")
@@ -113,6 +118,8 @@ public class RegionResource {
     @APIResponse(responseCode = "413", description = "The body is larger than layanan.http.max-import-body (16 MB)")
     @APIResponse(responseCode = "415", description = "The body is not text/csv")
     public RestResponse<ImportReport> importCsv(String csv) {
-        return RestResponse.ok(importer.importCsv(csv));
+        ImportReport report = importer.importCsv(csv);
+        auditNote.put("added", report.added()).put("updated", report.updated()).put("rejected", report.rejected().size());
+        return RestResponse.ok(report);
     }
 }

@@ -61,9 +61,12 @@ public final class NikRules {
         }
     }
 
-    /** {@code 7324**********01}: enough to tell requests apart, not enough to identify anyone. */
+    /**
+     * {@code 7324**********01}: enough to tell requests apart, not enough to identify anyone. What is no NIK (the marker
+     * of purged personal data) stays as it is.
+     */
     public static String mask(String nik) {
-        if (nik == null || nik.length() < 6) {
+        if (nik == null || nik.length() < 6 || !nik.chars().allMatch(Character::isDigit)) {
             return nik;
         }
         return nik.substring(0, 4) + "*".repeat(nik.length() - 6) + nik.substring(nik.length() - 2);

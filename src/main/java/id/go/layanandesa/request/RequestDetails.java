@@ -91,7 +91,7 @@ public class RequestDetails {
                 new FilingRequest.Citizen(r.citizenNik, r.citizenName, r.citizenPhone, r.citizenAddress),
                 r.answers, r.documents, r.note, r.desaCode, opds.get(r.opdId), r.routingRuleId, r.filedAt, r.dueDate,
                 r.finishedAt, overdue, r.assignedTo, r.assignedToName, held ? r.claimedBy : null, held ? r.leaseUntil : null,
-                r.deliveryCount, r.needsAttention, r.forwardCount, r.resultNote, r.documentNumber, r.updatedAt, r.version, history);
+                r.deliveryCount, r.needsAttention, r.forwardCount, r.resultNote, r.documentNumber, r.personalDataPurgedAt, r.updatedAt, r.version, history);
     }
 
 }

@@ -72,6 +72,8 @@ public class RequestEvent extends PanacheEntityBase {
         /** A file was attached to a declared document (status unchanged). */
         DOCUMENT_ATTACHED,
         /** The OPD added the result document it will complete the request with (status unchanged). */
-        RESULT_ATTACHED
+        RESULT_ATTACHED,
+        /** The retention period ran out: the citizen's personal data was replaced by a marker. */
+        PERSONAL_DATA_PURGED
     }
 }

@@ -1,5 +1,6 @@
 package id.go.layanandesa.request;
 
+import id.go.layanandesa.audit.AuditedRead;
 import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.security.Caller;
@@ -110,6 +111,7 @@ public class RequestResource {
     }
 
     @GET
+    @AuditedRead
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
@@ -169,6 +171,7 @@ public class RequestResource {
     }
 
     @GET
+    @AuditedRead
     @Path("/{id}")
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")

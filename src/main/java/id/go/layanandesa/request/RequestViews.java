@@ -1,5 +1,6 @@
 package id.go.layanandesa.request;
 
+import id.go.layanandesa.audit.ShowsPersonalData;
 import id.go.layanandesa.common.http.Versioned;
 import id.go.layanandesa.common.openapi.MayBeAbsent;
 
@@ -62,7 +63,14 @@ public final class RequestViews {
 
     @Schema(name = "RequestPage", description = "One page of requests; pass next as cursor for the following page")
     public record RequestPage(List<RequestSummary> items,
-                              @MayBeAbsent @Schema(description = "Send it as `cursor` for the following page; absent on the last page", example = "MjAyNi0xMS0zMFQwMjoxNTowMFp8MTAwMQ") String next) {
+                              @MayBeAbsent @Schema(description = "Send it as `cursor` for the following page; absent on the last page", example = "MjAyNi0xMS0zMFQwMjoxNTowMFp8MTAwMQ") String next)
+            implements ShowsPersonalData {
+
+        /** A list shows the citizens' names. */
+        @Override
+        public List<Long> requestsShown() {
+            return items.stream().map(RequestSummary::id).toList();
+        }
     }
 
     @Schema(name = "HistoryEntry")
@@ -106,8 +114,16 @@ public final class RequestViews {
             int forwardCount,
             @MayBeAbsent String resultNote,
             @MayBeAbsent String documentNumber,
+            @MayBeAbsent @Schema(description = "When the kabupaten's retention period ran out and the citizen's personal data "
+                    + "(NIK, name, phone, address, free-text answers, notes, document number) was replaced by the marker "
+                    + "[DIHAPUS]; absent before", example = "2031-12-01T18:15:00Z") Instant personalDataPurgedAt,
             @Schema(description = "Last change of any kind", example = "2026-11-30T02:15:00Z") Instant updatedAt,
             int version,
-            List<HistoryEntry> history) implements Versioned {
+            List<HistoryEntry> history) implements Versioned, ShowsPersonalData {
+
+        @Override
+        public List<Long> requestsShown() {
+            return List.of(id);
+        }
     }
 }

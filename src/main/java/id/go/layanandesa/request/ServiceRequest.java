@@ -130,6 +130,10 @@ public class ServiceRequest extends PanacheEntityBase {
     @Column(name = "document_number")
     public String documentNumber;
 
+    /** When the retention period ran out and the citizen's personal data was replaced by a marker; null before. */
+    @Column(name = "personal_data_purged_at")
+    public Instant personalDataPurgedAt;
+
     @Version
     public int version;
 

@@ -1,5 +1,6 @@
 package id.go.layanandesa.routing;
 
+import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -73,6 +74,7 @@ public class RoutingRuleResource {
     }
 
     @POST
+    @Audited(target = "ROUTING_RULE")
     @Idempotent
     @Path("/routing-rules")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -95,6 +97,7 @@ public class RoutingRuleResource {
     }
 
     @DELETE
+    @Audited(target = "ROUTING_RULE")
     @Path("/routing-rules/{id}")
     @RolesAllowed(Role.ADMIN_)
     @ProblemCodes({ProblemCode.NOT_FOUND})

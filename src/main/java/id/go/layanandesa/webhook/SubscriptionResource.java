@@ -73,6 +73,7 @@ public class SubscriptionResource {
                     @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionViews.View.class)))
     @APIResponse(responseCode = "400", description = "The URL is not https://, names a private address, or a filter names something unknown")
+    @id.go.layanandesa.audit.Audited(target = "WEBHOOK_SUBSCRIPTION")
     public RestResponse<SubscriptionViews.View> create(@Valid @NotNull SubscriptionViews.Body body) {
         SubscriptionViews.View view = subscriptions.create(caller, body);
         return RestResponse.ResponseBuilder.<SubscriptionViews.View>created(URI.create(PATH + "/" + view.id()))
@@ -118,6 +119,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "No such subscription in your scope")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @id.go.layanandesa.audit.Audited(target = "WEBHOOK_SUBSCRIPTION")
     public RestResponse<SubscriptionViews.View> update(@PathParam("id") long id,
                                                        @Parameter(description = IF_MATCH, required = true, example = "\"0\"")
                                                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -134,6 +136,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "No such subscription in your scope")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @id.go.layanandesa.audit.Audited(target = "WEBHOOK_SUBSCRIPTION")
     public void delete(@PathParam("id") long id,
                        @Parameter(description = IF_MATCH, required = true, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         subscriptions.delete(caller, id, ifMatch);
@@ -152,6 +155,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "No such subscription in your scope")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @id.go.layanandesa.audit.Audited(target = "WEBHOOK_SUBSCRIPTION")
     public RestResponse<SubscriptionViews.View> rotate(@PathParam("id") long id,
                                                        @Parameter(description = IF_MATCH, required = true, example = "\"0\"")
                                                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -199,6 +203,7 @@ public class SubscriptionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionViews.Delivery.class)))
     @APIResponse(responseCode = "404", description = "No such subscription in your scope, or no such delivery of it")
     @APIResponse(responseCode = "409", description = "DELIVERY_PENDING: it is still being tried")
+    @id.go.layanandesa.audit.Audited(target = "WEBHOOK_SUBSCRIPTION")
     public RestResponse<SubscriptionViews.Delivery> redeliver(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId) {
         SubscriptionViews.Delivery created = subscriptions.redeliver(caller, id, deliveryId);
         return RestResponse.ResponseBuilder.<SubscriptionViews.Delivery>created(URI.create(PATH + "/" + id + "/deliveries/" + created.id()))

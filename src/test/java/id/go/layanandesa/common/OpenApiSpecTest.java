@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class OpenApiSpecTest {
 
     static final Set<String> TAGS = Set.of("Auth", "Accounts", "Kabupaten", "Regions", "OPDs", "Catalog", "Routing", "Holidays",
-            "Requests", "Queue", "Documents", "Tracking", "Survey", "Statistics", "Webhooks");
+            "Requests", "Queue", "Documents", "Tracking", "Survey", "Statistics", "Webhooks", "Audit", "Personal data");
     static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "GET /api/v1/tracking/{code}",
             "GET /api/v1/tracking/{code}/survey", "POST /api/v1/tracking/{code}/survey", "GET /api/v1/verification/{code}");
     /** Creating a resumable upload answers 201 with its Location only, as the tus protocol has it. */

@@ -113,8 +113,10 @@ class ConfigurationIT {
                 quarkus.datasource.jdbc.url=%s
                 quarkus.datasource.username=%s
                 quarkus.datasource.password=%s
+                quarkus.flyway.username=%s
+                quarkus.flyway.password=%s
                 layanan.data-dir=keys
-                """.formatted(external.jdbcUrl(), external.username(), external.password()));
+                """.formatted(external.jdbcUrl(), external.username(), external.password(), external.ownerUsername(), external.ownerPassword()));
         try (ServiceProcess service = ServiceProcess.start("config-file", Map.of(), Map.of(), work)) {
             assertEquals(404, Http.get(service.url("/api/v1/tracking/ZZZZ-ZZZZ-ZZ"), null).status(), "answers from the database");
             assertTrue(Files.exists(work.resolve("keys/jwt/private.pem")), "the signing key is in the configured folder");
@@ -130,7 +132,8 @@ class ConfigurationIT {
     void theServiceListensOnEveryInterfaceWhenConfiguredTo() throws Exception {
         Path work = Files.createTempDirectory("layanan-config-host");
         Map<String, String> env = Map.of("QUARKUS_HTTP_HOST", "0.0.0.0", "QUARKUS_DATASOURCE_JDBC_URL", external.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", external.username(), "QUARKUS_DATASOURCE_PASSWORD", external.password());
+                "QUARKUS_DATASOURCE_USERNAME", external.username(), "QUARKUS_DATASOURCE_PASSWORD", external.password(),
+                "QUARKUS_FLYWAY_USERNAME", external.ownerUsername(), "QUARKUS_FLYWAY_PASSWORD", external.ownerPassword());
         try (ServiceProcess service = ServiceProcess.start("all-interfaces", Map.of("layanan.data-dir", work.toString()), env, work)) {
             assertTrue(service.output().contains("Listening on: http://0.0.0.0:" + service.port), service.output());
             Optional<InetAddress> outside = EmbeddedDataFolderIT.outsideAddress();

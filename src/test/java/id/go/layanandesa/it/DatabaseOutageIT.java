@@ -37,7 +37,8 @@ class DatabaseOutageIT {
         int port = ServiceProcess.freePort();
         EmbeddedDatabase db = EmbeddedDatabase.start(root.resolve("pg"), port, false);
         Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", db.username(), "QUARKUS_DATASOURCE_PASSWORD", db.password());
+                "QUARKUS_DATASOURCE_USERNAME", db.username(), "QUARKUS_DATASOURCE_PASSWORD", db.password(),
+                "QUARKUS_FLYWAY_USERNAME", db.ownerUsername(), "QUARKUS_FLYWAY_PASSWORD", db.ownerPassword());
         try (ServiceProcess service = ServiceProcess.start("outage", Map.of("layanan.data-dir", root.toString()), env, root)) {
             assertEquals(200, readiness(service));
             db.close();

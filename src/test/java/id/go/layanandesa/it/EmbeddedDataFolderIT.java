@@ -78,14 +78,17 @@ class EmbeddedDataFolderIT {
     }
 
     @Test
-    void theServiceConnectsAsARoleThatOwnsItsSchemaButIsNoSuperuser() throws Exception {
+    void theServiceConnectsAsARoleThatIsNeitherOwnerOfItsSchemaNorSuperuser() throws Exception {
         try (Connection c = DeskOfficer.connect(data, true)) {
             assertEquals("0", single(c, "select count(*) from pg_stat_activity where backend_type = 'client backend' "
                     + "and pid <> pg_backend_pid() and usename <> 'layanan'"), "no other role is connected");
             assertNotEquals("0", single(c, "select count(*) from pg_stat_activity where usename = 'layanan'"));
             assertEquals("f f f", single(c, "select concat_ws(' ', rolsuper, rolcreaterole, rolcreatedb) from pg_roles where rolname = 'layanan'"));
-            assertEquals("layanan", single(c, "select nspowner::regrole::text from pg_namespace where nspname = 'public'"));
-            assertEquals("0", single(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'layanan'"));
+            assertEquals("f f f", single(c, "select concat_ws(' ', rolsuper, rolcreaterole, rolcreatedb) from pg_roles where rolname = 'layanan_owner'"));
+            assertEquals("layanan_owner", single(c, "select nspowner::regrole::text from pg_namespace where nspname = 'public'"));
+            assertEquals("0", single(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'layanan_owner'"));
+            assertEquals("f", single(c, "select has_schema_privilege('layanan', 'public', 'CREATE')"), "the service cannot change the schema");
+            assertEquals("f", single(c, "select has_table_privilege('layanan', 'audit_entry', 'UPDATE')"));
         }
     }
 

@@ -101,11 +101,17 @@ class EmbeddedDatabaseIT {
             assertRefused(data, EmbeddedDatabase.SERVICE_ROLE, "");
             assertRefused(data, EmbeddedDatabase.SUPERUSER, "postgres");
             try (Connection c = DeskOfficer.connect(data, true)) {
-                assertEquals(0, single(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'layanan'"),
-                        "the service role owns every table");
-                assertEquals(0, single(c, "select count(*) from pg_sequences where schemaname = 'public' and sequenceowner <> 'layanan'"));
-                assertEquals(1, single(c, "select count(*) from pg_roles where rolname = 'layanan' and not rolsuper and not rolcreaterole "
-                        + "and not rolcreatedb"));
+                assertEquals(0, single(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'layanan_owner'"),
+                        "the schema's owner role owns every table");
+                assertEquals(0, single(c, "select count(*) from pg_sequences where schemaname = 'public' and sequenceowner <> 'layanan_owner'"));
+                assertEquals(2, single(c, "select count(*) from pg_roles where rolname in ('layanan', 'layanan_owner') and not rolsuper "
+                        + "and not rolcreaterole and not rolcreatedb"));
+                assertEquals(0, single(c, "select count(*) from pg_tables where schemaname = 'public' "
+                        + "and not has_table_privilege('layanan', schemaname || '.' || tablename, 'SELECT, INSERT')"),
+                        "the service role reads and writes every table");
+                assertEquals(0, single(c, "select count(*) from pg_tables where schemaname = 'public' and tablename in ('request_event', 'audit_entry') "
+                        + "and has_table_privilege('layanan', schemaname || '.' || tablename, 'UPDATE, DELETE, TRUNCATE')"),
+                        "but neither changes nor removes history or audit rows");
                 assertEquals(0, single(c, "select count(*) from pg_stat_activity where backend_type = 'client backend' "
                         + "and pid <> pg_backend_pid() and usename <> 'layanan'"), "no other role is connected");
                 assertTrue(single(c, "select count(*) from pg_stat_activity where backend_type = 'client backend' and usename = 'layanan'") > 0,

@@ -53,7 +53,8 @@ class MultiInstanceIT {
         SigningKeys.ensure(root.resolve("jwt"));
         signingKey = KeyUtils.decodePrivateKey(Files.readString(root.resolve("jwt/private.pem")));
         Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(), "QUARKUS_DATASOURCE_USERNAME", db.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", db.password());
+                "QUARKUS_DATASOURCE_PASSWORD", db.password(), "QUARKUS_FLYWAY_USERNAME", db.ownerUsername(),
+                "QUARKUS_FLYWAY_PASSWORD", db.ownerPassword());
         a = ServiceProcess.start("a", Map.of("layanan.data-dir", root.toString(), "layanan.demo.enabled", "true"), env, root);
         b = ServiceProcess.start("b", Map.of("layanan.data-dir", root.toString()), env, root);
     }

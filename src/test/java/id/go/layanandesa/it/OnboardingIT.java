@@ -45,12 +45,16 @@ class OnboardingIT {
         }
     }
 
-    /** An installation on an external-style database: only its address, user and password are configured. */
+    /**
+     * An installation on an external-style database: only its address and the users and passwords are configured, the
+     * schema's owner for the migrations and a role that reads and writes rows for the service, as README advises.
+     */
     record Installation(Path work, Map<String, String> env, Map<String, String> properties) {
         static Installation on(EmbeddedDatabase db, String name) throws Exception {
             Path work = Files.createTempDirectory("layanan-onboarding-" + name);
             return new Installation(work, Map.of("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(), "QUARKUS_DATASOURCE_USERNAME", db.username(),
-                    "QUARKUS_DATASOURCE_PASSWORD", db.password()), Map.of("layanan.data-dir", work.resolve("data").toString()));
+                    "QUARKUS_DATASOURCE_PASSWORD", db.password(), "QUARKUS_FLYWAY_USERNAME", db.ownerUsername(),
+                    "QUARKUS_FLYWAY_PASSWORD", db.ownerPassword()), Map.of("layanan.data-dir", work.resolve("data").toString()));
         }
 
         ServiceProcess.CommandRun createOperator(String... args) throws Exception {

@@ -91,6 +91,33 @@ public final class ServiceProcess implements AutoCloseable {
         return new CommandRun(process.exitValue(), Files.readString(log));
     }
 
+    /** What a command of the jar (backup, restore) printed and its exit code. */
+    public record CommandResult(int exitCode, String output) {
+    }
+
+    /** Runs a command of the jar ({@code java -jar quarkus-run.jar <args>}) with these system properties, to its end. */
+    public static CommandResult command(Path workDir, Map<String, String> properties, Duration timeout, String... args) throws Exception {
+        Path log = Files.createTempFile("layanan-command-", ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar().toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.directory(workDir.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("LAYANAN_"));
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", args) + " did not end in " + timeout + ":\n" + Files.readString(log));
+        }
+        String output = Files.readString(log);
+        Files.deleteIfExists(log);
+        return new CommandResult(process.exitValue(), output);
+    }
+
     /** Waits for the process to end by itself; its exit code. */
     public int awaitExit(Duration timeout) throws Exception {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -49,7 +49,8 @@ final class WebhookInstances implements AutoCloseable {
         properties.put("layanan.demo.enabled", Boolean.toString(demo));
         properties.putAll(extra);
         Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(), "QUARKUS_DATASOURCE_USERNAME", db.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", db.password());
+                "QUARKUS_DATASOURCE_PASSWORD", db.password(), "QUARKUS_FLYWAY_USERNAME", db.ownerUsername(),
+                "QUARKUS_FLYWAY_PASSWORD", db.ownerPassword());
         return ServiceProcess.start(name, properties, env, root);
     }
 

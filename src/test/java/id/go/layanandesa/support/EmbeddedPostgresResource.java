@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * One throwaway embedded PostgreSQL (and signing key) for the whole test run. It is set up like the default
- * run's (password authentication, the service connecting as a role that is no superuser), only without
- * flushing to disk.
+ * run's (password authentication, migrations as the schema's owner, the service connecting as a role that is
+ * neither owner nor superuser), only without flushing to disk.
  */
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
@@ -61,6 +61,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", db.username(),
                 "quarkus.datasource.password", db.password(),
+                "quarkus.flyway.username", db.ownerUsername(),
+                "quarkus.flyway.password", db.ownerPassword(),
                 "layanan.data-dir", root.toString());
     }
 

@@ -336,4 +336,10 @@ public final class MatrixFixtures {
         });
         return day.toString();
     }
+
+    /** Removes the retention policies of the home and the other kabupaten (the default, version 0, holds); resolves to nothing. */
+    public static String retentionPolicyUnset() {
+        Db.exec("delete from retention_policy where kabupaten_code in (?1, ?2)", AuthFixtures.KABUPATEN, AuthFixtures.OTHER_KABUPATEN);
+        return "";
+    }
 }

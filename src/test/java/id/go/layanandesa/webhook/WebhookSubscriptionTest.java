@@ -10,6 +10,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ class WebhookSubscriptionTest {
 
     static final String URL = "https://hooks.dukcapil.example.go.id/layanan";
 
+    @BeforeEach
     @AfterEach
     void unsubscribe() {
         unsubscribeAll();

@@ -122,8 +122,15 @@ public final class Bench {
 
     /** Stops the service and starts it again on the same data folder and ports; answers the new process once it is ready. */
     public ServiceProcess restartService() throws Exception {
+        return restartService(List.of());
+    }
+
+    /** The same, with these JVM options (settings such as {@code -Dlayanan.audit.record-reads=false}) after the run's own. */
+    public ServiceProcess restartService(List<String> extraOpts) throws Exception {
         service.stop();
-        service = ServiceProcess.start(settings.root, settings.data, httpPort, pgPort, settings.serviceOpts);
+        List<String> opts = new java.util.ArrayList<>(settings.serviceOpts);
+        opts.addAll(extraOpts);
+        service = ServiceProcess.start(settings.root, settings.data, httpPort, pgPort, opts);
         return service;
     }
 

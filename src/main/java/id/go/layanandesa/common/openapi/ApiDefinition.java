@@ -55,7 +55,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "and the citizens' messages the events carry"),
                 @Tag(name = "Survey", description = "The citizens' satisfaction survey (IKM, PermenPANRB 14/2017) of finished requests"),
                 @Tag(name = "Statistics", description = "The kabupaten's figures without personal data: request statistics, overdue "
-                        + "work, the satisfaction index and monthly open data, as JSON or CSV")
+                        + "work, the satisfaction index and monthly open data, as JSON or CSV"),
+                @Tag(name = "Audit", description = "Who changed what and who read whose personal data, for admins"),
+                @Tag(name = "Personal data", description = "How long citizens' personal data is kept, and a citizen's request for theirs")
         })
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",

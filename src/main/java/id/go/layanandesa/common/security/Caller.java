@@ -36,6 +36,11 @@ public class Caller {
         return who().role();
     }
 
+    /** How the caller proved who it is: a login session, an external identity provider's token, or an API key. */
+    public CallerIdentity.Kind kind() {
+        return who().kind();
+    }
+
     public boolean is(Role r) {
         return role() == r;
     }

@@ -34,6 +34,13 @@ public enum Capability {
     VIEW_STATISTICS,
     /** Record a satisfaction survey a citizen answered on paper at the desa. */
     RECORD_SURVEYS,
+    /** Read the audit trail (an admin their kabupaten's, an operator the installation's): who changed what and who read whose personal data. */
+    VIEW_AUDIT_TRAIL,
+    /**
+     * Keep citizens' personal data no longer than needed and answer their requests for it: the retention policy, its dry
+     * run, and the export of everything held about a NIK.
+     */
+    MANAGE_PERSONAL_DATA,
     /**
      * Subscribe endpoints to request events, see their delivery logs and send deliveries again: admins for the
      * kabupaten, OPD systems for their OPD.
@@ -48,9 +55,9 @@ public enum Capability {
      */
     public static List<Capability> of(Role role) {
         return switch (role) {
-            case OPERATOR -> List.of(MANAGE_CONFIGURATION, MANAGE_INSTALLATION);
+            case OPERATOR -> List.of(MANAGE_CONFIGURATION, MANAGE_INSTALLATION, VIEW_AUDIT_TRAIL);
             case ADMIN -> List.of(VIEW_REQUESTS, WORK_QUEUE, MANAGE_CATALOG, MANAGE_ROUTING, MANAGE_HOLIDAYS, MANAGE_ACCOUNTS,
-                    MANAGE_CONFIGURATION, VIEW_STATISTICS, MANAGE_WEBHOOKS, MANAGE_MESSAGES);
+                    MANAGE_CONFIGURATION, VIEW_STATISTICS, MANAGE_WEBHOOKS, MANAGE_MESSAGES, VIEW_AUDIT_TRAIL, MANAGE_PERSONAL_DATA);
             case VIEWER -> List.of(VIEW_STATISTICS);
             case DESA_OFFICER -> List.of(FILE_REQUESTS, VIEW_REQUESTS, RECORD_SURVEYS);
             case OPD_OFFICER -> List.of(VIEW_REQUESTS, WORK_QUEUE, CLAIM_QUEUE);

@@ -42,6 +42,8 @@ public final class Registry {
                 new Step(LARGE, listing),
                 new Step(LARGE, statistics),
                 new Step(AFTER, new MemoryAfterRun()),
-                new Step(AFTER, new StartToReady()));
+                new Step(AFTER, new StartToReady()),
+                // last: it restarts the service with the audit of reads off and on
+                new Step(AFTER, new AuditOverhead()));
     }
 }
