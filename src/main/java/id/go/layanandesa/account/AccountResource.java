@@ -4,7 +4,7 @@ import id.go.layanandesa.audit.AuditNote;
 import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.CursorPage;
-import id.go.layanandesa.common.IfMatch;
+import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +39,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
-import java.util.List;
 
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -103,7 +102,7 @@ public class AccountResource {
         auditNote.put("role", a.role.name());
         return RestResponse.ResponseBuilder.<AccountView>created(URI.create("/api/v1/accounts/" + a.id))
                 .entity(AccountView.of(a))
-                .header("ETag", IfMatch.etag(a.version))
+                .header("ETag", ETags.of(a.version))
                 .build();
     }
 
@@ -239,6 +238,6 @@ public class AccountResource {
     }
 
     private RestResponse<AccountView> withETag(Account a) {
-        return RestResponse.ResponseBuilder.ok(AccountView.of(a)).header("ETag", IfMatch.etag(a.version)).build();
+        return RestResponse.ResponseBuilder.ok(AccountView.of(a)).header("ETag", ETags.of(a.version)).build();
     }
 }

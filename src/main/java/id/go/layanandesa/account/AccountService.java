@@ -1,7 +1,7 @@
 package id.go.layanandesa.account;
 
 import id.go.layanandesa.common.error.Problem;
-import id.go.layanandesa.common.IfMatch;
+import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
@@ -17,8 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Accounts of one kabupaten, kept by its admins (every look-up is scoped to the admin's kabupaten), and the ADMINs of
@@ -175,7 +173,7 @@ public class AccountService {
         if (a == null || a.role != Role.ADMIN || !kabupaten.equals(a.kabupatenCode)) {
             throw ProblemException.notFound("admin " + id + " of kabupaten " + kabupaten);
         }
-        IfMatch.check(ifMatch, a.version);
+        ETags.checkIfMatch(ifMatch, a.version);
         return enable(caller, a, enabled);
     }
 
@@ -282,7 +280,7 @@ public class AccountService {
         if (a == null || !caller.kabupatenCode().equals(a.kabupatenCode)) {
             throw ProblemException.notFound("account " + id);
         }
-        IfMatch.check(ifMatch, a.version);
+        ETags.checkIfMatch(ifMatch, a.version);
         return a;
     }
 

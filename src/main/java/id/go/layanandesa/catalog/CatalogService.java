@@ -1,6 +1,6 @@
 package id.go.layanandesa.catalog;
 
-import id.go.layanandesa.common.IfMatch;
+import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.error.Problem;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
@@ -93,7 +93,7 @@ public class CatalogService {
 
     public ServiceTypeView update(long id, String ifMatch, ServiceTypeUpdate body) {
         ServiceType t = find(id, true);
-        IfMatch.check(ifMatch, t.version);
+        ETags.checkIfMatch(ifMatch, t.version);
         List<DocumentDefinition> documents = orEmpty(body.documents());
         List<FieldDefinition> fields = orEmpty(body.fields());
         validate(t.kabupatenCode, body.defaultOpdId(), documents, fields);
@@ -116,7 +116,7 @@ public class CatalogService {
     /** Deletes an entry no request was ever filed under, with its kept versions and its routing rules. */
     public void delete(long id, String ifMatch) {
         ServiceType t = find(id, true);
-        IfMatch.check(ifMatch, t.version);
+        ETags.checkIfMatch(ifMatch, t.version);
         long requests = ((Number) em.createNativeQuery("select count(*) from service_request where service_type_id = ?1")
                 .setParameter(1, id).getSingleResult()).longValue();
         if (requests > 0) {

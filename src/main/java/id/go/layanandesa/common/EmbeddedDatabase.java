@@ -236,8 +236,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * Makes sure the superuser, the owner and the service role have their passwords, the owner owns the schema, the
-     * service role has only the privileges it needs, and pg_hba.conf trusts no one. Harmless when all is in order already; on a cluster of an earlier version it runs
-     * while that cluster still trusts local connections, which it stops at the end.
+     * service role has only the privileges it needs, and pg_hba.conf trusts no one. Harmless when all is in order already;
+     * on a cluster of an earlier version it runs while that cluster still trusts local connections, which it stops at the
+     * end.
      */
     private void secure() throws IOException {
         try (Connection c = dataSource(SUPERUSER, logins.superuserPassword()).getConnection()) {

@@ -5,7 +5,7 @@ import id.go.layanandesa.account.AccountView;
 import id.go.layanandesa.audit.AuditNote;
 import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.CursorPage;
-import id.go.layanandesa.common.IfMatch;
+import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.error.ProblemCode;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.openapi.ProblemCodes;
@@ -184,7 +184,7 @@ public class KabupatenResource {
         return RestResponse.ResponseBuilder.<AdminCreated>created(
                         URI.create("/api/v1/kabupaten/" + code + "/admins/" + created.account().id))
                 .entity(new AdminCreated(AccountView.of(created.account()), created.oneTimeSecret()))
-                .header("ETag", IfMatch.etag(created.account().version))
+                .header("ETag", ETags.of(created.account().version))
                 .build();
     }
 
@@ -206,7 +206,7 @@ public class KabupatenResource {
                                                   @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"")
                                                   @HeaderParam("If-Match") String ifMatch) {
         var a = accounts.setAdminEnabled(caller, code, id, ifMatch, false);
-        return RestResponse.ResponseBuilder.ok(AccountView.of(a)).header("ETag", IfMatch.etag(a.version)).build();
+        return RestResponse.ResponseBuilder.ok(AccountView.of(a)).header("ETag", ETags.of(a.version)).build();
     }
 
     @POST
@@ -226,7 +226,7 @@ public class KabupatenResource {
                                                  @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"")
                                                  @HeaderParam("If-Match") String ifMatch) {
         var a = accounts.setAdminEnabled(caller, code, id, ifMatch, true);
-        return RestResponse.ResponseBuilder.ok(AccountView.of(a)).header("ETag", IfMatch.etag(a.version)).build();
+        return RestResponse.ResponseBuilder.ok(AccountView.of(a)).header("ETag", ETags.of(a.version)).build();
     }
 
     @GET

@@ -1,6 +1,6 @@
 package id.go.layanandesa.opd;
 
-import id.go.layanandesa.common.IfMatch;
+import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.region.RegionService;
@@ -88,7 +88,7 @@ public class OpdService {
 
     public OpdView update(long id, String ifMatch, OpdUpdate body) {
         Opd o = find(id, true);
-        IfMatch.check(ifMatch, o.version);
+        ETags.checkIfMatch(ifMatch, o.version);
         checkRegion(body.regionCode(), o.kabupatenCode);
         if (o.triage && !body.triage()) {
             throw ProblemException.conflict("TRIAGE_REQUIRED",
@@ -116,7 +116,7 @@ public class OpdService {
 
     public void delete(long id, String ifMatch) {
         Opd o = find(id, true);
-        IfMatch.check(ifMatch, o.version);
+        ETags.checkIfMatch(ifMatch, o.version);
         if (o.triage) {
             throw ProblemException.conflict("TRIAGE_REQUIRED", o.code + " is the triage OPD: move triage to another OPD first");
         }

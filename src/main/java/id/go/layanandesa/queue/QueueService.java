@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.util.List;
 
 /** An OPD's queue: which OPD a caller may look at, its version for conditional polls, and its pages. */
 @ApplicationScoped

@@ -33,7 +33,6 @@ public class QueueSignals {
     @Inject
     javax.sql.DataSource dataSource;
 
-
     @Inject
     Clock clock;
 

@@ -43,9 +43,4 @@ public final class RegionCodes {
         char first = code.charAt(9);
         return first == '1' ? "KELURAHAN" : first == '2' ? "DESA" : "OTHER";
     }
-
-    /** The kecamatan prefix of a NIK or KK number (six digits) as a region code, e.g. 732404 -> 73.24.04. */
-    public static String kecamatanOfNik(String nik) {
-        return nik.substring(0, 2) + "." + nik.substring(2, 4) + "." + nik.substring(4, 6);
-    }
 }

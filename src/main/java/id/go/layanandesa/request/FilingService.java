@@ -11,7 +11,6 @@ import id.go.layanandesa.routing.Route;
 import id.go.layanandesa.routing.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -29,9 +28,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class FilingService {
-
-    @Inject
-    EntityManager em;
 
     @Inject
     Router router;

@@ -1,6 +1,6 @@
 package id.go.layanandesa.retention;
 
-import id.go.layanandesa.common.IfMatch;
+import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.LayananConfig;
 import id.go.layanandesa.common.TimeZones;
 import id.go.layanandesa.common.error.ProblemException;
@@ -48,7 +48,7 @@ public class RetentionPolicies {
     public Policy set(String kabupatenCode, String ifMatch, String periodText, boolean purge, Instant now) {
         Period period = parse(periodText);
         List<Policy> current = read(kabupatenCode, true);
-        IfMatch.check(ifMatch, current.isEmpty() ? 0 : current.get(0).version());
+        ETags.checkIfMatch(ifMatch, current.isEmpty() ? 0 : current.get(0).version());
         int changed = current.isEmpty()
                 ? em.createNativeQuery("""
                         insert into retention_policy (kabupaten_code, period, purge, version, updated_at) values (:k, :p, :u, 1, :t)

@@ -90,7 +90,8 @@ public class RoutingRuleService {
                 ? RoutingRule.count("kabupatenCode = ?1 and serviceTypeId is null and regionCode = ?2", kabupaten, body.regionCode())
                 : RoutingRule.count("kabupatenCode = ?1 and serviceTypeId = ?2 and regionCode = ?3", kabupaten, body.serviceTypeId(), body.regionCode());
         if (same > 0) {
-            throw ProblemException.conflict("DUPLICATE_RULE", "a rule for " + (body.serviceTypeId() == null ? "every service" : "service type " + body.serviceTypeId())
+            throw ProblemException.conflict("DUPLICATE_RULE", "a rule for "
+                    + (body.serviceTypeId() == null ? "every service" : "service type " + body.serviceTypeId())
                     + " from " + body.regionCode() + " exists: delete it first");
         }
         RoutingRule r = new RoutingRule();

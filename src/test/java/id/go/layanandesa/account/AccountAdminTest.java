@@ -3,7 +3,6 @@ package id.go.layanandesa.account;
 import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.common.security.Role;
 import id.go.layanandesa.support.TestAccounts;
-import id.go.layanandesa.account.Usernames;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;

@@ -1,7 +1,6 @@
 package id.go.layanandesa.account;
 
 import id.go.layanandesa.support.contract.OffContractRequests;
-import id.go.layanandesa.support.AuthFixtures;
 import id.go.layanandesa.support.TestAccounts;
 import id.go.layanandesa.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +31,6 @@ class ApiKeyTest {
     void realTime() {
         clock.reset();
     }
-
 
     static long opd;
 

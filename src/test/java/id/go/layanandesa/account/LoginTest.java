@@ -2,7 +2,6 @@ package id.go.layanandesa.account;
 
 import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.common.security.Role;
-import id.go.layanandesa.support.AuthFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -50,7 +50,8 @@ class StrictInputTest {
 
     static String answers(String tanggalLahir, String anakKe) {
         return """
-                "nama_bayi": "Aminah", "tanggal_lahir": "%s", "jenis_kelamin": "PEREMPUAN", "anak_ke": %s, "tempat_lahir": "Malili\"""".formatted(tanggalLahir, anakKe);
+                "nama_bayi": "Aminah", "tanggal_lahir": "%s", "jenis_kelamin": "PEREMPUAN", "anak_ke": %s, \
+                "tempat_lahir": "Malili\"""".formatted(tanggalLahir, anakKe);
     }
 
     static String validFiling() {

@@ -211,7 +211,9 @@ class AttachmentTest {
     @OffContractRequests("a multipart body without its file part")
     void anUploadWithoutTheFilePartIsRefused() {
         long id = Samples.request();
-        as(Samples.desaOfficer()).contentType(Samples.multipartType()).body(Samples.multipart("note", "x.txt", "no file here".getBytes(), "text/plain")).post("/api/v1/requests/" + id + "/documents/KK/files")
+        as(Samples.desaOfficer()).contentType(Samples.multipartType())
+                .body(Samples.multipart("note", "x.txt", "no file here".getBytes(), "text/plain"))
+                .post("/api/v1/requests/" + id + "/documents/KK/files")
                 .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("violations[0].field", equalTo("file"));
         assertEquals(0, Samples.rows(id));
     }

@@ -184,7 +184,8 @@ class OnboardingIT {
                         Map.of("If-Match", "\"" + receipt.body().get("version").asInt() + "\""));
                 assertEquals(200, accepted.status(), String.valueOf(accepted.body()));
                 Http.Reply completed = Http.post(service.url("/api/v1/queue/requests/" + requestId + "/complete"), opd,
-                        Map.of("resultNote", "Selesai, dapat diambil di kantor desa"), Map.of("If-Match", accepted.raw().headers().firstValue("ETag").orElseThrow()));
+                        Map.of("resultNote", "Selesai, dapat diambil di kantor desa"),
+                        Map.of("If-Match", accepted.raw().headers().firstValue("ETag").orElseThrow()));
                 assertEquals(200, completed.status(), String.valueOf(completed.body()));
                 assertEquals("COMPLETED", completed.body().get("status").asText());
                 filed.put(k[0], adminToken);

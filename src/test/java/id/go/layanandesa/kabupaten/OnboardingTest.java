@@ -209,6 +209,7 @@ class OnboardingTest {
             given().auth().oauth2(operator).get(path).then().statusCode(403).body("code", is("FORBIDDEN"));
         }
         given().auth().oauth2(operator).get("/api/v1/me").then().statusCode(200).body("role", is("OPERATOR"))
-                .body("$", not(hasKey("kabupatenCode"))).body("capabilities", containsInAnyOrder("MANAGE_INSTALLATION", "MANAGE_CONFIGURATION", "VIEW_AUDIT_TRAIL"));
+                .body("$", not(hasKey("kabupatenCode")))
+                .body("capabilities", containsInAnyOrder("MANAGE_INSTALLATION", "MANAGE_CONFIGURATION", "VIEW_AUDIT_TRAIL"));
     }
 }

@@ -86,7 +86,8 @@ class FollowingTest {
         given().auth().oauth2(officer).get("/api/v1/requests?filedFrom=2199-01-01T00:00:00Z").then().statusCode(200).body("items", empty());
         given().auth().oauth2(officer).get("/api/v1/requests?serviceTypeId=" + Db.serviceType("73.24", "KTP_BARU")).then().statusCode(200)
                 .body("items", empty());
-        given().auth().oauth2(officer).get("/api/v1/requests?status=NOPE").then().statusCode(400).body("code", is("INVALID_PARAMETER")).body("detail", containsString("SUBMITTED"));
+        given().auth().oauth2(officer).get("/api/v1/requests?status=NOPE").then().statusCode(400).body("code", is("INVALID_PARAMETER"))
+                .body("detail", containsString("SUBMITTED"));
         given().auth().oauth2(officer).get("/api/v1/requests?filedFrom=yesterday").then().statusCode(400).body("code", is("INVALID_PARAMETER"));
         given().auth().oauth2(officer).get("/api/v1/requests?limit=0").then().statusCode(400).body("violations[0].field", is("limit"));
         given().auth().oauth2(officer).get("/api/v1/requests?serviceTypeId=akta").then().statusCode(400)

@@ -4,7 +4,6 @@ import id.go.layanandesa.catalog.ServiceType;
 import id.go.layanandesa.region.Region;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-
 /**
  * A second tenant for cross-tenant tests: Kabupaten Luwu Utara (73.22), kecamatan Malangke (73.22.01),
  * desa Pattimang (73.22.01.2001), onboarded from a configuration document with the OPDs DISDUKCAPIL and the triage

@@ -44,7 +44,8 @@ final class Report {
             s.append("- Warm-up: the service first runs ").append(settings.warmup).append(" s of filing and a few seconds of each listing (its JIT is cold ")
                     .append("after start; on 2 shared cores C2 takes a while), then each figure has its own warm-up.\n");
         }
-        s.append("- Rounds: a warm-up, then ").append(settings.rounds).append(" measured rounds per figure; each figure is the median of the rounds, with the rounds' min–max.\n");
+        s.append("- Rounds: a warm-up, then ").append(settings.rounds)
+                .append(" measured rounds per figure; each figure is the median of the rounds, with the rounds' min–max.\n");
         for (Figure figure : figures.keySet()) {
             figure.settings(settings).forEach(line -> s.append("- ").append(line).append("\n"));
         }

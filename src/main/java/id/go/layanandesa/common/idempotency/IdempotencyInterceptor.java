@@ -78,7 +78,8 @@ public class IdempotencyInterceptor {
 
     private static IdempotentCalls.Answer answerOf(Object result) {
         if (result instanceof RestResponse<?> rest) {
-            return new IdempotentCalls.Answer(rest.getStatus(), rest.getEntity(), pathOf(rest.getLocation()), etagOf(rest.getHeaderString(HttpHeaders.ETAG), rest.getEntity()));
+            return new IdempotentCalls.Answer(rest.getStatus(), rest.getEntity(), pathOf(rest.getLocation()),
+                    etagOf(rest.getHeaderString(HttpHeaders.ETAG), rest.getEntity()));
         }
         if (result instanceof Response response) {
             return new IdempotentCalls.Answer(response.getStatus(), response.getEntity(), pathOf(response.getLocation()),

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +34,8 @@ public class ProblemResponsesFilter implements OASFilter {
             Map.entry("422", new String[]{"IDEMPOTENCY_KEY_REUSED", "Unprocessable content", "this Idempotency-Key was used with a different body"}),
             Map.entry("428", new String[]{"IF_MATCH_REQUIRED", "Precondition required", "send the resource's ETag in If-Match to change it"}),
             Map.entry("429", new String[]{"RATE_LIMITED", "Too many requests", "too many requests from this address; retry after 20 s"}),
-            Map.entry("500", new String[]{"INTERNAL_ERROR", "Internal error", "the service failed to answer; quote request id 5f2c9a1e7b3d4c10 when reporting it"}),
+            Map.entry("500", new String[]{"INTERNAL_ERROR", "Internal error",
+                    "the service failed to answer; quote request id 5f2c9a1e7b3d4c10 when reporting it"}),
             Map.entry("503", new String[]{"SERVICE_UNAVAILABLE", "Service unavailable", "the database is restarting; retry after 3 s"}));
 
     @Override

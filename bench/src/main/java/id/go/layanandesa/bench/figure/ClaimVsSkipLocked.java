@@ -90,7 +90,8 @@ final class ClaimVsSkipLocked implements Figure {
         return List.of("Claims: " + s.claimConsumers + " consumers, batches of " + s.claimBatch + ", " + s.claimRows
                 + " SUBMITTED requests a round in an OPD of their own; each consumer claims a batch and accepts all of it in one "
                 + "POST /api/v1/queue/settlements (with an Idempotency-Key, answering ids, statuses and versions) until the queue is empty. "
-                + "The baseline runs ClaimService's statement (FOR UPDATE SKIP LOCKED) and then, per item, the accept's statements, each in its own transaction. "
+                + "The baseline runs ClaimService's statement (FOR UPDATE SKIP LOCKED) and then, per item, the accept's statements, "
+                + "each in its own transaction. "
                 + "Every delivered id is counted.");
     }
 

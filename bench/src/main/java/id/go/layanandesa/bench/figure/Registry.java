@@ -1,6 +1,5 @@
 package id.go.layanandesa.bench.figure;
 
-import id.go.layanandesa.bench.Stage;
 import id.go.layanandesa.bench.Step;
 
 import java.util.List;
