@@ -37,7 +37,10 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     private static final Logger LOG = Logger.getLogger(VerifiedTokens.class);
 
-    /** Tokens kept at most: a few kilobytes each (the principal holds the parsed claims), far more than the callers an instance serves in a token's lifetime. */
+    /**
+     * Tokens kept at most: a few kilobytes each (the principal holds the parsed claims), far more than the callers an
+     * instance serves in a token's lifetime.
+     */
     static final int CAPACITY = 10_000;
 
     /** What a verified token gives. */

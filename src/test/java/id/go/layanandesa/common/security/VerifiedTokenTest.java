@@ -15,7 +15,6 @@ import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Set;
 
 import static id.go.layanandesa.support.AuthFixtures.*;
 import static io.restassured.RestAssured.given;
