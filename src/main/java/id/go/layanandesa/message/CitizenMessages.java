@@ -35,6 +35,10 @@ public final class CitizenMessages {
     private static final String[] MONTHS = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
             "September", "Oktober", "November", "Desember"};
     private static final Pattern BRACES = Pattern.compile("\\{([^{}]*)}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile(" ([.,;:!?])");
+    private static final Pattern DOUBLE_STOP = Pattern.compile("([.!?])\\.");
+    private static final Pattern COLON_STOP = Pattern.compile(": ?\\.");
 
     /** What fills the placeholders of one message. */
     public record Values(String layanan, String kode, String opd, String desa, LocalDate jatuhTempo, String catatan) {
@@ -65,12 +69,10 @@ public final class CitizenMessages {
             m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value.strip()));
         }
         m.appendTail(out);
-        return out.toString()
-                .replaceAll("\\s+", " ")
-                .replaceAll(" ([.,;:!?])", "$1")
-                .replaceAll("([.!?])\\.", "$1")
-                .replaceAll(": ?\\.", ".")
-                .strip();
+        String text = SPACES.matcher(out).replaceAll(" ");
+        text = SPACE_BEFORE_PUNCTUATION.matcher(text).replaceAll("$1");
+        text = DOUBLE_STOP.matcher(text).replaceAll("$1");
+        return COLON_STOP.matcher(text).replaceAll(".").strip();
     }
 
     /** A public note that ends a sentence of the template gets its full stop. */

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -29,13 +30,20 @@ import java.util.concurrent.ThreadLocalRandom;
  * it records the attempts that ended (one statement for all of them), claims due deliveries up to the free
  * capacity (in total and per subscription) and hands them to the non-blocking sender; then it sleeps until a change is committed anywhere
  * (PostgreSQL NOTIFY, see {@link WebhookWakeups}), an attempt ends, the next retry is due, or the poll interval
- * passes. A slow or hanging receiver holds only its own subscription's few slots, each until the timeout.
+ * passes. Passes that find work are at least {@link #GATHER_MILLIS} apart, so that under load each handles many
+ * deliveries. A slow or hanging receiver holds only its own subscription's few slots, each until the timeout.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+    /**
+     * After a pass that did something, the next one starts no sooner than this after it: under load the changes
+     * committed and the answers received meanwhile are recorded and claimed together, a few statements for many
+     * deliveries instead of a few for each, at the price of at most this much delivery lag.
+     */
+    static final long GATHER_MILLIS = 20;
 
     private record Done(WebhookStore.Claimed delivery, WebhookSender.Outcome outcome) {
     }
@@ -65,6 +73,7 @@ public class WebhookDispatcher {
     /** Attempts in flight per subscription; only the dispatcher thread touches it. */
     private final Map<Long, Integer> inFlight = new HashMap<>();
     private final List<Done> unrecorded = new ArrayList<>();
+    private final Map<ByteBuffer, byte[]> openedKeys = new HashMap<>();
     private int inFlightTotal;
     private final Object monitor = new Object();
     private boolean woken;
@@ -104,8 +113,11 @@ public class WebhookDispatcher {
         int failures = 0;
         while (running) {
             long waitMillis = config.webhooks().pollInterval().toMillis();
+            long started = System.nanoTime();
+            boolean worked = false;
             try {
                 collectDone();
+                worked = !unrecorded.isEmpty();
                 Instant now = clock.instant();
                 int free = config.webhooks().maxInFlight() - inFlightTotal;
                 // one transaction a pass: record what ended, claim what is due, and if nothing was, find when it will be
@@ -118,7 +130,8 @@ public class WebhookDispatcher {
                     }
                 });
                 unrecorded.clear();
-                pass.claimed().forEach(this::send);
+                worked |= !pass.claimed().isEmpty();
+                send(pass.claimed());
                 if (pass.nextDue() != null) {
                     waitMillis = Math.min(waitMillis, Math.max(5, Duration.between(now, pass.nextDue()).toMillis()));
                 }
@@ -134,6 +147,22 @@ public class WebhookDispatcher {
                 waitMillis = Math.min(waitMillis, 1000L * Math.min(failures, 5));
             }
             await(waitMillis);
+            if (worked) {
+                gather(started);
+            }
+        }
+    }
+
+    /** Lets what comes in gather until {@link #GATHER_MILLIS} after the start of the last pass. */
+    private void gather(long passStarted) {
+        long left = GATHER_MILLIS - (System.nanoTime() - passStarted) / 1_000_000;
+        if (left > 0 && running) {
+            try {
+                Thread.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
         }
     }
 
@@ -173,20 +202,57 @@ public class WebhookDispatcher {
         return claimed.stream().map(d -> d.body() == null ? d.withBody(bodies.get(d.id())) : d).toList();
     }
 
-    private void send(WebhookStore.Claimed d) {
-        inFlight.merge(d.subscriptionId(), 1, Integer::sum);
-        inFlightTotal++;
-        Instant now = clock.instant();
-        List<byte[]> keys = new ArrayList<>(2);
-        keys.add(WebhookSecrets.keyOf(secrets.open(d.secret())));
-        if (d.previousSecret() != null && d.previousSecretUntil() != null && d.previousSecretUntil().isAfter(now)) {
-            keys.add(WebhookSecrets.keyOf(secrets.open(d.previousSecret())));
+    /**
+     * Sends what a pass claimed: each subscription's secrets are opened once, and each endpoint's host is resolved
+     * and checked once, for all its attempts of the pass.
+     */
+    private void send(List<WebhookStore.Claimed> claimed) {
+        if (claimed.isEmpty()) {
+            return;
         }
-        sender.send(d.url(), "evt_" + d.eventId(), now.getEpochSecond(), d.body(), keys)
-                .whenComplete((outcome, failure) -> {
+        Instant now = clock.instant();
+        Map<Long, List<byte[]>> keys = new HashMap<>();
+        Map<String, List<WebhookStore.Claimed>> byUrl = new LinkedHashMap<>();
+        for (WebhookStore.Claimed d : claimed) {
+            inFlight.merge(d.subscriptionId(), 1, Integer::sum);
+            inFlightTotal++;
+            keys.computeIfAbsent(d.subscriptionId(), id -> keysOf(d, now));
+            byUrl.computeIfAbsent(d.url(), u -> new ArrayList<>()).add(d);
+        }
+        byUrl.forEach((url, deliveries) -> {
+            List<WebhookSender.Message> messages = deliveries.stream()
+                    .map(d -> new WebhookSender.Message("evt_" + d.eventId(), now.getEpochSecond(), d.body(), keys.get(d.subscriptionId())))
+                    .toList();
+            List<java.util.concurrent.CompletableFuture<WebhookSender.Outcome>> outcomes = sender.send(url, messages);
+            for (int i = 0; i < deliveries.size(); i++) {
+                WebhookStore.Claimed d = deliveries.get(i);
+                outcomes.get(i).whenComplete((outcome, failure) -> {
                     done.add(new Done(d, failure != null ? new WebhookSender.Outcome(null, 0, "the attempt failed") : outcome));
                     wake();
                 });
+            }
+        });
+    }
+
+    /** The keys that sign a subscription's messages now: its secret, and the previous one while the overlap lasts. */
+    private List<byte[]> keysOf(WebhookStore.Claimed d, Instant now) {
+        List<byte[]> keys = new ArrayList<>(2);
+        keys.add(key(d.secret()));
+        if (d.previousSecret() != null && d.previousSecretUntil() != null && d.previousSecretUntil().isAfter(now)) {
+            keys.add(key(d.previousSecret()));
+        }
+        return keys;
+    }
+
+    /**
+     * The signing key of a sealed secret, opened once and kept while the subscriptions use it (a rotated secret is
+     * sealed anew, so it is opened anew); only the dispatcher thread touches the cache.
+     */
+    private byte[] key(byte[] sealed) {
+        if (openedKeys.size() > 1000) {
+            openedKeys.clear();
+        }
+        return openedKeys.computeIfAbsent(ByteBuffer.wrap(sealed.clone()), k -> WebhookSecrets.keyOf(secrets.open(sealed)));
     }
 
     /** Takes the attempts that ended from the senders; they are recorded with the next pass. */

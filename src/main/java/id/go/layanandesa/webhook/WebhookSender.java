@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -26,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends one signed attempt and tells how it ended, without holding a thread while it waits: the host is resolved
- * and checked on a small pool (name lookups block), then the non-blocking client connects to the checked address,
+ * Sends signed attempts and tells how each ended, without holding a thread while it waits: the host is resolved
+ * and checked on a small pool (name lookups block), once for the attempts a dispatcher pass sends to one endpoint,
+ * then the non-blocking client connects to the checked address,
  * with the host name kept for the Host header and TLS. The whole attempt has one deadline; redirects are not
  * followed (a 3xx is a failed attempt), and the answer's body is read and dropped, never kept.
  */
@@ -61,28 +63,43 @@ public class WebhookSender {
         }
     }
 
-    public CompletableFuture<Outcome> send(String url, String messageId, long timestamp, String body, List<byte[]> keys) {
+    /** One signed message to send: its webhook-id, timestamp and body, with the keys that sign it. */
+    public record Message(String messageId, long timestamp, String body, List<byte[]> keys) {
+    }
+
+    /**
+     * Sends several messages to one endpoint: its host is resolved and checked once for all of them, now, and each
+     * is posted to the checked address. The outcomes in the order of the messages.
+     */
+    public List<CompletableFuture<Outcome>> send(String url, List<Message> messages) {
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            outcomes.add(new CompletableFuture<>());
+        }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return CompletableFuture.completedFuture(new Outcome(null, 0, "the URL is invalid"));
+            outcomes.forEach(o -> o.complete(new Outcome(null, 0, "the URL is invalid")));
+            return outcomes;
         }
-        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         lookups.execute(() -> {
             InetAddress target;
             try {
                 target = targets.target(uri);
             } catch (TargetPolicy.Refused refused) {
-                outcome.complete(new Outcome(null, 0, refused.getMessage()));
+                outcomes.forEach(o -> o.complete(new Outcome(null, 0, refused.getMessage())));
                 return;
             } catch (RuntimeException e) {
-                outcome.complete(new Outcome(null, 0, "the host could not be checked"));
+                outcomes.forEach(o -> o.complete(new Outcome(null, 0, "the host could not be checked")));
                 return;
             }
-            post(uri, target, messageId, timestamp, body, keys, outcome);
+            for (int i = 0; i < messages.size(); i++) {
+                Message m = messages.get(i);
+                post(uri, target, m.messageId(), m.timestamp(), m.body(), m.keys(), outcomes.get(i));
+            }
         });
-        return outcome;
+        return outcomes;
     }
 
     private void post(URI uri, InetAddress target, String messageId, long timestamp, String body, List<byte[]> keys,

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static id.go.layanandesa.webhook.WebhookFlows.*;
 import static io.restassured.RestAssured.given;
@@ -223,30 +226,72 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void anAttemptThatTimesOutIsTriedAgain() throws Exception {
-        java.util.concurrent.CountDownLatch hang = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch second = new java.util.concurrent.CountDownLatch(1);
+    void attemptsThatTimeOutAreTriedAgainAfterGrowingWaitsUntilOneIsTaken() throws Exception {
+        int timeouts = 3;
+        CountDownLatch released = new CountDownLatch(1);
+        // the service's clock stands still but for the test's moves: each wait it schedules is read exactly from the log
+        clock.pin(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         try (WebhookReceiver receiver = WebhookReceiver.start(a -> {
-            if (a.seen == 0) {
-                hang.await(30, java.util.concurrent.TimeUnit.SECONDS);
-            } else {
-                second.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (a.seen < timeouts) {
+                // longer than layanan.webhooks.timeout (3 s in tests): the service gives up on the attempt first
+                released.await(30, TimeUnit.SECONDS);
+                return 503;
             }
             return 200;
         })) {
-            long sub = subscribe(receiver.url("/slow"), Map.of("eventTypes", List.of("FILED"))).getLong("id");
+            long sub = subscribe(receiver.url("/hangs-at-first"), Map.of("eventTypes", List.of("FILED"))).getLong("id");
             long id = file(DESA).getLong("id");
-            Map<String, Object> timedOut = awaitDelivery(sub, id, d -> String.valueOf(d.get("error")).startsWith("timed out after 3000 ms"));
-            assertEquals("PENDING", timedOut.get("state"));
-            assertFalse(timedOut.containsKey("responseStatus"), "no answer came: " + timedOut);
-            second.countDown();
+            List<Map<String, Object>> timedOut = new java.util.ArrayList<>();
+            List<Long> movedOnNanos = new java.util.ArrayList<>();
+            for (int attempt = 1; attempt <= timeouts; attempt++) {
+                int n = attempt;
+                // recorded: this attempt's end is in the log and the next one is scheduled after it
+                Map<String, Object> d = awaitDelivery(sub, id, x -> ((Number) x.get("attempts")).intValue() == n && x.get("nextAttemptAt") != null
+                        && Instant.parse((String) x.get("nextAttemptAt")).isAfter(Instant.parse((String) x.get("lastAttemptAt"))));
+                assertEquals("PENDING", d.get("state"), d.toString());
+                assertEquals("timed out after 3000 ms", d.get("error"), d.toString());
+                assertFalse(d.containsKey("responseStatus"), "no answer came: " + d);
+                assertEquals(3000, d.get("latencyMs"), d.toString());
+                assertFalse(d.containsKey("deliveredAt"), d.toString());
+                assertEquals(n, receiver.arrivals(id).size(), "one arrival per attempt so far");
+                timedOut.add(d);
+                // time moves on to the scheduled attempt, and not further
+                movedOnNanos.add(System.nanoTime());
+                clock.advance(Duration.between(clock.instant(), Instant.parse((String) d.get("nextAttemptAt"))));
+            }
             Map<String, Object> delivered = awaitDelivery(sub, id, d -> "DELIVERED".equals(d.get("state")));
-            assertEquals(2, delivered.get("attempts"));
-            assertEquals(2, receiver.arrivals(id).size());
-            assertEquals(receiver.arrivals(id).get(0).id, receiver.arrivals(id).get(1).id);
+            assertEquals(timeouts + 1, delivered.get("attempts"));
+            assertEquals(200, delivered.get("responseStatus"));
+            assertFalse(delivered.containsKey("error"), "the last attempt succeeded: " + delivered);
+            assertFalse(delivered.containsKey("nextAttemptAt"), delivered.toString());
+
+            // the waits: 0.2 s doubling up to 1 s (the test profile), half of each random, so each at least as long as any before it
+            long[] base = {200, 400, 800};
+            long previous = 0;
+            for (int i = 0; i < timeouts; i++) {
+                Instant attemptAt = Instant.parse((String) timedOut.get(i).get("lastAttemptAt"));
+                Instant next = Instant.parse((String) timedOut.get(i).get("nextAttemptAt"));
+                Instant nextAttemptAt = Instant.parse((String) (i + 1 < timeouts ? timedOut.get(i + 1) : delivered).get("lastAttemptAt"));
+                long wait = Duration.between(attemptAt, next).toMillis();
+                assertTrue(wait >= base[i] / 2 && wait <= base[i], "wait " + (i + 1) + " was " + wait + " ms, not within " + base[i] / 2 + "–" + base[i]);
+                assertTrue(wait >= previous, "wait " + (i + 1) + " (" + wait + " ms) is shorter than the one before (" + previous + " ms)");
+                assertEquals(next, nextAttemptAt, "attempt " + (i + 2) + " went when it was due");
+                previous = wait;
+            }
+            assertEquals(Instant.parse((String) timedOut.get(0).get("lastAttemptAt")),
+                    Instant.parse((String) delivered.get("firstAttemptAt")));
+
+            List<Arrival> arrivals = receiver.arrivals(id);
+            assertEquals(timeouts + 1, arrivals.size(), "three attempts that hung and the one that was taken");
+            assertEquals(1, arrivals.stream().filter(Arrival::delivered).count(), "taken once");
+            assertEquals(200, arrivals.get(timeouts).status);
+            assertEquals(1, arrivals.stream().map(a -> a.id).distinct().count(), "one event, one webhook-id on every attempt");
+            assertEquals(1, arrivals.stream().map(a -> a.body).distinct().count(), "the same body on every attempt");
+            for (int i = 1; i < arrivals.size(); i++) {
+                assertTrue(arrivals.get(i).arrivedNanos > movedOnNanos.get(i - 1), "attempt " + (i + 1) + " came before it was due");
+            }
         } finally {
-            hang.countDown();
-            second.countDown();
+            released.countDown();
         }
     }
 

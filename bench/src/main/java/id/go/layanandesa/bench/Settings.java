@@ -21,6 +21,9 @@ public final class Settings {
     public final int filingSeconds;
     public final int filingWarmup;
     public final int filingConcurrency;
+    /** Filing rounds with a webhook subscription, each between two without. */
+    public final int webhookRounds;
+    public final int webhookWarmup;
     public final int claimRows;
     public final int claimConsumers;
     public final int claimBatch;
@@ -47,6 +50,8 @@ public final class Settings {
         filingSeconds = setting("bench.filing.seconds", 6, 2);
         filingWarmup = setting("bench.filing.warmup", 5, 1);
         filingConcurrency = setting("bench.filing.concurrency", 32, 32);
+        webhookRounds = setting("bench.webhooks.rounds", 8, 1);
+        webhookWarmup = setting("bench.webhooks.warmup", 20, 1);
         claimRows = setting("bench.claim.rows", 2000, 100);
         claimConsumers = setting("bench.claim.consumers", 4, 4);
         claimBatch = setting("bench.claim.batch", 50, 50);
