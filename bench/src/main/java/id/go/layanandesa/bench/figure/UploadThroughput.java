@@ -97,19 +97,24 @@ final class UploadThroughput implements Figure {
         apiRound(bench, scans, SCAN, 1);
         directRound(direct, scans, 1);
         apiRound(bench, scans, SCAN, PARALLEL);
+        java.time.Duration cpuBefore = bench.service().cpu();
         Ratio one = ratio(bench, direct, scans, 1);
+        double cpuPerScan = bench.service().cpu().minus(cpuBefore).toNanos() / 1e6 / (s.rounds * scans);
         Ratio four = ratio(bench, direct, scans, PARALLEL);
         // what an upload costs whatever its size: the same calls with 1 KB files
         List<Double> small = new ArrayList<>();
         long[] before = databaseWork(bench);
+        java.time.Duration cpuSmall = bench.service().cpu();
         for (int round = 0; round < s.rounds; round++) {
             double mbPerSecond = apiRound(bench, scans, 1024, 1);
             small.add(1000 / (mbPerSecond * 1024));
         }
-        long[] after = databaseWork(bench);
         int smallUploads = s.rounds * scans;
+        double cpuPerSmall = bench.service().cpu().minus(cpuSmall).toNanos() / 1e6 / smallUploads;
+        long[] after = databaseWork(bench);
         String perUpload = f1((after[0] - before[0]) / (double) smallUploads) + " commits and " + f1((after[1] - before[1]) / (double) smallUploads)
                 + " rows written per upload (PostgreSQL's counters over the 1 KB rounds, their filings and whatever ran meanwhile included)";
+        perUpload = "service CPU per 1 MB scan " + f1(cpuPerScan) + " ms, per 1 KB file " + f1(cpuPerSmall) + " ms; " + perUpload;
         bench.say("  1 KB files through the API: " + f1(median(small)) + " ms each; " + perUpload);
 
         bench.say("uploads: " + CONCURRENT + " concurrent " + LARGE + "-byte uploads, one-shot, then resumable");
