@@ -389,6 +389,11 @@ public interface LayananConfig {
         @WithDefault("PT1H")
         Duration sweepEvery();
 
+        /** How long after start files without a row are first looked for. */
+        @WithName("sweep-delay")
+        @WithDefault("PT30S")
+        Duration sweepDelay();
+
         /** How long an unfinished resumable upload is kept after its last byte arrived. */
         @WithName("upload-expiry")
         @WithDefault("PT24H")

@@ -16,7 +16,8 @@ public interface BlobStore {
 
     /**
      * Keeps the content of {@code file}, whose SHA-256 is {@code sha256} and length {@code size}. When this returns, the
-     * content is durable (a crash right after it cannot lose it); when it is kept already, nothing is written.
+     * content is durable (a crash right after it cannot lose it); when it is kept already, nothing is written. The file is
+     * not changed afterwards by the caller: it may become the kept content itself (the data folder links it).
      */
     void put(String sha256, Path file, long size) throws IOException;
 

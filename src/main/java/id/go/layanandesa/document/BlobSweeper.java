@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,8 @@ import java.util.List;
  * Removes contents no row names: what a crash left between making a content durable and committing its row, and what
  * a replaced result document left. Only contents older than {@code layanan.documents.sweep-grace} are looked at, and
  * each one only under the lock every upload holds on its content until its commit, so a content being committed right
- * now is never taken.
+ * now is never taken. Received bodies and half-written files untouched as long are removed too ({@link UploadFolder}).
+ * The first sweep runs {@code layanan.documents.sweep-delay} after start.
  */
 @ApplicationScoped
 public class BlobSweeper {
@@ -35,7 +37,10 @@ public class BlobSweeper {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${layanan.documents.sweep-every:PT1H}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Inject
+    UploadFolder uploads;
+
+    @Scheduled(every = "${layanan.documents.sweep-every:PT1H}", delayed = "${layanan.documents.sweep-delay:PT30S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
             sweep();
@@ -46,8 +51,10 @@ public class BlobSweeper {
 
     /** Sweeps once; answers how many contents it removed. */
     public int sweep() throws IOException {
+        Instant before = clock.instant().minus(config.documents().sweepGrace());
+        uploads.removeWrittenBefore(before);
         List<String> candidates = new ArrayList<>();
-        blobs.forEachWrittenBefore(clock.instant().minus(config.documents().sweepGrace()), candidates::add);
+        blobs.forEachWrittenBefore(before, candidates::add);
         int removed = 0;
         for (String sha256 : candidates) {
             boolean gone = QuarkusTransaction.requiringNew().call(() -> {

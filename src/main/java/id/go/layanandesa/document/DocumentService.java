@@ -28,6 +28,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The rules of request files: a desa attaches scans to the documents its request declares as ATTACHED while the
@@ -36,8 +40,9 @@ import java.util.Set;
  * the request is completed with it); anyone verifies a completed result document by its code. Every file added is a
  * change of its request, recorded in the history through {@link RequestJournal}.
  *
- * <p>The content is made durable in the {@link BlobStore} before its row is written, in the transaction that records
- * the change: a crash before the commit leaves a content no row names, which {@link BlobSweeper} removes later.
+ * <p>The content is made durable in the {@link BlobStore} while its row is written, in the transaction that records the
+ * change, and before that transaction commits: a crash before the commit leaves a content no row names, which
+ * {@link BlobSweeper} removes later, and never a row naming a content that is not kept.
  */
 @ApplicationScoped
 @Transactional
@@ -65,6 +70,9 @@ public class DocumentService implements ResultDocuments {
 
     @Inject
     Clock clock;
+
+    /** Where contents are made durable while their rows are written. */
+    private static final ExecutorService KEEPING = Executors.newVirtualThreadPerTaskExecutor();
 
     /** Checks what an attachment may be added to, before its bytes are taken in (a resumable upload's creation). */
     public ServiceRequest checkAttachable(Caller caller, long requestId, String documentCode) {
@@ -105,9 +113,10 @@ public class DocumentService implements ResultDocuments {
     public DocumentViews.FileView attach(Caller caller, long requestId, String documentCode, FileContent.Received content) {
         ServiceRequest r = checkAttachable(caller, requestId, documentCode);
         Instant now = now();
-        DocumentStore.StoredFile file = keep(caller, r, DocumentViews.FileKind.ATTACHMENT, documentCode, content, now);
+        Kept kept = keep(caller, r, DocumentViews.FileKind.ATTACHMENT, documentCode, content, now);
         record(caller, r, RequestEvent.EventType.DOCUMENT_ATTACHED, now, documentCode + ": " + describe(content));
-        return file.view();
+        kept.awaitDurable();
+        return kept.file().view();
     }
 
     /** Adds the result document (a PDF) an IN_PROGRESS request will be completed with; it replaces one added before. */
@@ -117,20 +126,55 @@ public class DocumentService implements ResultDocuments {
         for (DocumentStore.StoredFile earlier : store.pendingResults(r.id)) {
             store.delete(earlier.id());
         }
-        DocumentStore.StoredFile file = keep(caller, r, DocumentViews.FileKind.RESULT, null, content, now);
-        record(caller, r, RequestEvent.EventType.RESULT_ATTACHED, now, "result document " + file.id() + ": " + describe(content));
-        return file.view();
+        Kept kept = keep(caller, r, DocumentViews.FileKind.RESULT, null, content, now);
+        record(caller, r, RequestEvent.EventType.RESULT_ATTACHED, now, "result document " + kept.file().id() + ": " + describe(content));
+        kept.awaitDurable();
+        return kept.file().view();
     }
 
-    private DocumentStore.StoredFile keep(Caller caller, ServiceRequest r, DocumentViews.FileKind kind, String documentCode,
-                                         FileContent.Received content, Instant now) {
-        store.holdContent(content.sha256());
-        try {
-            blobs.put(content.sha256(), content.file(), content.size());
-        } catch (IOException e) {
-            throw new UncheckedIOException("the file could not be kept", e);
+    /** A file's row, and the writing of its content, which must be durable before the row commits. */
+    private record Kept(DocumentStore.StoredFile file, Future<?> content) {
+
+        void awaitDurable() {
+            try {
+                content.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw new UncheckedIOException("the file could not be kept", io);
+                }
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the file was being kept", e);
+            }
         }
-        return store.insert(r.id, kind, documentCode, content, now, caller.principalKey(), caller.displayName());
+    }
+
+    /**
+     * Once the checks passed: holds the content against the sweeper, starts making it durable in the {@link BlobStore}
+     * and meanwhile writes its row, so that forcing the file to disk and the statements of the change overlap. The
+     * caller awaits the content ({@link Kept#awaitDurable}) before the transaction commits.
+     */
+    private Kept keep(Caller caller, ServiceRequest r, DocumentViews.FileKind kind, String documentCode,
+                      FileContent.Received content, Instant now) {
+        store.holdContent(content.sha256());
+        Future<?> durable = KEEPING.submit(() -> {
+            blobs.put(content.sha256(), content.file(), content.size());
+            return null;
+        });
+        try {
+            return new Kept(store.insert(r.id, kind, documentCode, content, now, caller.principalKey(), caller.displayName()), durable);
+        } catch (RuntimeException e) {
+            try {
+                new Kept(null, durable).awaitDurable();
+            } catch (RuntimeException ignored) {
+                // the row's failure is the one to answer
+            }
+            throw e;
+        }
     }
 
     private void record(Caller caller, ServiceRequest r, RequestEvent.EventType type, Instant now, String note) {

@@ -20,9 +20,11 @@ import java.util.stream.Stream;
 
 /**
  * Files in a folder (by default {@code <data-dir>/documents}): {@code blobs/ab/abcdef…} named by their SHA-256.
- * A content is written to {@code tmp/} first, forced to disk, then renamed into place and the folder forced too,
- * so that a crash leaves either the whole file under its name or a leftover in {@code tmp/} (swept), never a
- * partial file under a content's name.
+ * A received file on the same file system (the uploads folder is in the data folder, see {@link UploadFolder}) is forced
+ * to disk and linked under the content's name, then the folder is forced: no copy. Any other file is copied to
+ * {@code tmp/} first, forced, then renamed into place and the folder forced. Either way a crash leaves the whole file
+ * under its name or nothing there (and at most a leftover in {@code tmp/}, swept), never a partial file under a
+ * content's name; and a name is durable before {@code put} returns, so before the row naming it commits.
  */
 public final class FileBlobStore implements BlobStore {
 
@@ -58,6 +60,11 @@ public final class FileBlobStore implements BlobStore {
         if (Files.exists(target) && Files.size(target) == size) {
             return;
         }
+        Path folder = folderOf(target);
+        if (link(file, target)) {
+            forceFolder(folder);
+            return;
+        }
         Path part = tmp.resolve(UUID.randomUUID() + ".part");
         try {
             try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
@@ -70,18 +77,54 @@ public final class FileBlobStore implements BlobStore {
                     }
                     done += n;
                 }
-                out.force(true);
+                out.force(false);
             }
-            Files.createDirectories(target.getParent());
             try {
                 Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            forceFolder(target.getParent());
+            forceFolder(folder);
         } finally {
             Files.deleteIfExists(part);
         }
+    }
+
+    /**
+     * Keeps a received file as it is, without copying it: its bytes forced to disk, then a second name (a hard link)
+     * under the content's, which appears whole or not at all. False when the file system cannot link it there (another
+     * file system, no hard links), and the content is then copied.
+     */
+    private static boolean link(Path file, Path target) throws IOException {
+        try (FileChannel received = FileChannel.open(file, StandardOpenOption.READ)) {
+            // the data and the length, which reading it back needs; not the times
+            received.force(false);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+        try {
+            Files.createLink(target, file);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            // kept meanwhile by another upload of the same content, whole: only whole files ever get the name
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** The folder of a content, made (and made durable in its parent) when it is the first content there. */
+    private Path folderOf(Path target) throws IOException {
+        Path folder = target.getParent();
+        if (!Files.isDirectory(folder)) {
+            try {
+                Files.createDirectory(folder);
+                forceFolder(blobs);
+            } catch (FileAlreadyExistsException e) {
+                // made meanwhile by another upload
+            }
+        }
+        return folder;
     }
 
     private static void forceFolder(Path folder) {

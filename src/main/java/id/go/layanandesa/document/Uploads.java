@@ -70,6 +70,9 @@ public class Uploads {
     @Inject
     Clock clock;
 
+    @Inject
+    UploadFolder folder;
+
     /** An upload as its row says. */
     record Upload(UUID id, String principal, long requestId, DocumentViews.FileKind kind, String documentCode, String fileName,
                   long length, long received, Instant expiresAt, Long fileId) {
@@ -286,7 +289,7 @@ public class Uploads {
 
     /** The whole file, checked, becomes the request's: in one transaction with marking the upload finished. */
     private void finish(Caller caller, Upload u) throws IOException {
-        Path file = Files.createTempFile("layanan-upload-", ".part");
+        Path file = folder.newFile("tus-");
         try {
             assemble(u, file);
             FileContent.Received content;

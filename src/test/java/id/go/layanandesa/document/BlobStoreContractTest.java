@@ -220,4 +220,28 @@ class BlobStoreContractTest {
         assertFalse(Files.exists(leftover), "a leftover older than the grace is removed");
         assertTrue(Files.exists(fresh), "a part being written now is left alone");
     }
+
+    /** A received file on the data folder's file system becomes the content without a copy, and outlives its first name. */
+    @Test
+    void theDataFolderKeepsAReceivedFileByLinkingIt() throws Exception {
+        FileBlobStore store = (FileBlobStore) store("file");
+        Path received = Files.createTempFile(store.tmp().getParent(), "received-", ".part");
+        byte[] bytes = new byte[70_000];
+        new Random(11).nextBytes(bytes);
+        Files.write(received, bytes);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        store.put(sha256, received, bytes.length);
+        assertTrue(Files.isSameFile(received, store.pathOf(sha256)), "the received file is the kept content");
+        Files.delete(received);
+        assertArrayEquals(bytes, read(store, sha256, 0, bytes.length), "and reads back whole once the received file's name is gone");
+        try (Stream<Path> tmp = Files.list(store.tmp())) {
+            assertEquals(0, tmp.count());
+        }
+        // the same content received again is kept once
+        Path again = Files.createTempFile(store.tmp().getParent(), "received-", ".part");
+        Files.write(again, bytes);
+        store.put(sha256, again, bytes.length);
+        assertFalse(Files.isSameFile(again, store.pathOf(sha256)));
+        assertArrayEquals(bytes, read(store, sha256, 0, bytes.length));
+    }
 }

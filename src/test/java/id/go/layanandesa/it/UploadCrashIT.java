@@ -53,7 +53,7 @@ class UploadCrashIT {
             long request;
             String upload;
             long kept;
-            ServiceProcess first = shared.start("upload-crash-1", true, Map.of());
+            ServiceProcess first = shared.start("upload-crash-1", true, ownTemp(shared, Map.of()));
             try (first) {
                 token = shared.token("crash-desa-1", "DESA_OFFICER", "73.24.01.2001", null);
                 request = file(shared, first, token);
@@ -88,7 +88,7 @@ class UploadCrashIT {
                     "and its bytes are all there");
             assertEquals(0, shared.single("select count(*) from request_file where request_id = " + request), "not a file of the request yet");
 
-            try (ServiceProcess second = shared.start("upload-crash-1b", false, Map.of())) {
+            try (ServiceProcess second = shared.start("upload-crash-1b", false, ownTemp(shared, Map.of()))) {
                 HttpResponse<String> head = send(second, "HEAD", upload, token, Map.of("Tus-Resumable", "1.0.0"), null);
                 assertEquals(200, head.statusCode());
                 assertEquals(Long.toString(kept), head.headers().firstValue("Upload-Offset").orElseThrow());
@@ -113,6 +113,9 @@ class UploadCrashIT {
             assertEquals(0, shared.single("select count(*) from file_upload_chunk where upload_id = '" + id(upload) + "'"),
                     "its pieces are gone once the file is whole");
             assertEquals(Set.of(), rowsWithoutContent(shared));
+            assertEquals(List.of(), leftovers(shared.root.resolve("uploads")), "the finished upload was assembled and kept without leaving a file");
+            assertEquals(List.of(), listing(shared.root.resolve("documents").resolve("tmp")));
+            assertEquals(List.of(), strayUploads(shared), "nothing was received or assembled outside the data folder");
         }
     }
 
@@ -120,14 +123,14 @@ class UploadCrashIT {
     void aKillDuringOneShotUploadsLeavesNoRowWithoutItsContentAndNoContentWithoutItsRowOnceSwept() throws Exception {
         Map<String, String> roomy = Map.of("layanan.documents.max-files-per-request", "1000");
         Map<String, String> sweepSoon = Map.of("layanan.documents.max-files-per-request", "1000",
-                "layanan.documents.sweep-grace", "PT1S", "layanan.documents.sweep-every", "PT1S");
+                "layanan.documents.sweep-grace", "PT1S", "layanan.documents.sweep-every", "PT1S", "layanan.documents.sweep-delay", "PT1S");
         try (WebhookInstances shared = new WebhookInstances("uploads-crash-multipart")) {
             Path documents = shared.root.resolve("documents");
             String token;
             long request;
             byte[] cut = jpeg(3 * 1024 * 1024, 2);
             List<String> attached = new ArrayList<>();
-            ServiceProcess first = shared.start("upload-crash-2", true, roomy);
+            ServiceProcess first = shared.start("upload-crash-2", true, ownTemp(shared, roomy));
             try (first) {
                 token = shared.token("crash-desa-2", "DESA_OFFICER", "73.24.01.2001", null);
                 request = file(shared, first, token);
@@ -177,6 +180,8 @@ class UploadCrashIT {
                 }
                 clients.shutdown();
             }
+            List<String> received = leftovers(shared.root.resolve("uploads"));
+            assertFalse(received.isEmpty(), "the kill left bodies being received in the data folder's uploads folder");
             Set<String> rowsAfterKill = rows(shared, request);
             assertTrue(rowsAfterKill.containsAll(attached), "every upload answered 201 has its row");
             assertFalse(rowsAfterKill.contains(sha256(cut)), "the cut upload has no row");
@@ -192,9 +197,10 @@ class UploadCrashIT {
             Files.write(strayPart, Arrays.copyOf(stray, 20_000));
             Files.setLastModifiedTime(strayPart, FileTime.from(Instant.now().minusSeconds(3600)));
 
-            try (ServiceProcess second = shared.start("upload-crash-2b", false, sweepSoon)) {
+            try (ServiceProcess second = shared.start("upload-crash-2b", false, ownTemp(shared, sweepSoon))) {
                 long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-                while ((Files.exists(strayBlob) || Files.exists(strayPart)) && System.nanoTime() < deadline) {
+                while ((Files.exists(strayBlob) || Files.exists(strayPart) || !leftovers(shared.root.resolve("uploads")).isEmpty())
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(250);
                 }
                 assertFalse(Files.exists(strayBlob), "the sweeper ran and took the content no row names");
@@ -206,6 +212,8 @@ class UploadCrashIT {
                 assertEquals(rowsAfterKill, rows, "the sweeper removed no row");
                 assertEquals(rows, blobs(documents), "every kept content is named by a row, and every row's content is kept");
                 assertEquals(List.of(), listing(documents.resolve("tmp")), "no half-written file is left");
+                assertEquals(List.of(), leftovers(shared.root.resolve("uploads")), "nor any body that was being received: " + received);
+                assertEquals(List.of(), strayUploads(shared), "nor any received body outside the data folder");
                 assertFalse(Files.exists(blobPath(documents, sha256(cut))), "nothing of the cut upload is kept");
 
                 // the files that made it download whole
@@ -315,6 +323,37 @@ class UploadCrashIT {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString()).toList();
         }
+    }
+
+    /** The files in the uploads folder, but the lock every live instance holds on it. */
+    private static List<String> leftovers(Path uploads) throws Exception {
+        return listing(uploads).stream().filter(name -> !name.equals("instances.lock")).toList();
+    }
+
+    /** The settings with a system temporary folder of the test's own, where nothing received may land. */
+    private static Map<String, String> ownTemp(WebhookInstances shared, Map<String, String> settings) throws Exception {
+        Path temp = Files.createDirectories(shared.root.resolve("system-temp"));
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("java.io.tmpdir", temp.toString());
+        return all;
+    }
+
+    /**
+     * Received or assembled bodies outside the data folder: in the working folder (the HTTP layer's default
+     * {@code file-uploads}) or in the system's temporary folder, which the instances of these tests have of their own.
+     */
+    private static List<String> strayUploads(WebhookInstances shared) throws Exception {
+        List<String> stray = new ArrayList<>();
+        for (Path folder : List.of(shared.root.resolve("file-uploads"), shared.root.resolve("system-temp"))) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.walk(folder)) {
+                    files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                            .filter(name -> name.startsWith("resteasy-reactive") || name.endsWith(".part") || name.endsWith("upload"))
+                            .forEach(stray::add);
+                }
+            }
+        }
+        return stray;
     }
 
     /** The contents the request's rows name. */

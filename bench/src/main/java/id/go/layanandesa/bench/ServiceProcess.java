@@ -100,6 +100,11 @@ public final class ServiceProcess {
         return Machine.rssOf(process.pid());
     }
 
+    /** Processor time the service's process used so far (user and system). */
+    public java.time.Duration cpu() {
+        return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
     /** Peak resident memory. */
     public long hwmKb() {
         return Machine.statusField(process.pid(), "VmHWM:");

@@ -73,10 +73,10 @@ final class UploadThroughput implements Figure {
         return List.of("uploads: " + scans(s) + " distinct 1 MB JPEG scans per round, each POSTed as multipart/form-data "
                 + "to /api/v1/requests/{id}/documents/KK/files by the desa's officer (a request per 20 files, filed before the clock "
                 + "starts), against the same bytes written by the load generator into the data folder (same disk) as the file store "
-                + "writes them: to a temporary file, FileChannel.force, atomic rename, force of the folder; " + s.rounds + " rounds of "
-                + "each, alternating, after a warm-up round, with one client and with " + PARALLEL + " at once (each side split "
+                + "must at least write them: to a temporary file, FileChannel.force (data), atomic rename into a folder of 256, force "
+                + "of that folder; " + s.rounds + " rounds of each, alternating and taking turns at going first, after a warm-up round, with one client and with " + PARALLEL + " at once (each side split "
                 + "over " + PARALLEL + " threads); and " + s.rounds + " rounds of " + scans(s) + " 1 KB files through the API, for what an upload costs "
-                + "whatever its size. RSS: VmRSS of the service's process from /proc, read every 5 ms while " + CONCURRENT
+                + "whatever its size, with PostgreSQL's commit and row counters around them. RSS: VmRSS of the service's process from /proc, read every 5 ms while " + CONCURRENT
                 + " clients send a " + LARGE + "-byte file each at once (one-shot multipart; then tus, creation and one PATCH each), "
                 + "against VmRSS just before.");
     }
@@ -97,15 +97,25 @@ final class UploadThroughput implements Figure {
         apiRound(bench, scans, SCAN, 1);
         directRound(direct, scans, 1);
         apiRound(bench, scans, SCAN, PARALLEL);
+        java.time.Duration cpuBefore = bench.service().cpu();
         Ratio one = ratio(bench, direct, scans, 1);
+        double cpuPerScan = bench.service().cpu().minus(cpuBefore).toNanos() / 1e6 / (s.rounds * scans);
         Ratio four = ratio(bench, direct, scans, PARALLEL);
         // what an upload costs whatever its size: the same calls with 1 KB files
         List<Double> small = new ArrayList<>();
+        long[] before = databaseWork(bench);
+        java.time.Duration cpuSmall = bench.service().cpu();
         for (int round = 0; round < s.rounds; round++) {
             double mbPerSecond = apiRound(bench, scans, 1024, 1);
             small.add(1000 / (mbPerSecond * 1024));
         }
-        bench.say("  1 KB files through the API: " + f1(median(small)) + " ms each");
+        int smallUploads = s.rounds * scans;
+        double cpuPerSmall = bench.service().cpu().minus(cpuSmall).toNanos() / 1e6 / smallUploads;
+        long[] after = databaseWork(bench);
+        String perUpload = f1((after[0] - before[0]) / (double) smallUploads) + " commits and " + f1((after[1] - before[1]) / (double) smallUploads)
+                + " rows written per upload (PostgreSQL's counters over the 1 KB rounds, their filings and whatever ran meanwhile included)";
+        perUpload = "service CPU per 1 MB scan " + f1(cpuPerScan) + " ms, per 1 KB file " + f1(cpuPerSmall) + " ms; " + perUpload;
+        bench.say("  1 KB files through the API: " + f1(median(small)) + " ms each; " + perUpload);
 
         bench.say("uploads: " + CONCURRENT + " concurrent " + LARGE + "-byte uploads, one-shot, then resumable");
         Memory multipart = concurrent(bench, this::multipartUpload);
@@ -120,7 +130,7 @@ final class UploadThroughput implements Figure {
         return List.of(
                 new Row("1 MB scans attached through the API vs the same bytes written+fsynced+renamed directly, one client", "≥ 0.5×",
                         one.describe() + "; " + f0(perScan) + " ms per scan through the API, of which a 1 KB file's upload takes "
-                                + f1(median(small)) + " ms (a filing, JSON, takes " + f1(median(filings)) + " ms)", one.median() >= 0.5),
+                                + f1(median(small)) + " ms (a filing, JSON, takes " + f1(median(filings)) + " ms); " + perUpload, one.median() >= 0.5),
                 new Row("the same, " + PARALLEL + " clients at once (both sides)", "≥ 0.5×", four.describe(), four.median() >= 0.5),
                 new Row("service RSS during " + CONCURRENT + " concurrent " + LARGE / 1_000_000 + " MB uploads (" + f0(files) + " MB of files)",
                         "growth < the files' size", "multipart: " + multipart.beforeKb / 1024 + " MB before → peak " + multipart.peakKb / 1024
@@ -149,8 +159,16 @@ final class UploadThroughput implements Figure {
         List<Double> disk = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         for (int round = 0; round < bench.settings.rounds; round++) {
-            double a = apiRound(bench, scans, SCAN, clients);
-            double d = directRound(direct, scans, clients);
+            // which side goes first alternates, so that neither always meets the disk after the other's writes
+            double a;
+            double d;
+            if (round % 2 == 0) {
+                a = apiRound(bench, scans, SCAN, clients);
+                d = directRound(direct, scans, clients);
+            } else {
+                d = directRound(direct, scans, clients);
+                a = apiRound(bench, scans, SCAN, clients);
+            }
             api.add(a);
             disk.add(d);
             ratios.add(a / d);
@@ -236,13 +254,29 @@ final class UploadThroughput implements Figure {
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }
-                out.force(true);
+                // what the store forces: the data and the length, not the times
+                out.force(false);
             }
-            Path target = root.resolve("blobs").resolve(UUID.randomUUID().toString());
+            String name = UUID.randomUUID().toString();
+            Path folder = root.resolve("blobs").resolve(name.substring(0, 2));
+            Files.createDirectories(folder);
+            Path target = folder.resolve(name);
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel folder = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
-                folder.force(true);
+            try (FileChannel names = FileChannel.open(folder, StandardOpenOption.READ)) {
+                names.force(true);
             }
+        }
+    }
+
+    /**
+     * Transactions committed and rows inserted, updated or deleted in the service's database so far, once the counters
+     * of idle connections have reached the statistics (PostgreSQL flushes them at the latest 10 s after a session idles).
+     */
+    private static long[] databaseWork(Bench bench) throws Exception {
+        Thread.sleep(11_000);
+        try (var c = bench.db.connect()) {
+            return new long[]{id.go.layanandesa.bench.Db.single(c, "select xact_commit from pg_stat_database where datname = current_database()"),
+                    id.go.layanandesa.bench.Db.single(c, "select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) from pg_stat_user_tables")};
         }
     }
 
