@@ -74,9 +74,11 @@ final class UploadThroughput implements Figure {
                 + "to /api/v1/requests/{id}/documents/KK/files by the desa's officer (a request per 20 files, filed before the clock "
                 + "starts), against the same bytes written by the load generator into the data folder (same disk) as the file store "
                 + "must at least write them: to a temporary file, FileChannel.force (data), atomic rename into a folder of 256, force "
-                + "of that folder; " + s.rounds + " rounds of each, alternating and taking turns at going first, after a warm-up round, with one client and with " + PARALLEL + " at once (each side split "
+                + "of that folder; " + s.rounds + " rounds of each, alternating and taking turns at going first, after a warm-up round, "
+                + "with one client and with " + PARALLEL + " at once (each side split "
                 + "over " + PARALLEL + " threads); and " + s.rounds + " rounds of " + scans(s) + " 1 KB files through the API, for what an upload costs "
-                + "whatever its size, with PostgreSQL's commit and row counters around them. RSS: VmRSS of the service's process from /proc, read every 5 ms while " + CONCURRENT
+                + "whatever its size, with PostgreSQL's commit and row counters around them. RSS: VmRSS of the service's process from /proc, "
+                + "read every 5 ms while " + CONCURRENT
                 + " clients send a " + LARGE + "-byte file each at once (one-shot multipart; then tus, creation and one PATCH each), "
                 + "against VmRSS just before.");
     }
