@@ -135,7 +135,7 @@ function entry(e) {
   const actor = e.actor ?? {};
   const target = e.target;
   const ids = e.requestIds ?? [];
-  return h('li', { 'data-id': e.id, 'data-action': e.action },
+  return h('li', { 'data-id': e.id, 'data-at': e.at, 'data-action': e.action },
     h('div', { class: 'row-top' }, h('strong', null, e.action), h('span', { class: 'small' }, dateTime(e.at))),
     h('div', null, actor.name ?? actor.principal,
       actor.role ? ' · ' + (ROLE[actor.role] || actor.role) : '',
