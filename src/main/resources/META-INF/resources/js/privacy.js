@@ -184,8 +184,8 @@ export async function retention(ctx) {
       input(set, 'period', 'Masa simpan', { required: true, value: policy.period,
         hint: 'Sesudah permohonan selesai. Format ISO-8601: P5Y (5 tahun), P18M (18 bulan), P90D (90 hari); 30 hari sampai 100 tahun',
         attrs: { maxlength: 20, autocomplete: 'off', autocapitalize: 'characters' } }),
-      select(set, 'purge', 'Tugas harian', [['false', 'Hanya hitung (uji coba, tidak menghapus)'], ['true', 'Hapus data pribadi yang sudah lewat masa simpan']],
-        { required: true, value: String(!!policy.purge) }),
+      select(set, 'purge', 'Tugas harian', [['false', 'Hanya hitung (uji coba)'], ['true', 'Hapus data pribadi']],
+        { required: true, value: String(!!policy.purge), hint: 'Hapus: setiap hari pukul 01.15 WIB data pribadi yang lewat masa simpan diganti [DIHAPUS] dan berkasnya dihapus' }),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Simpan kebijakan')));
     const run = policy.lastRun;
     mount(view,
