@@ -1,11 +1,11 @@
 // The app shell opens without a connection. Only the client's own files are cached here; answers of
 // the API (personal data) never are: the worker does not even look at /api/ requests.
 
-const CACHE = 'layanan-shell-v3';
+const CACHE = 'layanan-shell-v4';
 const SHELL = [
   '/', '/app.css', '/icon.svg', '/manifest.json',
   '/js/app.js', '/js/api.js', '/js/dom.js', '/js/store.js', '/js/outbox.js', '/js/form.js', '/js/request.js',
-  '/js/login.js', '/js/desa.js', '/js/opd.js', '/js/admin.js', '/js/lacak.js',
+  '/js/login.js', '/js/desa.js', '/js/opd.js', '/js/admin.js', '/js/lacak.js', '/js/privacy.js',
 ];
 /** How long a page load waits for the network before it opens the cached shell (slow 3G, lie-fi). */
 const NAVIGATION_TIMEOUT_MS = 4000;

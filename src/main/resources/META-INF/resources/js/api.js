@@ -107,12 +107,13 @@ export async function upload(path, file, key) {
 }
 
 /**
- * A protected file (an attachment, the result document, the receipt) as a Blob: it needs the Authorization
- * header, so it cannot be a plain link. `address` is the service's href (/api/v1/...) or a path under it.
+ * A protected file (an attachment, the result document, the receipt, the audit trail as CSV) as a Blob: it needs
+ * the Authorization header, so it cannot be a plain link. `address` is the service's href (/api/v1/...) or a path
+ * under it; `accept` the types wanted.
  */
-export async function blob(address, params) {
+export async function blob(address, params, accept = 'application/pdf, image/jpeg, image/png') {
   const url = (address.startsWith(BASE + '/') ? address : BASE + address) + query(params);
-  const headers = { Accept: 'application/pdf, image/jpeg, image/png, application/problem+json' };
+  const headers = { Accept: accept + ', application/problem+json' };
   if (token) headers.Authorization = 'Bearer ' + token;
   const sentWith = token;
   let res;

@@ -9,6 +9,7 @@ import * as desa from './desa.js';
 import * as opd from './opd.js';
 import * as admin from './admin.js';
 import * as lacak from './lacak.js';
+import * as privacy from './privacy.js';
 
 /**
  * Minutes without a key press, tap or click after which the session ends (shared desa PCs). A kabupaten
@@ -47,6 +48,9 @@ const ROUTES = [
   ['admin/layanan', SETUP, admin.catalog],
   ['admin/aturan', SETUP, admin.rules],
   ['admin/uji-rute', SETUP, admin.explain],
+  ['admin/jejak-audit', ADMIN, privacy.audit],
+  ['admin/retensi', ADMIN, privacy.retention],
+  ['admin/data-warga', ADMIN, privacy.citizen],
 ];
 
 /**
@@ -58,7 +62,9 @@ const MENUS = {
     ['#/desa/kirim', 'Menunggu kirim', 'FILE_REQUESTS']],
   OPD_OFFICER: [['#/opd/antrean', 'Antrean', 'WORK_QUEUE'], ['#/opd/ditangani', 'Pernah ditangani', 'VIEW_REQUESTS']],
   ADMIN: [['#/admin/akun', 'Akun', 'MANAGE_ACCOUNTS'], ['#/admin/opd', 'OPD', null], ['#/admin/layanan', 'Katalog', null],
-    ['#/admin/aturan', 'Aturan rute', null], ['#/admin/uji-rute', 'Uji rute', null], ['#/opd/antrean', 'Triase', 'WORK_QUEUE']],
+    ['#/admin/aturan', 'Aturan rute', null], ['#/admin/uji-rute', 'Uji rute', null], ['#/opd/antrean', 'Triase', 'WORK_QUEUE'],
+    ['#/admin/jejak-audit', 'Jejak audit', 'VIEW_AUDIT_TRAIL'], ['#/admin/retensi', 'Retensi data', 'MANAGE_PERSONAL_DATA'],
+    ['#/admin/data-warga', 'Data warga', 'MANAGE_PERSONAL_DATA']],
   VIEWER: [['#/admin/opd', 'OPD', null], ['#/admin/layanan', 'Katalog', null], ['#/admin/aturan', 'Aturan rute', null],
     ['#/admin/uji-rute', 'Uji rute', null]],
 };
@@ -203,6 +209,7 @@ api.onSessionEnd((reason) => {
   desa.forget();
   opd.forget();
   admin.forget();
+  privacy.forget();
   drawNav('masuk');
   if (reason === 'idle') flash('Anda keluar otomatis karena lama tidak ada kegiatan.');
   else if (reason === 'expired') flash('Sesi berakhir. Silakan masuk lagi.', true);

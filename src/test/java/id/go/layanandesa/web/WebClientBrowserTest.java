@@ -865,6 +865,124 @@ class WebClientBrowserTest {
         waitUntil(d -> text("main").contains("Kode verifikasi tidak dikenal"));
     }
 
+    @Test
+    void anAdminReadsTheAuditTrailSetsTheRetentionPolicyAndExportsACitizensData() throws IOException {
+        Path downloads = Files.createTempDirectory(Files.createDirectories(Path.of("target", "browser-files").toAbsolutePath()), "audit");
+        String admin = apiToken("web.admin");
+        // a change made here, which the trail shows
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("Idempotency-Key", "web-audit-holiday")
+                .body(Map.of("date", "2031-03-11", "name", "Libur uji jejak audit")).post("/api/v1/holidays").then().statusCode(201);
+        // a citizen's request that finished two years ago: due under a policy of one year
+        String nik = "7324014107900031";
+        long old = fileByApi("Warga Lama", nik);
+        String trackingCode = (String) Db.single("select tracking_code from service_request where id = ?1", old);
+        Db.exec("update service_request set status = 'CANCELLED', finished_at = now() - interval '2 years' where id = ?1", old);
+
+        open("masuk");
+        login("web.admin");
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        String menu = text("#nav");
+        assertTrue(menu.contains("Jejak audit") && menu.contains("Retensi data") && menu.contains("Data warga"), menu);
+
+        // the retention policy: someone else changes it meanwhile (412), then it is set
+        go("admin/retensi");
+        waitFor(By.id("policy"));
+        var read = given().auth().oauth2(admin).get("/api/v1/retention-policy").then().statusCode(200).extract();
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", read.header("ETag"))
+                .body(Map.of("period", "P2Y", "purge", false)).put("/api/v1/retention-policy").then().statusCode(200);
+        type("period", "P1Y");
+        driver.findElement(By.xpath("//button[normalize-space(.)='Simpan kebijakan']")).click();
+        waitUntil(d -> text("#retention-stale").contains("diubah orang lain"));
+        assertTrue(text("#policy").contains("2 tahun (P2Y)"), text("#policy"));
+        assertEquals("P2Y", control("period").getAttribute("value"));
+        assertEquals("P2Y", Db.single("select period from retention_policy where kabupaten_code = ?1", KABUPATEN));
+        type("period", "P1Y");
+        driver.findElement(By.xpath("//button[normalize-space(.)='Simpan kebijakan']")).click();
+        waitUntil(d -> text("#policy").contains("1 tahun (P1Y)"));
+        assertTrue(text("#policy").contains("Hanya menghitung") && text("#policy").contains("Oleh kabupaten"), text("#policy"));
+        assertTrue(driver.findElements(By.id("retention-stale")).isEmpty());
+        given().auth().oauth2(admin).get("/api/v1/retention-policy").then().body("period", is("P1Y")).body("purge", is(false));
+        // the dry run: what is due now, by service
+        long due = Db.count("select count(*) from service_request where service_type_id = ?1 and finished_at < now() - interval '1 year'"
+                + " and personal_data_purged_at is null", fixture.legalisasi());
+        assertTrue(due >= 1);
+        waitUntil(d -> text("#dry-run-services tr[data-code='LEGALISASI']").equals("Legalisasi Dokumen " + due));
+        assertTrue(text("#dry-run-total").contains(" permohonan"), text("#dry-run-total"));
+        assertEquals(trackingCode, Db.single("select tracking_code from service_request where id = ?1 and personal_data_purged_at is null", old),
+                "a dry run purges nothing");
+        shoot("admin-retention");
+
+        // the trail, newest first, with the holiday created above
+        go("admin/jejak-audit");
+        waitFor(By.cssSelector("#audit li[data-action='setRetentionPolicy']"));
+        List<java.time.Instant> times = driver.findElements(By.cssSelector("#audit li[data-at]")).stream()
+                .map(e -> java.time.Instant.parse(e.getAttribute("data-at"))).toList();
+        assertEquals(times.stream().sorted(Comparator.reverseOrder()).toList(), times, "newest first");
+        new Select(control("targetType")).selectByValue("HOLIDAY");
+        type("action", "createHoliday");
+        driver.findElement(By.xpath("//button[normalize-space(.)='Terapkan']")).click();
+        waitUntil(d -> driver.findElements(By.cssSelector("#audit li[data-action='setRetentionPolicy']")).isEmpty()
+                && !driver.findElements(By.cssSelector("#audit li[data-action='createHoliday']")).isEmpty());
+        List<WebElement> shown = driver.findElements(By.cssSelector("#audit li"));
+        assertEquals(Db.count("select count(*) from audit_entry where kabupaten_code = ?1 and action = 'createHoliday' and target_type = 'HOLIDAY'", KABUPATEN),
+                shown.size());
+        String holiday = shown.stream().map(WebElement::getText).filter(t -> t.contains("2031-03-11")).findFirst().orElse(shown.get(0).getText());
+        assertTrue(holiday.contains("Hari libur #2031-03-11") && holiday.contains("8901.web.admin · Admin kabupaten") && holiday.contains("Dari 127.0.0.1"),
+                holiday);
+        shoot("admin-audit");
+        // the filtered trail as CSV
+        driver.findElement(By.id("audit-csv")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> csvIn(downloads) != null);
+        String csv = new String(downloaded(csvIn(downloads)), java.nio.charset.StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertTrue(lines.get(0).contains("id,at,kabupaten_code,actor_kind,actor,actor_name,actor_role,action,target_type,target_id"), lines.get(0));
+        assertEquals(shown.size() + 1, lines.size(), csv);
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",createHoliday,HOLIDAY,")), csv);
+
+        // a citizen's request for their data: the NIK is checked, sent in the body and kept nowhere on the device
+        go("admin/data-warga");
+        type("nik", "73240141079");
+        submit();
+        waitUntil(d -> errorAt("nik").contains("16 angka"));
+        type("nik", nik);
+        submit();
+        waitUntil(d -> text("#citizen-requests").contains(trackingCode));
+        assertTrue(text("#citizen-summary").startsWith("1 permohonan"), text("#citizen-summary"));
+        assertTrue(text("#citizen-requests").contains("Legalisasi Dokumen") && text("#citizen-requests").contains("Dibatalkan"));
+        assertFalse(driver.getCurrentUrl().contains(nik));
+        assertEquals(0L, ((JavascriptExecutor) driver).executeScript("return localStorage.length + sessionStorage.length"));
+        driver.findElement(By.id("citizen-json")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> fileIn(downloads, "data-warga-", ".json") != null);
+        String json = new String(downloaded(fileIn(downloads, "data-warga-", ".json")), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"trackingCode\": \"" + trackingCode + "\"") && json.contains("\"nik\": \"" + nik + "\""), json);
+        assertFalse(fileIn(downloads, "data-warga-", ".json").getFileName().toString().contains(nik));
+        assertEquals(1L, Db.count("select count(*) from audit_entry where action = 'exportCitizenData' and ?1 = any(request_ids)", old));
+        shoot("admin-citizen-data");
+        logout();
+
+        // a desa officer has none of it
+        login("web.desa");
+        menu = text("#nav");
+        assertFalse(menu.contains("Jejak audit") || menu.contains("Retensi") || menu.contains("Data warga"), menu);
+        go("admin/jejak-audit");
+        waitUntil(d -> d.getCurrentUrl().endsWith("#/desa/layanan"));
+        assertTrue(driver.findElements(By.id("audit")).isEmpty());
+    }
+
+    static Path csvIn(Path dir) {
+        return fileIn(dir, "jejak-audit-", ".csv");
+    }
+
+    /** A finished download whose name starts and ends so, or null. */
+    static Path fileIn(Path dir, String start, String end) {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(start) && f.getFileName().toString().endsWith(end)
+                    && f.toFile().length() > 0).findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     /** A fresh page load: whatever session the last test had is gone with it. */
