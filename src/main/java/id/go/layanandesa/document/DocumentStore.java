@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import static id.go.layanandesa.common.SqlValues.instant;
 
 /** The queries of request files, in one place, mapped to typed rows. */
 @ApplicationScoped
@@ -152,21 +153,5 @@ public class DocumentStore {
                 t.get("sha256").toString().strip(), ((Number) t.get("size_bytes")).longValue(), t.get("media_type", String.class),
                 t.get("file_name", String.class), instant(t.get("uploaded_at")), t.get("uploaded_by", String.class),
                 t.get("uploaded_by_name", String.class), t.get("verification_code", String.class), instant(t.get("completed_at")));
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalArgumentException("not a time: " + value.getClass());
     }
 }

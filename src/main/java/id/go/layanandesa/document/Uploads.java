@@ -30,6 +30,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import id.go.layanandesa.common.SqlValues;
 
 /**
  * Resumable uploads, the core protocol of tus 1.0 (tus.io) with its creation, termination and expiration extensions,
@@ -166,7 +167,7 @@ public class Uploads {
             return new Upload(t.get("id", UUID.class), t.get("principal", String.class), ((Number) t.get("request_id")).longValue(),
                     DocumentViews.FileKind.valueOf(t.get("kind", String.class)), t.get("document_code", String.class),
                     t.get("file_name", String.class), ((Number) t.get("length")).longValue(), ((Number) t.get("received")).longValue(),
-                    DocumentStore.instant(t.get("expires_at")), t.get("file_id") == null ? null : ((Number) t.get("file_id")).longValue());
+                    SqlValues.instant(t.get("expires_at")), t.get("file_id") == null ? null : ((Number) t.get("file_id")).longValue());
         }).findFirst();
     }
 

@@ -7,9 +7,9 @@ import jakarta.persistence.Tuple;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import static id.go.layanandesa.common.SqlValues.instant;
 
 /**
  * The statements of the queue: leasing work to a consumer, flagging what was delivered too often, giving back
@@ -115,21 +115,5 @@ public class QueueStore {
     @SuppressWarnings("unchecked")
     private static List<Touched> touched(List<?> tuples) {
         return ((List<Tuple>) tuples).stream().map(Touched::of).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value);
     }
 }

@@ -11,12 +11,12 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import id.go.layanandesa.common.SqlValues;
 
 /**
  * The queries of requests that are not a load by id: lists with keyset pagination (the desa's list, an OPD's queue
@@ -127,7 +127,7 @@ public class RequestStore {
                     t.get("citizen_name", String.class), t.get("desa_code", String.class), t.get("opd_id", Number.class).longValue(),
                     t.get("opd_code", String.class), t.get("opd_name", String.class), instant(t.get("filed_at")),
                     date(t.get("due_date")), t.get("needs_attention", Boolean.class), t.get("assigned_to", String.class),
-                    t.get("assigned_to_name", String.class), t.get("claimed_by", String.class), instantOrNull(t.get("lease_until")),
+                    t.get("assigned_to_name", String.class), t.get("claimed_by", String.class), SqlValues.instant(t.get("lease_until")),
                     instant(t.get("updated_at")), t.get("version", Number.class).intValue());
         }
 
@@ -265,27 +265,11 @@ public class RequestStore {
     }
 
     static Instant instant(Object value) {
-        Instant i = instantOrNull(value);
+        Instant i = SqlValues.instant(value);
         if (i == null) {
             throw new IllegalStateException("not a timestamp: " + value);
         }
         return i;
-    }
-
-    static Instant instantOrNull(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value);
     }
 
     static LocalDate date(Object value) {

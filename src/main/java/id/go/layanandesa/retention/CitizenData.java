@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
+import id.go.layanandesa.common.SqlValues;
 
 /** A citizen's right of access (UU 27/2022): everything a kabupaten holds about one NIK. */
 @ApplicationScoped
@@ -40,7 +41,7 @@ public class CitizenData {
                 .setParameter("ids", requests.stream().map(r -> r.id).toList()).getResultList();
         List<RetentionViews.SurveyHeld> surveys = rows.stream()
                 .map(t -> new RetentionViews.SurveyHeld(t.get("request_id", Number.class).longValue(),
-                        RetentionPolicies.instant(t.get("answered_at")), t.get("channel", String.class),
+                        SqlValues.instant(t.get("answered_at")), t.get("channel", String.class),
                         IntStream.rangeClosed(1, 9).mapToObj(i -> t.get("u" + i, Number.class).intValue()).toList(),
                         t.get("comment", String.class)))
                 .toList();
@@ -55,7 +56,7 @@ public class CitizenData {
                     long file = t.get("id", Number.class).longValue();
                     return new RetentionViews.FileHeld(request, file, t.get("kind", String.class), t.get("document_code", String.class),
                             t.get("file_name", String.class), t.get("media_type", String.class), t.get("size_bytes", Number.class).longValue(),
-                            t.get("sha256").toString().strip(), RetentionPolicies.instant(t.get("uploaded_at")),
+                            t.get("sha256").toString().strip(), SqlValues.instant(t.get("uploaded_at")),
                             "/api/v1/requests/" + request + "/files/" + file);
                 })
                 .toList();

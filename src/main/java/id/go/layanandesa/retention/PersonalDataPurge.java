@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import id.go.layanandesa.common.SqlValues;
 
 /**
  * Replaces the personal data of finished requests whose retention period ran out by a marker: the citizen's NIK, name,
@@ -77,7 +78,7 @@ public class PersonalDataPurge {
             services.add(new RetentionViews.ServiceCount(t.get("service_type_id", Number.class).longValue(), t.get("code", String.class),
                     t.get("name", String.class), n));
             total += n;
-            Instant o = RetentionPolicies.instant(t.get("oldest"));
+            Instant o = SqlValues.instant(t.get("oldest"));
             oldest = oldest == null || o.isBefore(oldest) ? o : oldest;
         }
         return new RetentionViews.DryRun(period.toString(), cutoff, total, services, oldest);

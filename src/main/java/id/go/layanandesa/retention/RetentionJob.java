@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import id.go.layanandesa.common.SqlValues;
 
 /**
  * The daily retention job. For each kabupaten, once a day whatever the number of instances (the first to record the
@@ -128,8 +129,8 @@ public class RetentionJob {
                          where kabupaten_code = :k order by day desc limit 1""", Tuple.class)
                 .setParameter("k", kabupatenCode).getResultList();
         return rows.stream().findFirst().map(t -> new RetentionViews.Run(day(t.get("day")), t.get("dry_run", Boolean.class),
-                RetentionPolicies.instant(t.get("cutoff")), t.get("requests", Number.class).intValue(),
-                RetentionPolicies.instant(t.get("started_at")), RetentionPolicies.instant(t.get("finished_at"))));
+                SqlValues.instant(t.get("cutoff")), t.get("requests", Number.class).intValue(),
+                SqlValues.instant(t.get("started_at")), SqlValues.instant(t.get("finished_at"))));
     }
 
     private static LocalDate day(Object value) {

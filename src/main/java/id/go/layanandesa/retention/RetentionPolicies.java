@@ -13,10 +13,10 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import static id.go.layanandesa.common.SqlValues.instant;
 
 /**
  * The retention period of each kabupaten, and when it makes a request's personal data due: at the start of the day, in
@@ -96,21 +96,5 @@ public class RetentionPolicies {
                 .setParameter("k", kabupatenCode).getResultList();
         return rows.stream().map(t -> new Policy(t.get("kabupaten_code", String.class), Period.parse(t.get("period", String.class)),
                 t.get("purge", Boolean.class), true, t.get("version", Number.class).intValue(), instant(t.get("updated_at")))).toList();
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value);
     }
 }

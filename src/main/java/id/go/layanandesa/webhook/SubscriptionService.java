@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import id.go.layanandesa.common.SqlValues;
 
 /**
  * Subscriptions of the kabupaten (made by its admins) and of OPDs (made by their systems). An admin sees and
@@ -267,20 +268,7 @@ public class SubscriptionService {
     }
 
     private static Instant instant(Tuple t, String column) {
-        Object v = t.get(column);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Instant i) {
-            return i;
-        }
-        if (v instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (v instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + v.getClass());
+        return SqlValues.instant(t.get(column));
     }
 
     private static Integer integer(Tuple t, String column) {
