@@ -108,7 +108,7 @@ class BackupRestoreIT {
         Thread.sleep(1000);
         Path file = work.resolve("during-filings.zip");
         Map<String, String> atTheBackupsPoint;
-        ServiceProcess.CommandResult backup;
+        ServiceProcess.CommandRun backup;
         try (Connection observer = superuser(source)) {
             // the backup reads the tables in this very snapshot, as pg_dump --snapshot does
             observer.setAutoCommit(false);
@@ -142,7 +142,7 @@ class BackupRestoreIT {
         }
 
         Path restored = work.resolve("restored");
-        ServiceProcess.CommandResult restore = ServiceProcess.command(work, Map.of(), Duration.ofMinutes(3),
+        ServiceProcess.CommandRun restore = ServiceProcess.command(work, Map.of(), Duration.ofMinutes(3),
                 "restore", "--from", file.toString(), "--data-dir", restored.toString());
         assertEquals(0, restore.exitCode(), restore.output());
         assertTrue(restore.output().contains("Restored " + file), restore.output());
@@ -170,7 +170,7 @@ class BackupRestoreIT {
     @Test
     void aDamagedOrCutShortBackupIsRefusedWithOneLineAndNothingIsRestored() throws Exception {
         Path file = work.resolve("whole.zip");
-        ServiceProcess.CommandResult backup = ServiceProcess.command(work, Map.of("layanan.data-dir", source.toString()), Duration.ofMinutes(3),
+        ServiceProcess.CommandRun backup = ServiceProcess.command(work, Map.of("layanan.data-dir", source.toString()), Duration.ofMinutes(3),
                 "backup", "--to", file.toString());
         assertEquals(0, backup.exitCode(), backup.output());
         byte[] whole = Files.readAllBytes(file);
@@ -188,7 +188,7 @@ class BackupRestoreIT {
                 damaged, "ERROR the backup file " + damaged + " is damaged: ");
         for (var e : expected.entrySet()) {
             Path into = work.resolve("from-" + e.getKey().getFileName());
-            ServiceProcess.CommandResult restore = ServiceProcess.command(work, Map.of(), Duration.ofMinutes(3),
+            ServiceProcess.CommandRun restore = ServiceProcess.command(work, Map.of(), Duration.ofMinutes(3),
                     "restore", "--from", e.getKey().toString(), "--data-dir", into.toString());
             assertEquals(1, restore.exitCode(), restore.output());
             List<String> lines = restore.output().lines().filter(l -> !l.startsWith("WARNING")).filter(l -> !l.isBlank()).toList();
@@ -200,7 +200,7 @@ class BackupRestoreIT {
         Path restored = work.resolve("whole");
         assertEquals(0, ServiceProcess.command(work, Map.of(), Duration.ofMinutes(3), "restore", "--from", file.toString(),
                 "--data-dir", restored.toString()).exitCode());
-        ServiceProcess.CommandResult again = ServiceProcess.command(work, Map.of(), Duration.ofMinutes(3), "restore", "--from",
+        ServiceProcess.CommandRun again = ServiceProcess.command(work, Map.of(), Duration.ofMinutes(3), "restore", "--from",
                 file.toString(), "--data-dir", restored.toString());
         assertEquals(1, again.exitCode());
         assertTrue(again.output().contains("ERROR the data folder " + restored + " already holds a database: restore into a new, empty folder"),

@@ -69,8 +69,18 @@ public final class ServiceProcess implements AutoCloseable {
     public record CommandRun(int exitCode, String output) {
     }
 
-    /** Runs the jar with these arguments (a command such as create-operator) and waits for it to end. */
+    /** Runs the jar with these arguments (a command such as create-operator) and waits for it to end, 3 minutes at most. */
     public static CommandRun command(Map<String, String> properties, Map<String, String> env, Path workDir, String... args) throws Exception {
+        return command(workDir, properties, env, Duration.ofMinutes(3), args);
+    }
+
+    /** Runs a command of the jar ({@code java -jar quarkus-run.jar <args>}) with these system properties, to its end. */
+    public static CommandRun command(Path workDir, Map<String, String> properties, Duration timeout, String... args) throws Exception {
+        return command(workDir, properties, Map.of(), timeout, args);
+    }
+
+    private static CommandRun command(Path workDir, Map<String, String> properties, Map<String, String> env, Duration timeout,
+                                      String... args) throws Exception {
         Path log = Files.createTempFile("layanan-command-", ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -84,38 +94,13 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("LAYANAN_"));
         builder.environment().putAll(env);
         Process process = builder.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the command did not end in 3 minutes:\n" + Files.readString(log));
-        }
-        return new CommandRun(process.exitValue(), Files.readString(log));
-    }
-
-    /** What a command of the jar (backup, restore) printed and its exit code. */
-    public record CommandResult(int exitCode, String output) {
-    }
-
-    /** Runs a command of the jar ({@code java -jar quarkus-run.jar <args>}) with these system properties, to its end. */
-    public static CommandResult command(Path workDir, Map<String, String> properties, Duration timeout, String... args) throws Exception {
-        Path log = Files.createTempFile("layanan-command-", ".log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-jar");
-        command.add(jar().toAbsolutePath().toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.directory(workDir.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("LAYANAN_"));
-        Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException(String.join(" ", args) + " did not end in " + timeout + ":\n" + Files.readString(log));
         }
         String output = Files.readString(log);
         Files.deleteIfExists(log);
-        return new CommandResult(process.exitValue(), output);
+        return new CommandRun(process.exitValue(), output);
     }
 
     /** Waits for the process to end by itself; its exit code. */
