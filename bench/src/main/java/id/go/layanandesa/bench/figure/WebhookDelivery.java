@@ -67,8 +67,8 @@ final class WebhookDelivery implements Figure {
                 + "lag from the event's timestamp (taken in the filing's transaction, before the commit), an upper bound. After a "
                 + "round with the subscription, it is deleted once everything queued was delivered. Beside the ratio, the processor time "
                 + "per filing (from /proc: the service's JVM, its PostgreSQL with every backend, the load generator with the "
-                + "receiver) in each round, for a round with the subscription until its last event was delivered: on a busy "
-                + "machine this tells what an event costs when the throughput cannot.");
+                + "receiver) and the WAL PostgreSQL wrote per filing in each round, for a round with the subscription until its "
+                + "last event was delivered: on a busy machine this tells what an event costs when the throughput cannot.");
     }
 
     /** What the receiver heard: when each request's event came, its lag from the event's timestamp, how often each came. */
@@ -124,7 +124,7 @@ final class WebhookDelivery implements Figure {
      * Processor time used so far, in milliseconds, by the service's JVM, its embedded PostgreSQL (the postmaster, its
      * backends and the backends that ended) and this load generator (the filers and the receiver), from /proc.
      */
-    private record Cpu(double service, double postgres, double load) {
+    private record Cpu(double service, double postgres, double load, double walKb) {
 
         static final double TICK_MS = 10;
 
@@ -133,20 +133,22 @@ final class WebhookDelivery implements Figure {
         }
 
         Cpu minus(Cpu o) {
-            return new Cpu(service - o.service, postgres - o.postgres, load - o.load);
+            return new Cpu(service - o.service, postgres - o.postgres, load - o.load, walKb - o.walKb);
         }
 
         Cpu per(double n) {
-            return new Cpu(service / n, postgres / n, load / n);
+            return new Cpu(service / n, postgres / n, load / n, walKb / n);
         }
 
         String describe() {
-            return f1(total()) + " ms (service " + f1(service) + ", PostgreSQL " + f1(postgres) + ", load generator " + f1(load) + ")";
+            return f1(total()) + " ms (service " + f1(service) + ", PostgreSQL " + f1(postgres) + ", load generator " + f1(load) + "), WAL "
+                    + f2(walKb) + " KB";
         }
 
-        static Cpu now(Bench bench) {
+        static Cpu now(Bench bench, Connection c) throws Exception {
             return new Cpu(bench.service().cpu().toNanos() / 1e6, postgres(bench.settings.data.toAbsolutePath().toString()),
-                    ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e6);
+                    ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e6,
+                    Db.single(c, "select (pg_current_wal_insert_lsn() - '0/0')::bigint") / 1024.0);
         }
 
         /** The postmaster whose data folder is under {@code data}, with its children and the children it reaped; 0 when not found. */
@@ -221,7 +223,7 @@ final class WebhookDelivery implements Figure {
             return true;
         };
         long duplicates;
-        try (Receiver receiver = new Receiver()) {
+        try (Receiver receiver = new Receiver(); Connection wal = bench.db.connect()) {
             bench.say("webhooks: warm-up " + s.webhookWarmup + " s of filing with a subscription");
             long warm = subscribe(bench, receiver);
             bench.load.timed(s.filingConcurrency, s.webhookWarmup, file);
@@ -233,20 +235,20 @@ final class WebhookDelivery implements Figure {
             answered.clear();
             // without, with, without, ..., with, without: each round with the subscription is compared with the mean of the
             // rounds without it on either side, so that a service still warming up or a machine getting busier moves both
-            Cpu mark = Cpu.now(bench);
+            Cpu mark = Cpu.now(bench, wal);
             Result before = bench.load.timed(s.filingConcurrency, s.filingSeconds, file);
             without.add(before);
-            cpuWithout.add(Cpu.now(bench).minus(mark).per(before.count()));
+            cpuWithout.add(Cpu.now(bench, wal).minus(mark).per(before.count()));
             answered.clear();
             for (int round = 0; round < s.webhookRounds; round++) {
                 long subscription = subscribe(bench, receiver);
                 Instant from = Instant.now();
-                mark = Cpu.now(bench);
+                mark = Cpu.now(bench, wal);
                 Result b = bench.load.timed(s.filingConcurrency, s.filingSeconds, file);
                 String window = from.truncatedTo(ChronoUnit.SECONDS) + "–" + Instant.now().truncatedTo(ChronoUnit.SECONDS);
                 drain(bench, subscription);
                 // the round's deliveries that were still under way when the filing stopped count with it
-                Cpu roundWith = Cpu.now(bench).minus(mark).per(b.count());
+                Cpu roundWith = Cpu.now(bench, wal).minus(mark).per(b.count());
                 cpuWith.add(roundWith);
                 unsubscribe(bench, subscription);
                 List<Double> roundLags = new ArrayList<>();
@@ -264,10 +266,10 @@ final class WebhookDelivery implements Figure {
                     receiver.lags.clear();
                 }
                 with.add(b);
-                mark = Cpu.now(bench);
+                mark = Cpu.now(bench, wal);
                 Result after = bench.load.timed(s.filingConcurrency, s.filingSeconds, file);
                 without.add(after);
-                Cpu roundWithout = Cpu.now(bench).minus(mark).per(after.count());
+                Cpu roundWithout = Cpu.now(bench, wal).minus(mark).per(after.count());
                 cpuWithout.add(roundWithout);
                 answered.clear();
                 double ratio = b.throughput() / ((before.throughput() + after.throughput()) / 2);
@@ -292,7 +294,8 @@ final class WebhookDelivery implements Figure {
         Cpu medianWith = medianOf(cpuWith);
         Cpu medianWithout = medianOf(cpuWithout);
         String cpu = "; CPU per filing, median of the rounds: " + medianWith.describe() + " with, " + medianWithout.describe()
-                + " without: " + f1(medianWith.total() - medianWithout.total()) + " ms more per filing with its event delivered";
+                + " without: " + f1(medianWith.total() - medianWithout.total()) + " ms and " + f2(medianWith.walKb() - medianWithout.walKb())
+                + " KB of WAL more per filing with its event delivered";
         bench.say("  webhooks" + cpu.substring(1));
         return List.of(
                 new Row("webhook delivery lag, commit → receiver, while filing at concurrency " + s.filingConcurrency + ", p50 / p99",
@@ -308,7 +311,7 @@ final class WebhookDelivery implements Figure {
     /** Each part's median over the rounds. */
     private static Cpu medianOf(List<Cpu> rounds) {
         return new Cpu(median(rounds.stream().map(Cpu::service).toList()), median(rounds.stream().map(Cpu::postgres).toList()),
-                median(rounds.stream().map(Cpu::load).toList()));
+                median(rounds.stream().map(Cpu::load).toList()), median(rounds.stream().map(Cpu::walKb).toList()));
     }
 
     private static long subscribe(Bench bench, Receiver receiver) throws Exception {
