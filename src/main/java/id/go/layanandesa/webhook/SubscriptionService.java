@@ -111,6 +111,8 @@ public class SubscriptionService {
     public void delete(Caller caller, long id, String ifMatch) {
         WebhookSubscription s = find(caller, id, true);
         ETags.checkIfMatch(ifMatch, s.version);
+        // its deliveries go with it (no foreign key does it: the outbox rows do not lock their subscription)
+        em.createNativeQuery("delete from webhook_delivery where subscription_id = :s").setParameter("s", id).executeUpdate();
         s.delete();
         LOG.infof("webhook subscription %d deleted by %s", id, caller.principalKey());
     }

@@ -182,24 +182,7 @@ public class WebhookDispatcher {
 
     private List<WebhookStore.Claimed> claim(Connection c, Instant now, int free) throws SQLException {
         Instant leaseUntil = now.plus(config.webhooks().timeout()).plus(LEASE_MARGIN);
-        List<WebhookStore.Claimed> claimed = store.claim(c, now, leaseUntil, free, config.webhooks().maxInFlightPerSubscription(),
-                new HashMap<>(inFlight));
-        return withBodies(c, claimed);
-    }
-
-    /** Makes the bodies of first attempts and keeps them with their deliveries. */
-    private List<WebhookStore.Claimed> withBodies(Connection c, List<WebhookStore.Claimed> claimed) throws SQLException {
-        Map<Long, String> bodies = new LinkedHashMap<>();
-        for (WebhookStore.Claimed d : claimed) {
-            if (d.body() == null) {
-                bodies.put(d.id(), payloads.body(d.source()));
-            }
-        }
-        if (bodies.isEmpty()) {
-            return claimed;
-        }
-        store.keepBodies(c, bodies);
-        return claimed.stream().map(d -> d.body() == null ? d.withBody(bodies.get(d.id())) : d).toList();
+        return store.claim(c, now, leaseUntil, free, config.webhooks().maxInFlightPerSubscription(), new HashMap<>(inFlight), payloads::body);
     }
 
     /**
@@ -303,7 +286,7 @@ public class WebhookDispatcher {
         return d.toHours() > 0 ? d.toHours() + " h" : d.toSeconds() + " s";
     }
 
-    /** Finished deliveries past their retention go, with the bodies they kept. */
+    /** Finished deliveries past their retention go, with the bodies they kept; so do those of deleted subscriptions. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
         Instant before = clock.instant().minus(config.webhooks().retention());
@@ -312,6 +295,13 @@ public class WebhookDispatcher {
             deleted = QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = dataSource.getConnection()) {
                     return store.purge(c, before, 1000);
+                }
+            });
+        } while (deleted == 1000);
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    return store.purgeOrphans(c, 1000);
                 }
             });
         } while (deleted == 1000);

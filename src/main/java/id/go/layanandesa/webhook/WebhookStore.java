@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The dispatcher's statements on the outbox, each on a connection of the caller's transaction. Claims take their
@@ -56,10 +57,53 @@ public class WebhookStore {
     /**
      * Leases up to {@code limit} due deliveries for one attempt each: per active subscription at most
      * {@code perSubscription} less what this instance has in flight to it ({@code busy}), and of each request only
-     * the first pending one. A delivery without a body yet comes with its {@link Source}, in the same statement.
+     * the first pending one. Two statements for all of them: the first locks the due rows (SKIP LOCKED: what another
+     * instance holds is left to it) and reads, for those without a body yet, what the body is made of; the bodies are
+     * made here ({@code bodyOf}); the second puts the lease on the locked rows and keeps each new body with it, one
+     * write of each row, so that every retry sends the same message.
      */
-    public List<Claimed> claim(Connection c, Instant now, Instant leaseUntil, int limit, int perSubscription, Map<Long, Integer> busy)
-            throws SQLException {
+    public List<Claimed> claim(Connection c, Instant now, Instant leaseUntil, int limit, int perSubscription, Map<Long, Integer> busy,
+                               Function<Source, String> bodyOf) throws SQLException {
+        List<Claimed> locked = lock(c, now, limit, perSubscription, busy);
+        if (locked.isEmpty()) {
+            return locked;
+        }
+        int n = locked.size();
+        Long[] ids = new Long[n];
+        String[] bodies = new String[n];
+        List<Claimed> claimed = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Claimed d = locked.get(i);
+            ids[i] = d.id();
+            if (d.body() == null) {
+                d = d.withBody(bodyOf.apply(d.source()));
+                bodies[i] = d.body();
+            }
+            claimed.add(d);
+        }
+        try (PreparedStatement p = c.prepareStatement("""
+                update webhook_delivery d
+                   set lease_until = ?, attempts = d.attempts + 1, last_attempt_at = ?, first_attempt_at = coalesce(d.first_attempt_at, ?),
+                       body = coalesce(d.body, b.body)
+                  from unnest(?::bigint[], ?::text[]) as b(id, body)
+                 where d.id = b.id""")) {
+            p.setObject(1, utc(leaseUntil));
+            p.setObject(2, utc(now));
+            p.setObject(3, utc(now));
+            p.setArray(4, c.createArrayOf("bigint", ids));
+            p.setArray(5, c.createArrayOf("text", bodies));
+            if (p.executeUpdate() != n) {
+                throw new IllegalStateException("a delivery locked for its lease was not there to lease");
+            }
+        }
+        return claimed;
+    }
+
+    /**
+     * Locks the due deliveries a claim takes, first by next attempt, and reads what sending them needs (their attempt
+     * is the next one); the conditions of a due delivery hold for the row as it is when locked.
+     */
+    private List<Claimed> lock(Connection c, Instant now, int limit, int perSubscription, Map<Long, Integer> busy) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("""
                 with busy as (select * from unnest(?::bigint[], ?::int[]) as b(subscription_id, n)),
                 heads as (
@@ -77,49 +121,44 @@ public class WebhookStore {
                             limit greatest(? - coalesce(b.n, 0), 0)) h
                      where s.active),
                 picked as (
-                    select d.id from webhook_delivery d
-                     where d.id in (select id from heads)
+                    select d.id, d.subscription_id, d.event_id, d.request_id, d.event_type, d.attempts + 1 as attempts, d.first_attempt_at,
+                           d.body, d.next_attempt_at
+                      from webhook_delivery d
+                     where d.id in (select id from heads) and d.state = 'PENDING' and (d.lease_until is null or d.lease_until <= ?)
                      order by d.next_attempt_at, d.id
                      limit ?
-                       for update of d skip locked),
-                claimed as (
-                    update webhook_delivery d
-                       set lease_until = ?, attempts = d.attempts + 1, last_attempt_at = ?, first_attempt_at = coalesce(d.first_attempt_at, ?)
-                      from picked, webhook_subscription s
-                     where d.id = picked.id and s.id = d.subscription_id and d.state = 'PENDING'
-                       and (d.lease_until is null or d.lease_until <= ?)
-                    returning d.id, d.subscription_id, d.event_id, d.request_id, d.event_type, d.attempts, d.first_attempt_at, d.body,
-                              s.url, s.personal_data, s.secret, s.previous_secret, s.previous_secret_until)
-                select k.*, e.type, e.at, e.from_status, e.to_status, e.actor_kind, e.public_note, r.tracking_code, r.kabupaten_code,
+                       for update of d skip locked)
+                select k.*, s.url, s.personal_data, s.secret, s.previous_secret, s.previous_secret_until,
+                       e.type, e.at, e.from_status, e.to_status, e.actor_kind, e.public_note, r.tracking_code, r.kabupaten_code,
                        r.desa_code, dr.name as desa_name, r.filed_at, r.due_date, r.citizen_name, r.citizen_phone, r.service_type_version,
                        t.id as service_type_id, t.code as service_type_code, t.name as service_type_name,
                        fo.id as from_opd_id, fo.code as from_opd_code, fo.name as from_opd_name,
                        tp.id as to_opd_id, tp.code as to_opd_code, tp.name as to_opd_name, m.text as template
-                  from claimed k
+                  from picked k
+                  join webhook_subscription s on s.id = k.subscription_id
                   left join request_event e on k.body is null and e.id = k.event_id
                   left join service_request r on r.id = e.request_id
                   left join service_type t on t.id = r.service_type_id
                   left join region dr on dr.code = r.desa_code
                   left join opd fo on fo.id = e.from_opd_id
                   left join opd tp on tp.id = e.to_opd_id
-                  left join citizen_message_template m on m.kabupaten_code = r.kabupaten_code and m.status = e.to_status""")) {
+                  left join citizen_message_template m on m.kabupaten_code = r.kabupaten_code and m.status = e.to_status
+                 order by k.next_attempt_at, k.id""")) {
             p.setArray(1, c.createArrayOf("bigint", busy.keySet().toArray(Long[]::new)));
             p.setArray(2, c.createArrayOf("int", busy.values().toArray(Integer[]::new)));
             p.setObject(3, utc(now));
             p.setObject(4, utc(now));
             p.setInt(5, perSubscription);
-            p.setInt(6, limit);
-            p.setObject(7, utc(leaseUntil));
-            p.setObject(8, utc(now));
-            p.setObject(9, utc(now));
-            p.setObject(10, utc(now));
+            p.setObject(6, utc(now));
+            p.setInt(7, limit);
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     String body = rs.getString("body");
+                    Instant firstAttempt = instant(rs, "first_attempt_at");
                     claimed.add(new Claimed(rs.getLong("id"), rs.getLong("subscription_id"), rs.getLong("event_id"),
                             rs.getLong("request_id"), rs.getString("event_type"), rs.getInt("attempts"),
-                            instant(rs, "first_attempt_at"), body, rs.getString("url"), rs.getBoolean("personal_data"),
+                            firstAttempt == null ? now : firstAttempt, body, rs.getString("url"), rs.getBoolean("personal_data"),
                             rs.getBytes("secret"), rs.getBytes("previous_secret"), instant(rs, "previous_secret_until"),
                             body == null ? source(rs) : null));
                 }
@@ -138,21 +177,6 @@ public class WebhookStore {
                 rs.getInt("service_type_version"), (Long) rs.getObject("from_opd_id"), rs.getString("from_opd_code"),
                 rs.getString("from_opd_name"), (Long) rs.getObject("to_opd_id"), rs.getString("to_opd_code"),
                 rs.getString("to_opd_name"), rs.getString("template"));
-    }
-
-    /** Keeps the bodies made at the first attempt: every retry sends the same message. */
-    public void keepBodies(Connection c, Map<Long, String> bodies) throws SQLException {
-        if (bodies.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement p = c.prepareStatement("""
-                update webhook_delivery d set body = b.body
-                  from unnest(?::bigint[], ?::text[]) as b(id, body)
-                 where d.id = b.id and d.body is null""")) {
-            p.setArray(1, c.createArrayOf("bigint", bodies.keySet().toArray(Long[]::new)));
-            p.setArray(2, c.createArrayOf("text", bodies.values().toArray(String[]::new)));
-            p.executeUpdate();
-        }
     }
 
     /**
@@ -255,6 +279,22 @@ public class WebhookStore {
                     select id from webhook_delivery where state <> 'PENDING' and created_at < ? limit ?)""")) {
             p.setObject(1, utc(before));
             p.setInt(2, limit);
+            return p.executeUpdate();
+        }
+    }
+
+    /**
+     * Deletes up to {@code limit} deliveries whose subscription is gone: queued by a change whose transaction still
+     * saw the subscription while its deletion committed. They are never claimed (a claim starts from the active
+     * subscriptions) and never finished, so they are pending; how many went.
+     */
+    public int purgeOrphans(Connection c, int limit) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("""
+                delete from webhook_delivery where id in (
+                    select d.id from webhook_delivery d
+                     where d.state = 'PENDING' and not exists (select 1 from webhook_subscription s where s.id = d.subscription_id)
+                     limit ?)""")) {
+            p.setInt(1, limit);
             return p.executeUpdate();
         }
     }

@@ -43,6 +43,9 @@ class WebhookDeliveryTest {
     @Inject
     OverdueCheck overdueCheck;
 
+    @Inject
+    WebhookDispatcher dispatcher;
+
     @AfterEach
     void unsubscribe() {
         StandardsKabupaten.realTime();
@@ -358,6 +361,52 @@ class WebhookDeliveryTest {
             given().auth().oauth2(admin()).get("/api/v1/webhook-subscriptions/" + sub).then().statusCode(200)
                     .body("state", is("ACTIVE")).body("failingSince", nullValue());
             awaitLog(sub, log -> log.size() == 12 && log.stream().allMatch(d -> "DELIVERED".equals(d.get("state"))));
+        }
+    }
+
+    @Test
+    void eventsQueuedTogetherAreClaimedTogetherInOrderPerRequestAndEachKeepsTheBodyItWasSentWith() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.accepting()) {
+            // paused while the changes are made: on resuming, the dispatcher finds them all due at once
+            long sub = subscribe(receiver.url("/batch"), Map.of("active", false)).getLong("id");
+            List<Long> ids = List.of(wholeLife(DESA), wholeLife(OTHER_DESA), wholeLife(DESA));
+            assertEquals(18, Db.count("select count(*) from webhook_delivery where subscription_id = ?1 and state = 'PENDING' "
+                    + "and attempts = 0 and body is null", sub), "queued, not sent, no body made yet");
+            given().auth().oauth2(admin()).contentType("application/json").header("If-Match", "\"0\"")
+                    .body(Map.of("url", receiver.url("/batch"))).put("/api/v1/webhook-subscriptions/" + sub)
+                    .then().statusCode(200).body("state", is("ACTIVE"));
+            receiver.await(a -> ids.stream().allMatch(id -> a.stream().filter(x -> x.requestId() == id && x.delivered()).count() == 6), WAIT);
+            for (long id : ids) {
+                assertInOrder(receiver.arrivals(id));
+            }
+            assertEquals(18, receiver.arrivals().size(), "each event sent once: " + receiver.arrivals().stream().map(a -> a.id).toList());
+            awaitLog(sub, log -> log.size() == 18 && log.stream().allMatch(d -> "DELIVERED".equals(d.get("state"))
+                    && ((Number) d.get("attempts")).intValue() == 1));
+            for (Arrival a : receiver.arrivals()) {
+                long delivery = ((Number) Db.single("select id from webhook_delivery where subscription_id = ?1 and event_id = ?2", sub,
+                        Long.parseLong(a.id.substring("evt_".length())))).longValue();
+                assertEquals(a.body, Db.single("select body from webhook_delivery where id = ?1", delivery),
+                        "the body kept for retries and redelivery is the one sent");
+            }
+        }
+    }
+
+    @Test
+    void aFailingReceiverInTheSameClaimDelaysNoOtherSubscription() throws Exception {
+        try (WebhookReceiver failing = WebhookReceiver.start(a -> 500); WebhookReceiver quick = WebhookReceiver.accepting()) {
+            long failingSub = subscribe(failing.url("/fails"), Map.of("eventTypes", List.of("FILED"), "active", false)).getLong("id");
+            long quickSub = subscribe(quick.url("/quick"), Map.of("eventTypes", List.of("FILED"), "active", false)).getLong("id");
+            List<Long> ids = List.of(file(DESA).getLong("id"), file(OTHER_DESA).getLong("id"), file(DESA).getLong("id"));
+            // both resumed in one statement: one pass claims the deliveries of both
+            Db.exec("update webhook_subscription set active = true where id in (?1, ?2)", failingSub, quickSub);
+            dispatcher.wake();
+            quick.await(a -> ids.stream().allMatch(id -> a.stream().anyMatch(x -> x.requestId() == id && x.delivered())), WAIT);
+            failing.await(a -> ids.stream().allMatch(id -> a.stream().anyMatch(x -> x.requestId() == id)), WAIT);
+            awaitLog(quickSub, log -> log.size() == 3 && log.stream().allMatch(d -> "DELIVERED".equals(d.get("state"))
+                    && ((Number) d.get("attempts")).intValue() == 1));
+            awaitLog(failingSub, log -> log.size() == 3 && log.stream().allMatch(d -> "PENDING".equals(d.get("state"))
+                    && ((Number) d.get("attempts")).intValue() >= 1 && Integer.valueOf(500).equals(d.get("responseStatus"))
+                    && d.get("nextAttemptAt") != null));
         }
     }
 

@@ -90,6 +90,7 @@ final class WebhookFlows {
 
     /** Every subscription and its deliveries go: no test leaves an endpoint that others' changes would reach. */
     static void unsubscribeAll() {
+        Db.exec("delete from webhook_delivery");
         Db.exec("delete from webhook_subscription");
     }
 

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.*;
 class WebhookSubscriptionTest {
 
     static final String URL = "https://hooks.dukcapil.example.go.id/layanan";
+
+    @Inject
+    WebhookDispatcher dispatcher;
 
     @BeforeEach
     @AfterEach
@@ -205,6 +209,27 @@ class WebhookSubscriptionTest {
         given().auth().oauth2(admin()).post("/api/v1/webhook-subscriptions/" + a + "/deliveries/" + delivery + "/redeliver")
                 .then().statusCode(404);
         given().auth().oauth2(admin()).get("/api/v1/webhook-subscriptions/" + owner + "/deliveries/" + delivery).then().statusCode(200);
+    }
+
+    @Test
+    void aDeletedSubscriptionTakesItsDeliveriesAlongAndThePurgeTakesThoseQueuedWhileItWent() {
+        long gone = subscribe(URL + "/gone", Map.of("eventTypes", List.of("FILED"), "active", false)).getLong("id");
+        long kept = subscribe(URL + "/kept", Map.of("eventTypes", List.of("FILED"), "active", false)).getLong("id");
+        long request = file(DESA).getLong("id");
+        assertEquals(1, Db.count("select count(*) from webhook_delivery where subscription_id = ?1", gone));
+        given().auth().oauth2(admin()).header("If-Match", "\"0\"").delete("/api/v1/webhook-subscriptions/" + gone).then().statusCode(204);
+        assertEquals(0, Db.count("select count(*) from webhook_delivery where subscription_id = ?1", gone), "its deliveries went with it");
+        assertEquals(1, Db.count("select count(*) from webhook_delivery where subscription_id = ?1", kept), "another's stay");
+
+        // a change whose transaction still saw the subscription as its deletion committed queued a delivery for it
+        Db.exec("""
+                insert into webhook_delivery (subscription_id, event_id, request_id, event_type, created_at, next_attempt_at)
+                select ?1, event_id, request_id, event_type, created_at, next_attempt_at from webhook_delivery where subscription_id = ?2""",
+                gone, kept);
+        dispatcher.purge();
+        assertEquals(0, Db.count("select count(*) from webhook_delivery where subscription_id = ?1", gone), "the purge takes it");
+        assertEquals(List.of("PENDING"), Db.rowsOf("select state from webhook_delivery where subscription_id = ?1 and request_id = ?2",
+                kept, request), "a paused subscription's delivery waits");
     }
 
     private static long otherKabupatenService() {

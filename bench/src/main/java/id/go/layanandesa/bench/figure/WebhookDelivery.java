@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +56,8 @@ final class WebhookDelivery implements Figure {
 
     @Override
     public List<String> settings(Settings s) {
-        return List.of("Webhooks: a receiver in the load generator's JVM (JDK HttpServer on 127.0.0.1, virtual threads, answers 204 at once, "
+        return List.of("Webhooks: a receiver in the load generator's JVM (JDK HttpServer on 127.0.0.1, exchanges handled on its own thread, "
+                + "answers 204 at once, "
                 + "reads only the event's timestamp and requestId) subscribed by the admin to FILED events of the kabupaten; after a "
                 + s.webhookWarmup + " s warm-up with it, " + s.webhookRounds + " rounds of " + s.filingSeconds + " s filing at concurrency "
                 + s.filingConcurrency + " with the subscription, each between two rounds without it (" + (s.webhookRounds + 1)
@@ -65,7 +65,10 @@ final class WebhookDelivery implements Figure {
                 + "ratios. The lag runs from the filer receiving its 201 (the change is committed by then) to the receiver reading "
                 + "the event, both in the load generator's JVM; an event that arrives before the 201 counts as 0. Beside it, the "
                 + "lag from the event's timestamp (taken in the filing's transaction, before the commit), an upper bound. After a "
-                + "round with the subscription, it is deleted once everything queued was delivered.");
+                + "round with the subscription, it is deleted once everything queued was delivered. Beside the ratio, the processor time "
+                + "per filing (from /proc: the service's JVM, its PostgreSQL with every backend, the load generator with the "
+                + "receiver) and the WAL PostgreSQL wrote per filing in each round, for a round with the subscription until its "
+                + "last event was delivered: on a busy machine this tells what an event costs when the throughput cannot.");
     }
 
     /** What the receiver heard: when each request's event came, its lag from the event's timestamp, how often each came. */
@@ -80,7 +83,9 @@ final class WebhookDelivery implements Figure {
 
         Receiver() throws Exception {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            // no executor: each exchange is handled on the server's own thread, as a fast receiver that answers at once
+            // would, without a thread started or woken per event on the cores the service runs on
+            server.setExecutor(null);
             server.createContext("/hooks", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 long arrivedNanos = System.nanoTime();
@@ -115,6 +120,89 @@ final class WebhookDelivery implements Figure {
         }
     }
 
+    /**
+     * Processor time used so far, in milliseconds, by the service's JVM, its embedded PostgreSQL (the postmaster, its
+     * backends and the backends that ended) and this load generator (the filers and the receiver), from /proc.
+     */
+    private record Cpu(double service, double postgres, double load, double walKb) {
+
+        static final double TICK_MS = 10;
+
+        double total() {
+            return service + postgres + load;
+        }
+
+        Cpu minus(Cpu o) {
+            return new Cpu(service - o.service, postgres - o.postgres, load - o.load, walKb - o.walKb);
+        }
+
+        Cpu per(double n) {
+            return new Cpu(service / n, postgres / n, load / n, walKb / n);
+        }
+
+        String describe() {
+            return f1(total()) + " ms (service " + f1(service) + ", PostgreSQL " + f1(postgres) + ", load generator " + f1(load) + "), WAL "
+                    + f2(walKb) + " KB";
+        }
+
+        static Cpu now(Bench bench, Connection c) throws Exception {
+            return new Cpu(bench.service().cpu().toNanos() / 1e6, postgres(bench.settings.data.toAbsolutePath().toString()),
+                    ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e6,
+                    Db.single(c, "select (pg_current_wal_insert_lsn() - '0/0')::bigint") / 1024.0);
+        }
+
+        /** The postmaster whose data folder is under {@code data}, with its children and the children it reaped; 0 when not found. */
+        private static double postgres(String data) {
+            long[] postmaster = null;
+            List<long[]> all = new ArrayList<>();
+            try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (java.nio.file.Path dir : dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    long[] stat = stat(dir);
+                    if (stat == null) {
+                        continue;
+                    }
+                    all.add(stat);
+                    if (postmaster == null && isPostmasterOf(dir, data)) {
+                        postmaster = stat;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return 0;
+            }
+            if (postmaster == null) {
+                return 0;
+            }
+            long ticks = postmaster[2] + postmaster[3] + postmaster[4] + postmaster[5];
+            for (long[] st : all) {
+                if (st[1] == postmaster[0]) {
+                    ticks += st[2] + st[3];
+                }
+            }
+            return ticks * TICK_MS;
+        }
+
+        private static boolean isPostmasterOf(java.nio.file.Path dir, String data) {
+            try {
+                String cmd = new String(java.nio.file.Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+                return cmd.contains("postgres") && cmd.contains(" -D ") && cmd.contains(data);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+
+        /** pid, ppid, utime, stime, cutime, cstime (ticks); null when the process is gone. */
+        private static long[] stat(java.nio.file.Path dir) {
+            try {
+                String st = java.nio.file.Files.readString(dir.resolve("stat"));
+                String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
+                return new long[] {Long.parseLong(dir.getFileName().toString()), Long.parseLong(f[1]), Long.parseLong(f[11]),
+                        Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14])};
+            } catch (java.io.IOException | RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
     @Override
     public List<Row> measure(Bench bench, Stage stage) throws Exception {
         Settings s = bench.settings;
@@ -123,6 +211,8 @@ final class WebhookDelivery implements Figure {
         List<Double> ratios = new ArrayList<>();
         List<Double> lags = new ArrayList<>();
         List<Double> fromTimestamp = new ArrayList<>();
+        List<Cpu> cpuWith = new ArrayList<>();
+        List<Cpu> cpuWithout = new ArrayList<>();
         Map<Long, Long> answered = new ConcurrentHashMap<>();
         Load.Op file = worker -> {
             HttpResponse<String> r = bench.api.post("/api/v1/requests", bench.accounts().desaTokens().get(worker % bench.accounts().desaTokens().size()),
@@ -133,7 +223,7 @@ final class WebhookDelivery implements Figure {
             return true;
         };
         long duplicates;
-        try (Receiver receiver = new Receiver()) {
+        try (Receiver receiver = new Receiver(); Connection wal = bench.db.connect()) {
             bench.say("webhooks: warm-up " + s.webhookWarmup + " s of filing with a subscription");
             long warm = subscribe(bench, receiver);
             bench.load.timed(s.filingConcurrency, s.webhookWarmup, file);
@@ -145,15 +235,21 @@ final class WebhookDelivery implements Figure {
             answered.clear();
             // without, with, without, ..., with, without: each round with the subscription is compared with the mean of the
             // rounds without it on either side, so that a service still warming up or a machine getting busier moves both
+            Cpu mark = Cpu.now(bench, wal);
             Result before = bench.load.timed(s.filingConcurrency, s.filingSeconds, file);
             without.add(before);
+            cpuWithout.add(Cpu.now(bench, wal).minus(mark).per(before.count()));
             answered.clear();
             for (int round = 0; round < s.webhookRounds; round++) {
                 long subscription = subscribe(bench, receiver);
                 Instant from = Instant.now();
+                mark = Cpu.now(bench, wal);
                 Result b = bench.load.timed(s.filingConcurrency, s.filingSeconds, file);
                 String window = from.truncatedTo(ChronoUnit.SECONDS) + "–" + Instant.now().truncatedTo(ChronoUnit.SECONDS);
                 drain(bench, subscription);
+                // the round's deliveries that were still under way when the filing stopped count with it
+                Cpu roundWith = Cpu.now(bench, wal).minus(mark).per(b.count());
+                cpuWith.add(roundWith);
                 unsubscribe(bench, subscription);
                 List<Double> roundLags = new ArrayList<>();
                 answered.forEach((request, at) -> {
@@ -170,8 +266,11 @@ final class WebhookDelivery implements Figure {
                     receiver.lags.clear();
                 }
                 with.add(b);
+                mark = Cpu.now(bench, wal);
                 Result after = bench.load.timed(s.filingConcurrency, s.filingSeconds, file);
                 without.add(after);
+                Cpu roundWithout = Cpu.now(bench, wal).minus(mark).per(after.count());
+                cpuWithout.add(roundWithout);
                 answered.clear();
                 double ratio = b.throughput() / ((before.throughput() + after.throughput()) / 2);
                 ratios.add(ratio);
@@ -181,7 +280,8 @@ final class WebhookDelivery implements Figure {
                         + window + ") between " + f0(before.throughput()) + " and " + f0(after.throughput()) + "/s without, ratio "
                         + f2(ratio) + "; " + roundLags.size() + " events, lag after the 201 p50 " + f1(percentile(roundLags, 50))
                         + " ms, p99 " + f1(percentile(roundLags, 99)) + " ms; from the event's timestamp p50 "
-                        + f1(percentile(roundFromTimestamp, 50)) + " ms, p99 " + f1(percentile(roundFromTimestamp, 99)) + " ms");
+                        + f1(percentile(roundFromTimestamp, 50)) + " ms, p99 " + f1(percentile(roundFromTimestamp, 99)) + " ms; CPU per filing "
+                        + roundWith.describe() + " with, " + roundWithout.describe() + " in the round without after it");
                 before = after;
             }
             duplicates = receiver.seen.values().stream().filter(n -> n > 1).count();
@@ -191,6 +291,12 @@ final class WebhookDelivery implements Figure {
         double tsP50 = percentile(fromTimestamp, 50);
         double tsP99 = percentile(fromTimestamp, 99);
         double ratio = median(ratios);
+        Cpu medianWith = medianOf(cpuWith);
+        Cpu medianWithout = medianOf(cpuWithout);
+        String cpu = "; CPU per filing, median of the rounds: " + medianWith.describe() + " with, " + medianWithout.describe()
+                + " without: " + f1(medianWith.total() - medianWithout.total()) + " ms and " + f2(medianWith.walKb() - medianWithout.walKb())
+                + " KB of WAL more per filing with its event delivered";
+        bench.say("  webhooks" + cpu.substring(1));
         return List.of(
                 new Row("webhook delivery lag, commit → receiver, while filing at concurrency " + s.filingConcurrency + ", p50 / p99",
                         "≤ 100 ms / ≤ 1 s", f1(p50) + " ms / " + f1(p99) + " ms after the filer's 201 (" + lags.size() + " events, "
@@ -199,7 +305,13 @@ final class WebhookDelivery implements Figure {
                 new Row("filing throughput with one active webhook subscription vs without (same run)", "≥ 0.9×",
                         f2(ratio) + "× (median of " + ratios.size() + " rounds' ratios, range " + range(ratios, 2) + "; "
                                 + f0(median(with.throughputs)) + " vs " + f0(median(without.throughputs)) + " filings/s, rounds "
-                                + range(with.throughputs, 0) + " with, " + range(without.throughputs, 0) + " without)", ratio >= 0.9));
+                                + range(with.throughputs, 0) + " with, " + range(without.throughputs, 0) + " without" + cpu + ")", ratio >= 0.9));
+    }
+
+    /** Each part's median over the rounds. */
+    private static Cpu medianOf(List<Cpu> rounds) {
+        return new Cpu(median(rounds.stream().map(Cpu::service).toList()), median(rounds.stream().map(Cpu::postgres).toList()),
+                median(rounds.stream().map(Cpu::load).toList()), median(rounds.stream().map(Cpu::walKb).toList()));
     }
 
     private static long subscribe(Bench bench, Receiver receiver) throws Exception {
