@@ -69,6 +69,27 @@ class EmbeddedDatabaseIT {
     }
 
     /**
+     * The start run.sh records for the JDK's AOT cache (layanan.exit-when-ready): it gets ready, answers the first
+     * calls, then stops as cleanly as on SIGTERM, its PostgreSQL with it, and leaves a folder the next start serves from.
+     */
+    @Test
+    void aStartAskedToExitWhenReadyAnswersThenStopsCleanly() throws Exception {
+        Path work = Files.createTempDirectory("layanan-exit-when-ready");
+        Path data = work.resolve("data");
+        try (ServiceProcess recorded = ServiceProcess.launch("exit-when-ready", ServiceProcess.freePort(),
+                Map.of("layanan.data-dir", data.toString(), "layanan.exit-when-ready", "true"), Map.of(), work)) {
+            assertEquals(0, recorded.awaitExit(Duration.ofMinutes(3)), recorded.output());
+            assertTrue(recorded.output().contains("Ready and answering; stopping as asked"), recorded.output());
+            assertFalse(recorded.output().contains("did not answer"), recorded.output());
+        }
+        assertFalse(Files.exists(data.resolve("pg/postmaster.pid")), "PostgreSQL stopped with the service");
+        try (ServiceProcess next = ServiceProcess.start("after-exit-when-ready", Map.of("layanan.data-dir", data.toString()), Map.of(), work)) {
+            assertTrue(next.output().contains("already loaded"), "the recorded start left its data:\n" + next.output());
+            assertEquals(200, Http.get(next.url("/q/health/ready"), null).status());
+        }
+    }
+
+    /**
      * A data folder as earlier versions left it: PostgreSQL trusting every local connection, the service connecting
      * as the superuser, every table the superuser's. Made here the way those versions made it.
      */
