@@ -66,6 +66,20 @@ class EmbeddedDatabaseIT {
             assertTracked(third, code);
             fileOneRequest(third, data);
         }
+        // The PostgreSQL of an existing folder starts while the service boots: when it cannot, the start ends the
+        // same way as before, with one line and exit code 1, and the next start serves the folder as before.
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            ServiceProcess blocked = ServiceProcess.launch("pg-port-taken", ServiceProcess.freePort(),
+                    Map.of("layanan.data-dir", data.toString(), "layanan.embedded-db.port", Integer.toString(taken.getLocalPort())),
+                    Map.of(), work);
+            assertEquals(1, blocked.awaitExit(Duration.ofSeconds(120)), blocked.output());
+            String out = blocked.output();
+            assertTrue(out.contains("ERROR cannot start the embedded PostgreSQL in " + data), out);
+            assertFalse(out.contains("\tat "), "no stack trace:\n" + out);
+        }
+        try (ServiceProcess fourth = ServiceProcess.start("fourth", props, Map.of(), work)) {
+            assertTracked(fourth, code);
+        }
     }
 
     /**
