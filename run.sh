@@ -20,13 +20,11 @@ while [ $# -gt 0 ] && [[ "$1" == -* ]]; do
 done
 aot=target/quarkus-app/app.aot
 if [ "${LAYANAN_AOT_CACHE:-on}" != off ] && [ "$(_layanan_java_major "$JAVA_HOME")" -ge 25 ]; then
-  if [ ! -f "$aot" ] || [ "$jar" -nt "$aot" ] || [ "$(cat "$aot.jdk" 2>/dev/null)" != "$(_layanan_jdk_stamp)" ]; then
-    # only before serving: a command such as create-operator does not wait for the recording
-    if [ $# -eq 0 ]; then
-      ./scripts/aot-cache.sh || true
-    fi
+  # only before serving: a command such as create-operator does not wait for the recording
+  if [ $# -eq 0 ] && ! _layanan_aot_current "$jar" "$aot"; then
+    ./scripts/aot-cache.sh || true
   fi
-  if [ -f "$aot" ] && [ ! "$jar" -nt "$aot" ] && [ "$(cat "$aot.jdk" 2>/dev/null)" = "$(_layanan_jdk_stamp)" ]; then
+  if _layanan_aot_current "$jar" "$aot"; then
     jvm=("-XX:AOTCache=$PWD/$aot" ${jvm[@]+"${jvm[@]}"})
   fi
 fi

@@ -17,6 +17,11 @@ _layanan_java_major() {
 _layanan_jdk_stamp() {
   echo "$JAVA_HOME $(grep '^JAVA_RUNTIME_VERSION=' "$JAVA_HOME/release" 2>/dev/null)"
 }
+# Whether the AOT cache $2 may serve the jar $1 with $JAVA_HOME: JDK 25 or newer, made after the jar, by this JDK.
+_layanan_aot_current() {
+  [ -f "$2" ] && [ ! "$1" -nt "$2" ] && [ "$(_layanan_java_major "$JAVA_HOME")" -ge 25 ] 2>/dev/null \
+    && [ "$(cat "$2.jdk" 2>/dev/null)" = "$(_layanan_jdk_stamp)" ]
+}
 _layanan_pick_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
     _m=$(_layanan_java_major "$JAVA_HOME")
