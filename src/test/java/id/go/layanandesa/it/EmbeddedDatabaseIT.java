@@ -1,5 +1,6 @@
 package id.go.layanandesa.it;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.go.layanandesa.common.EmbeddedDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,11 @@ class EmbeddedDatabaseIT {
         try (ServiceProcess next = ServiceProcess.start("after-exit-when-ready", Map.of("layanan.data-dir", data.toString()), Map.of(), work)) {
             assertTrue(next.output().contains("already loaded"), "the recorded start left its data:\n" + next.output());
             assertEquals(200, Http.get(next.url("/q/health/ready"), null).status());
+            // the packaged service makes its OpenAPI document after ready: it serves the committed spec all the same
+            Http.Reply spec = Http.get(next.url("/q/openapi?format=json"), null);
+            assertEquals(200, spec.status());
+            assertEquals(new ObjectMapper().readTree(Files.readString(Path.of("docs/openapi.json"))), spec.body(),
+                    "the packaged service serves docs/openapi.json");
         }
     }
 
