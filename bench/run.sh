@@ -34,8 +34,8 @@ fi
 
 # The service starts as README starts it, with ./run.sh; its AOT cache (JDK 25 or newer) is recorded here, once
 # per build, so that the first start's figure is the service's own.
-if [ "$(_layanan_java_major "$JAVA_HOME")" -ge 25 ] && { [ ! -f target/quarkus-app/app.aot ] \
-    || [ target/quarkus-app/quarkus-run.jar -nt target/quarkus-app/app.aot ]; }; then
+if [ "$(_layanan_java_major "$JAVA_HOME")" -ge 25 ] \
+    && ! _layanan_aot_current target/quarkus-app/quarkus-run.jar target/quarkus-app/app.aot; then
   echo "== recording the service's AOT cache"
   scripts/aot-cache.sh || true
 fi
