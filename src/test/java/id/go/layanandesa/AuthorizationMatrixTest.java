@@ -5,7 +5,7 @@ import id.go.layanandesa.support.AuthFixtures;
 import id.go.layanandesa.support.DatabaseFingerprint;
 import id.go.layanandesa.support.MatrixFixtures;
 import id.go.layanandesa.support.TestAccounts;
-import id.go.layanandesa.tracking.RateLimiter;
+import id.go.layanandesa.support.TestRateLimiter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -546,7 +546,7 @@ class AuthorizationMatrixTest {
     // --- the test -----------------------------------------------------------------------------------------
 
     @Inject
-    RateLimiter rateLimiter;
+    TestRateLimiter rateLimiter;
 
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("cases")
@@ -574,7 +574,7 @@ class AuthorizationMatrixTest {
             }
         }
         // the public tracking look-up is limited per address: every case starts with a clean slate
-        rateLimiter.reset();
+        rateLimiter.startAfresh();
         int expected = expected(e, who);
         Map<String, String> before = expected >= 400 ? DatabaseFingerprint.take() : null;
 

@@ -294,14 +294,6 @@ public class LoginThrottle implements DatabaseNotifications.Subscriber {
         });
     }
 
-    /** Tests start from a clean slate. */
-    void reset() {
-        pairs.clear();
-        addresses.clear();
-        usernames.clear();
-        known.clear();
-    }
-
     private static void forgetFull(ConcurrentHashMap<String, Bucket> buckets, long now, int capacity, long window) {
         for (String key : buckets.keySet()) {
             buckets.computeIfPresent(key, (k, b) -> {

@@ -44,9 +44,4 @@ public class RateLimiter {
         long minute = clock.millis() / 60_000;
         windows.values().removeIf(w -> w.minute < minute);
     }
-
-    /** Tests start from a clean slate. */
-    public void reset() {
-        windows.clear();
-    }
 }

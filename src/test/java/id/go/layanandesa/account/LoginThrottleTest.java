@@ -44,15 +44,11 @@ class LoginThrottleTest {
     TestClock clock;
 
     @Inject
-    LoginThrottle throttle;
-
-    @Inject
     PasswordCheckSlots slots;
 
     @BeforeEach
     void standStill() {
         ensureRegions();
-        throttle.reset();
         clock.pin(Instant.now());
     }
 

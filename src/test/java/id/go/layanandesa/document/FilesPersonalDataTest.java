@@ -5,7 +5,7 @@ import id.go.layanandesa.retention.PersonalDataPurge;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
 import id.go.layanandesa.support.TestAccounts;
-import id.go.layanandesa.tracking.RateLimiter;
+import id.go.layanandesa.support.TestRateLimiter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -58,11 +58,11 @@ class FilesPersonalDataTest {
     AgroalDataSource dataSource;
 
     @Inject
-    RateLimiter limiter;
+    TestRateLimiter limiter;
 
     @BeforeEach
     void cleanSlate() {
-        limiter.reset();
+        limiter.startAfresh();
     }
 
     static long attach(long id, String name, byte[] bytes) {

@@ -2,7 +2,7 @@ package id.go.layanandesa.document;
 
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.TestAccounts;
-import id.go.layanandesa.tracking.RateLimiter;
+import id.go.layanandesa.support.TestRateLimiter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -25,11 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResultDocumentTest {
 
     @Inject
-    RateLimiter limiter;
+    TestRateLimiter limiter;
 
     @BeforeEach
     void cleanSlate() {
-        limiter.reset();
+        limiter.startAfresh();
     }
 
     static ExtractableResponse<Response> addResult(String token, long id, String name, byte[] bytes, String type) {

@@ -4,7 +4,7 @@ import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
 import id.go.layanandesa.support.TestAccounts;
-import id.go.layanandesa.tracking.RateLimiter;
+import id.go.layanandesa.support.TestRateLimiter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FollowingTest {
 
     @Inject
-    RateLimiter limiter;
+    TestRateLimiter limiter;
 
     @Test
     void desaListIsNewestFirstMaskedAndKeysetPagesStayCorrectWhileRequestsArrive() {
@@ -141,7 +141,7 @@ class FollowingTest {
 
     @Test
     void trackingIsPublicForgivingAndImpersonal() {
-        limiter.reset();
+        limiter.startAfresh();
         String officer = TestAccounts.desaOfficer("73.24.04.2001");
         String code = Filings.file(officer, Filings.aktaKelahiran()).statusCode(201).extract().path("trackingCode");
         String body = given().get("/api/v1/tracking/" + code.replace("-", " ").toLowerCase()).then().statusCode(200)
@@ -161,7 +161,7 @@ class FollowingTest {
 
     @Test
     void trackingIsRateLimitedPerAddress() {
-        limiter.reset();
+        limiter.startAfresh();
         int allowed = 30;
         for (int i = 0; i < allowed; i++) {
             given().get("/api/v1/tracking/ZZZZ-ZZZZ-Z" + (i % 2 == 0 ? "A" : "B")).then().statusCode(404);
@@ -170,7 +170,7 @@ class FollowingTest {
                 .contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("\\d+"))
                 .body("code", is("RATE_LIMITED"));
-        limiter.reset();
+        limiter.startAfresh();
     }
 
     @Test

@@ -2,7 +2,7 @@ package id.go.layanandesa.statistics;
 
 import id.go.layanandesa.support.StandardsKabupaten;
 import id.go.layanandesa.support.TestAccounts;
-import id.go.layanandesa.tracking.RateLimiter;
+import id.go.layanandesa.support.TestRateLimiter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
@@ -33,12 +33,12 @@ import static org.junit.jupiter.api.Assertions.*;
 class StatisticsTest {
 
     @Inject
-    RateLimiter limiter;
+    TestRateLimiter limiter;
 
     @AfterEach
     void realTime() {
         StandardsKabupaten.realTime();
-        limiter.reset();
+        limiter.startAfresh();
     }
 
     static JsonPath stats(StandardsDataSet d, String query) {

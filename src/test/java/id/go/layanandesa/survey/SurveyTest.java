@@ -2,7 +2,7 @@ package id.go.layanandesa.survey;
 
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.StandardsKabupaten;
-import id.go.layanandesa.tracking.RateLimiter;
+import id.go.layanandesa.support.TestRateLimiter;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -26,13 +26,13 @@ class SurveyTest {
     static final StandardsKabupaten K = StandardsKabupaten.of("73.96");
 
     @Inject
-    RateLimiter limiter;
+    TestRateLimiter limiter;
 
     @BeforeEach
     @AfterEach
     void clean() {
         StandardsKabupaten.realTime();
-        limiter.reset();
+        limiter.startAfresh();
     }
 
     static Instant wita(String at) {
@@ -159,7 +159,7 @@ class SurveyTest {
         given().get("/api/v1/tracking/" + code + "/survey").then().statusCode(429);
         given().get("/api/v1/tracking/" + code).then().statusCode(429);
         assertEquals(0L, Db.count("select count(*) from survey_response where request_id = ?1", id), "a refused call records nothing");
-        limiter.reset();
+        limiter.startAfresh();
         given().contentType("application/json").body(answer(4)).post("/api/v1/tracking/" + code + "/survey").then().statusCode(201);
     }
 }

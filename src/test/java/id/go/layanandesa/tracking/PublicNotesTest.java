@@ -3,6 +3,7 @@ package id.go.layanandesa.tracking;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
 import id.go.layanandesa.support.TestAccounts;
+import id.go.layanandesa.support.TestRateLimiter;
 import id.go.layanandesa.support.contract.OffContractRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -24,11 +25,11 @@ class PublicNotesTest {
     static final String DESA = "73.24.03.2004"; // Wawondula: no other test files here
 
     @Inject
-    RateLimiter limiter;
+    TestRateLimiter limiter;
 
     @BeforeEach
     void cleanSlate() {
-        limiter.reset();
+        limiter.startAfresh();
     }
 
     @Test

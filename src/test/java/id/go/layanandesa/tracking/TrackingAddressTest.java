@@ -2,6 +2,7 @@ package id.go.layanandesa.tracking;
 
 import io.quarkus.test.junit.QuarkusTest;
 import id.go.layanandesa.support.TestClock;
+import id.go.layanandesa.support.TestRateLimiter;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,14 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TrackingAddressTest {
 
     @Inject
-    RateLimiter limiter;
+    TestRateLimiter limiter;
 
     @Inject
     TestClock clock;
 
     @BeforeEach
     void cleanSlate() {
-        limiter.reset();
+        limiter.startAfresh();
         // the limit counts per minute: a test that ran across a minute's end would see a fresh allowance
         clock.pin(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(1));
     }

@@ -3,7 +3,7 @@ package id.go.layanandesa.web;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.ScratchKabupaten;
 import id.go.layanandesa.support.TestAccounts;
-import id.go.layanandesa.tracking.RateLimiter;
+import id.go.layanandesa.support.TestRateLimiter;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -89,7 +89,7 @@ class WebClientBrowserTest {
     Clock clock;
 
     @Inject
-    RateLimiter limiter;
+    TestRateLimiter limiter;
 
     /** A failed test leaves what the page showed: a screenshot, the page's text and what the browser logged. */
     @RegisterExtension
@@ -146,7 +146,7 @@ class WebClientBrowserTest {
     void fixture() {
         // public tracking and verification allow a client address a few look-ups a minute, and the tests before this
         // one in the same minute used them from the same address
-        limiter.reset();
+        limiter.startAfresh();
         if (fixture != null) {
             return;
         }
