@@ -32,6 +32,14 @@ if [ ! -f target/bench/classpath.txt ] || [ ! -d target/bench-classes ] || [ ! -
   exit 1
 fi
 
+# The service starts as README starts it, with ./run.sh; its AOT cache (JDK 25 or newer) is recorded here, once
+# per build, so that the first start's figure is the service's own.
+if [ "$(_layanan_java_major "$JAVA_HOME")" -ge 25 ] \
+    && ! _layanan_aot_current target/quarkus-app/quarkus-run.jar target/quarkus-app/app.aot; then
+  echo "== recording the service's AOT cache"
+  scripts/aot-cache.sh || true
+fi
+
 echo "== running the benchmark"
 exec java -cp "target/bench-classes:$(cat target/bench/classpath.txt)" ${args[@]+"${args[@]}"} \
   id.go.layanandesa.bench.LoadBench

@@ -1,8 +1,26 @@
 # Sourced by mvnw and the project's scripts (POSIX sh): exports JAVA_HOME pointing at a JDK 21 or newer.
 # Keeps JAVA_HOME when it already is one; else looks beside the default java and in the usual places.
+# The JDK's "release" file names its version without starting it (each start costs a good part of a second on a
+# busy machine); a JDK without one is asked.
 _layanan_java_major() {
+  if [ -f "$1/release" ]; then
+    _v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9.]*\).*/\1/p' "$1/release" | head -n 1)
+    case "$_v" in
+      1.*) echo "$_v" | cut -d. -f2; return 0 ;;
+      [0-9]*) echo "$_v" | cut -d. -f1; return 0 ;;
+    esac
+  fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 \
     | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+}
+# Which JDK exactly (its folder and build): an AOT cache is only valid for the JDK that made it.
+_layanan_jdk_stamp() {
+  echo "$JAVA_HOME $(grep '^JAVA_RUNTIME_VERSION=' "$JAVA_HOME/release" 2>/dev/null)"
+}
+# Whether the AOT cache $2 may serve the jar $1 with $JAVA_HOME: JDK 25 or newer, made after the jar, by this JDK.
+_layanan_aot_current() {
+  [ -f "$2" ] && [ ! "$1" -nt "$2" ] && [ "$(_layanan_java_major "$JAVA_HOME")" -ge 25 ] 2>/dev/null \
+    && [ "$(cat "$2.jdk" 2>/dev/null)" = "$(_layanan_jdk_stamp)" ]
 }
 _layanan_pick_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then

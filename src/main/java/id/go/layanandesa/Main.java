@@ -4,6 +4,7 @@ import id.go.layanandesa.backup.BackupCommand;
 import id.go.layanandesa.common.DataFolderLock;
 import id.go.layanandesa.common.DatabaseSupervisor;
 import id.go.layanandesa.common.EmbeddedDatabase;
+import id.go.layanandesa.common.EmbeddedStart;
 import id.go.layanandesa.common.LayananConfig;
 import id.go.layanandesa.common.SigningKeys;
 import io.quarkus.runtime.Application;
@@ -20,6 +21,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -91,14 +93,30 @@ public class Main {
             return;
         }
         try {
-            embedded = EmbeddedDatabase.start(dataDir.resolve("pg"), layanan.embeddedDb().port(), true);
+            embedded = EmbeddedDatabase.prepare(dataDir.resolve("pg"), layanan.embeddedDb().port(), true);
+            if (embedded.fresh()) {
+                // initdb settles the port and the passwords: the service waits for the first start
+                embedded.launchPrepared();
+            }
         } catch (IOException | RuntimeException e) {
             System.err.println("ERROR cannot start the embedded PostgreSQL in " + dataDir + ": " + rootMessage(e));
             System.exit(1);
             return;
         }
-        supervisor = DatabaseSupervisor.start(embedded, layanan.embeddedDb().restartAttempts(), layanan.embeddedDb().restartDelay());
         Runtime.getRuntime().addShutdownHook(new Thread(Main::stopEmbedded, "embedded-postgres-stop"));
+        if (embedded.fresh()) {
+            supervise(layanan);
+        } else {
+            // An existing cluster starts while the service boots; its first use of the database waits for it.
+            EmbeddedStart.begin(() -> {
+                try {
+                    embedded.launchPrepared();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                supervise(layanan);
+            }, e -> "ERROR cannot start the embedded PostgreSQL in " + dataDir + ": " + rootMessage(e));
+        }
         System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());
         System.setProperty("quarkus.datasource.username", embedded.username());
         System.setProperty("quarkus.datasource.password", embedded.password());
@@ -112,13 +130,22 @@ public class Main {
         }
     }
 
+    private static void supervise(LayananConfig layanan) {
+        supervisor = DatabaseSupervisor.start(embedded, layanan.embeddedDb().restartAttempts(), layanan.embeddedDb().restartDelay());
+    }
+
     /**
      * After the service has finished its requests and closed its pool, the database goes, then the lock on the
      * data folder. A database that will not stop makes the exit code 1.
      */
     private static void stopEmbedded() {
         awaitServiceStopped();
-        supervisor.stop();
+        if (!EmbeddedStart.done()) {
+            EmbeddedStart.await(); // a start under way ends first, so that what it started is stopped
+        }
+        if (supervisor != null) {
+            supervisor.stop();
+        }
         try {
             embedded.close();
         } catch (IOException | RuntimeException e) {

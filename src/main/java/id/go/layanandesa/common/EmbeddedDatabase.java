@@ -9,6 +9,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -140,6 +142,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final boolean durable;
     private final EmbeddedLogins logins;
     private int port;
+    private boolean fresh;
     private EmbeddedPostgres postgres;
     private ProcessHandle postmaster;
     private Path binaries;
@@ -159,6 +162,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @param durable whether commits are flushed to disk (on for the default run, off for throwaway test data)
      */
     public static EmbeddedDatabase start(Path dataDir, int port, boolean durable) throws IOException {
+        EmbeddedDatabase db = prepare(dataDir, port, durable);
+        db.launchPrepared();
+        return db;
+    }
+
+    /**
+     * What {@link #start} does before the server runs: checks the folder and the passwords, stops a server an earlier
+     * run left behind and, for a cluster that exists, settles the port (a free one when {@code port} is 0), so that
+     * the connection details are known at once and {@link #launchPrepared} may run while the service boots.
+     */
+    public static EmbeddedDatabase prepare(Path dataDir, int port, boolean durable) throws IOException {
         Files.createDirectories(dataDir);
         if (!Files.isWritable(dataDir)) {
             throw new IOException("data folder " + dataDir.toAbsolutePath() + " is not writable");
@@ -171,14 +185,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedLogins logins = EmbeddedLogins.readOrCreate(credentials);
         stopOrphanedPostmaster(dataDir);
         EmbeddedDatabase db = new EmbeddedDatabase(dataDir, durable, logins, port);
-        db.launch(fresh);
-        try {
-            db.secure();
-        } catch (IOException | RuntimeException e) {
-            db.close();
-            throw e;
+        db.fresh = fresh;
+        if (!fresh && port <= 0) {
+            db.port = freeLoopbackPort();
         }
         return db;
+    }
+
+    /** Whether this start creates the cluster (initdb): only then are the port and the passwords settled by the start. */
+    public boolean fresh() {
+        return fresh;
+    }
+
+    /** Starts the server {@link #prepare} prepared and sets up its logins; stops it again when that fails. */
+    public void launchPrepared() throws IOException {
+        launch(fresh);
+        try {
+            secure();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Where the passwords of the cluster in {@code dataDir} are kept. */

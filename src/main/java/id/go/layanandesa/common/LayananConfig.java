@@ -25,6 +25,14 @@ public interface LayananConfig {
     @WithName("embedded-db")
     EmbeddedDb embeddedDb();
 
+    /**
+     * Stop again as soon as the service is ready and has answered its first calls: the short start that
+     * {@code run.sh} records for the JDK's AOT cache.
+     */
+    @WithName("exit-when-ready")
+    @WithDefault("false")
+    boolean exitWhenReady();
+
     Demo demo();
 
     Auth auth();

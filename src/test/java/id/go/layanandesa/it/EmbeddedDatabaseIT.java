@@ -1,5 +1,6 @@
 package id.go.layanandesa.it;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.go.layanandesa.common.EmbeddedDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,46 @@ class EmbeddedDatabaseIT {
         try (ServiceProcess third = ServiceProcess.start("third", props, Map.of(), work)) {
             assertTracked(third, code);
             fileOneRequest(third, data);
+        }
+        // The PostgreSQL of an existing folder starts while the service boots: when it cannot, the start ends the
+        // same way as before, with one line and exit code 1, and the next start serves the folder as before.
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            ServiceProcess blocked = ServiceProcess.launch("pg-port-taken", ServiceProcess.freePort(),
+                    Map.of("layanan.data-dir", data.toString(), "layanan.embedded-db.port", Integer.toString(taken.getLocalPort())),
+                    Map.of(), work);
+            assertEquals(1, blocked.awaitExit(Duration.ofSeconds(120)), blocked.output());
+            String out = blocked.output();
+            assertTrue(out.contains("ERROR cannot start the embedded PostgreSQL in " + data), out);
+            assertFalse(out.contains("\tat "), "no stack trace:\n" + out);
+        }
+        try (ServiceProcess fourth = ServiceProcess.start("fourth", props, Map.of(), work)) {
+            assertTracked(fourth, code);
+        }
+    }
+
+    /**
+     * The start run.sh records for the JDK's AOT cache (layanan.exit-when-ready): it gets ready, answers the first
+     * calls, then stops as cleanly as on SIGTERM, its PostgreSQL with it, and leaves a folder the next start serves from.
+     */
+    @Test
+    void aStartAskedToExitWhenReadyAnswersThenStopsCleanly() throws Exception {
+        Path work = Files.createTempDirectory("layanan-exit-when-ready");
+        Path data = work.resolve("data");
+        try (ServiceProcess recorded = ServiceProcess.launch("exit-when-ready", ServiceProcess.freePort(),
+                Map.of("layanan.data-dir", data.toString(), "layanan.exit-when-ready", "true"), Map.of(), work)) {
+            assertEquals(0, recorded.awaitExit(Duration.ofMinutes(3)), recorded.output());
+            assertTrue(recorded.output().contains("Ready and answering; stopping as asked"), recorded.output());
+            assertFalse(recorded.output().contains("did not answer"), recorded.output());
+        }
+        assertFalse(Files.exists(data.resolve("pg/postmaster.pid")), "PostgreSQL stopped with the service");
+        try (ServiceProcess next = ServiceProcess.start("after-exit-when-ready", Map.of("layanan.data-dir", data.toString()), Map.of(), work)) {
+            assertTrue(next.output().contains("already loaded"), "the recorded start left its data:\n" + next.output());
+            assertEquals(200, Http.get(next.url("/q/health/ready"), null).status());
+            // the packaged service makes its OpenAPI document after ready: it serves the committed spec all the same
+            Http.Reply spec = Http.get(next.url("/q/openapi?format=json"), null);
+            assertEquals(200, spec.status());
+            assertEquals(new ObjectMapper().readTree(Files.readString(Path.of("docs/openapi.json"))), spec.body(),
+                    "the packaged service serves docs/openapi.json");
         }
     }
 

@@ -122,15 +122,20 @@ public final class Bench {
 
     /** Stops the service and starts it again on the same data folder and ports; answers the new process once it is ready. */
     public ServiceProcess restartService() throws Exception {
-        return restartService(List.of());
+        return restartService(List.of(), Map.of());
     }
 
     /** The same, with these JVM options (settings such as {@code -Dlayanan.audit.record-reads=false}) after the run's own. */
     public ServiceProcess restartService(List<String> extraOpts) throws Exception {
+        return restartService(extraOpts, Map.of());
+    }
+
+    /** The same, with these JVM options after the run's own and these environment variables added (e.g. LAYANAN_AOT_CACHE=off). */
+    public ServiceProcess restartService(List<String> extraOpts, Map<String, String> env) throws Exception {
         service.stop();
         List<String> opts = new java.util.ArrayList<>(settings.serviceOpts);
         opts.addAll(extraOpts);
-        service = ServiceProcess.start(settings.root, settings.data, httpPort, pgPort, opts);
+        service = ServiceProcess.start(settings.root, settings.data, httpPort, pgPort, opts, env);
         return service;
     }
 

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * bench.claim.consumers (4), bench.claim.batch (50),
  * bench.list.requests (200 [20]), bench.poll.seconds (4 [1]), bench.poll.concurrency (16),
  * bench.wake.samples (20 per round [3]), bench.small (10000 [2000]), bench.large (1000000 [20000]),
- * bench.restarts (3 [1]), bench.idle (130 [5]), bench.out (docs/benchmarks.md for a full run, else
+ * bench.restarts (5 [1], each with and without the AOT cache), bench.idle (130 [5]), bench.out (docs/benchmarks.md for a full run, else
  * target/bench/benchmarks.md), bench.data (target/bench/data), bench.wilayah (../shared/data/wilayah.csv),
  * bench.service.opts (none: JVM options for the service, space-separated).
  */

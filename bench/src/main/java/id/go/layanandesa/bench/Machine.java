@@ -27,7 +27,7 @@ public final class Machine {
             rs.next();
             facts.put("PostgreSQL", rs.getString(1).replaceAll(" on .*", "") + " (embedded, started by the service)");
         }
-        facts.put("service JVM options", "none (default settings): java -jar target/quarkus-app/quarkus-run.jar");
+        facts.put("service JVM options", "none of its own (default settings): ./run.sh, which adds -XX:AOTCache on JDK 25 or newer");
     }
 
     /** The postmaster (pg_ctl detaches it from the service) and its backends; -1 when it cannot be read. */

@@ -60,7 +60,8 @@ final class Report {
                 .append("the 1M state adds ").append(thousands(settings.large - settings.small)).append(" older ones (history grows, ")
                 .append("the open work stays about the same). `VACUUM ANALYZE` after each load. Loads: ")
                 .append(loads.isEmpty() ? "none" : String.join("; ", loads)).append(".\n");
-        s.append("- Service: `java -jar target/quarkus-app/quarkus-run.jar` with no JVM options, on a fresh data folder with its embedded PostgreSQL.\n\n");
+        s.append("- Service: `./run.sh` as README starts it (on JDK 25 or newer with the AOT cache it records at its first start ")
+                .append("after the build), no JVM options of its own, on a fresh data folder with its embedded PostgreSQL.\n\n");
         s.append("## Figures\n\n| figure | target | measured | met? |\n|---|---|---|---|\n");
         for (List<Row> rows : figures.values()) {
             for (Row r : rows) {

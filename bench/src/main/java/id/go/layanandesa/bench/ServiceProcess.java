@@ -26,12 +26,22 @@ public final class ServiceProcess {
         this.log = log;
     }
 
-    /** Starts the service and waits until it is ready; its output goes to target/bench/service.log. */
+    /**
+     * Starts the service the way README tells a user to, with {@code ./run.sh} (which reuses the build and, on JDK 25
+     * or newer, starts with the JDK's AOT cache, recording it first when the build has none), and waits until it is
+     * ready; its output goes to target/bench/service.log.
+     */
     static ServiceProcess start(Path root, Path data, int httpPort, int pgPort, List<String> opts) throws Exception {
+        return start(root, data, httpPort, pgPort, opts, java.util.Map.of());
+    }
+
+    /** The same, with these environment variables added (e.g. LAYANAN_AOT_CACHE=off). */
+    static ServiceProcess start(Path root, Path data, int httpPort, int pgPort, List<String> opts, java.util.Map<String, String> env)
+            throws Exception {
         Path log = root.resolve("target/bench/service.log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(root.resolve("run.sh").toString());
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dlayanan.data-dir=" + data);
         // the metrics interface on a port of its own too, so that two runs on one machine do not collide
@@ -40,14 +50,13 @@ public final class ServiceProcess {
         command.add("-Dlayanan.webhooks.allow-http=true");
         command.add("-Dlayanan.webhooks.allowed-networks=127.0.0.1/32");
         command.addAll(opts);
-        command.add("-jar");
-        command.add(root.resolve("target/quarkus-app/quarkus-run.jar").toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.directory(data.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("LAYANAN_"));
         // read by the launcher only (not a Quarkus setting): the embedded PostgreSQL's port, for the JDBC baseline
         builder.environment().put("LAYANAN_EMBEDDED_DB_PORT", Integer.toString(pgPort));
+        builder.environment().putAll(env);
         long t0 = System.nanoTime();
         ServiceProcess s = new ServiceProcess(builder.start(), log);
         s.awaitReady(httpPort, t0);

@@ -61,7 +61,7 @@ public final class Settings {
         wakeSamples = setting("bench.wake.samples", 20, 3);
         small = setting("bench.small", 10_000, 2_000);
         large = setting("bench.large", 1_000_000, 20_000);
-        restarts = setting("bench.restarts", 3, 1);
+        restarts = setting("bench.restarts", 5, 1);
         idle = setting("bench.idle", 130, 5);
         root = Path.of("").toAbsolutePath();
         // only a run of every figure, not a smoke run, replaces the project's report
