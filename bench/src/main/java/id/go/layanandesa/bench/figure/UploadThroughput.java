@@ -71,7 +71,8 @@ final class UploadThroughput implements Figure {
     @Override
     public List<String> settings(Settings s) {
         return List.of("uploads: " + scans(s) + " distinct 1 MB JPEG scans per round, each POSTed as multipart/form-data "
-                + "to /api/v1/requests/{id}/documents/KK/files by the desa's officer (a request per 20 files, filed before the clock "
+                + "with an Idempotency-Key of its own (as the web client sends it) to /api/v1/requests/{id}/documents/KK/files "
+                + "by the desa's officer (a request per 20 files, filed before the clock "
                 + "starts), against the same bytes written by the load generator into the data folder (same disk) as the file store "
                 + "must at least write them: to a temporary file, FileChannel.force (data), atomic rename into a folder of 256, force "
                 + "of that folder; " + s.rounds + " rounds of each, alternating and taking turns at going first, after a warm-up round, "
@@ -383,6 +384,8 @@ final class UploadThroughput implements Figure {
         out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(bench.api.uri("/api/v1/requests/" + request + "/documents/KK/files"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                // as the desa's web client sends every file: a key of its own, so that a retry after a lost answer attaches once
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .timeout(Duration.ofSeconds(300)).POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build();
     }
 
