@@ -4,6 +4,7 @@ import id.go.layanandesa.request.RequestChange;
 import id.go.layanandesa.request.RequestChangesCommitting;
 import id.go.layanandesa.request.RequestEvent;
 import id.go.layanandesa.request.RequestStatus;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class QueueSignals {
     @Inject
     QueueVersions versions;
 
-    void changed(@Observes RequestChangesCommitting changes) {
+    void changed(@Observes @Priority(RequestChangesCommitting.QUEUE) RequestChangesCommitting changes) {
         List<Long> touched = changes.changes().stream()
                 .flatMap(c -> Stream.of(c.fromOpdId(), c.toOpdId()))
                 .filter(Objects::nonNull).distinct().sorted().toList();

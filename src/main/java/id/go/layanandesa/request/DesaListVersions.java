@@ -1,5 +1,6 @@
 package id.go.layanandesa.request;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ public class DesaListVersions {
     @Inject
     Clock clock;
 
-    void changed(@Observes RequestChangesCommitting changes) {
+    void changed(@Observes @Priority(RequestChangesCommitting.DESA) RequestChangesCommitting changes) {
         List<String> desas = changes.changes().stream().map(RequestChange::desaCode).distinct().sorted().toList();
         // one statement for all; sorted so that two transactions always lock the rows in the same order. Plain JDBC on
         // the transaction's own connection: this runs while the transaction completes.

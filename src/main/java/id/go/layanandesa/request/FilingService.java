@@ -11,7 +11,9 @@ import id.go.layanandesa.routing.Route;
 import id.go.layanandesa.routing.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -41,12 +43,17 @@ public class FilingService {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager em;
+
     /** Files one request in the caller's transaction and answers its receipt. */
     @Transactional
     public RequestViews.FilingReceipt file(Caller caller, FilingRequest filing) {
         String desa = caller.desaCode();
         List<Violation> violations = new ArrayList<>();
-        ServiceType type = ServiceType.findById(filing.serviceTypeId());
+        // read-only: filing never changes the definition, so Hibernate keeps no snapshot of its JSON and never checks it for changes
+        ServiceType type = filing.serviceTypeId() == null ? null
+                : em.unwrap(Session.class).byId(ServiceType.class).withReadOnly(true).load(filing.serviceTypeId());
         if (type == null || !type.kabupatenCode.equals(caller.kabupatenCode())) {
             throw ProblemException.invalid("serviceTypeId", "is not a service of your kabupaten's catalog");
         }

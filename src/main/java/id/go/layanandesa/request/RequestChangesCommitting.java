@@ -8,8 +8,20 @@ import java.util.function.Consumer;
  * (a queue's version, a desa's list version) listen here: the row locks they take are then held only through
  * the commit, not through the rest of the transaction's work. What an observer may only do once the changes are
  * committed (tell this instance's caches), it hands to {@link #afterCommit}.
+ *
+ * <p>Observers run in the order of their {@code @Priority}: a row that few transactions share first ({@link #DESA}),
+ * then rows that every change shares, the one with the most work before its locks first ({@link #STATISTICS}: the
+ * rollups read the request before they lock their counters) and the queue's version with its NOTIFY last
+ * ({@link #QUEUE}), so that the counters every filing shares stay locked for as short a time as the commit allows.
  */
 public record RequestChangesCommitting(List<RequestChange> changes, Consumer<Runnable> afterCommitHook) {
+
+    /** The desa's list version: one row per desa. */
+    public static final int DESA = 1000;
+    /** The statistics' rollups. */
+    public static final int STATISTICS = 2000;
+    /** The queue's version and the NOTIFY that wakes waiting claims. */
+    public static final int QUEUE = 3000;
 
     /** Runs {@code action} after the transaction committed; not at all when it rolled back. */
     public void afterCommit(Runnable action) {

@@ -3,6 +3,7 @@ package id.go.layanandesa.statistics;
 import id.go.layanandesa.request.RequestChange;
 import id.go.layanandesa.request.RequestChangesCommitting;
 import id.go.layanandesa.request.RequestEvent.EventType;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -31,7 +32,7 @@ public class Rollups {
     @Inject
     javax.sql.DataSource dataSource;
 
-    void changed(@Observes RequestChangesCommitting changes) {
+    void changed(@Observes @Priority(RequestChangesCommitting.STATISTICS) RequestChangesCommitting changes) {
         List<Long> ids = changes.changes().stream().filter(c -> !UNCOUNTED.contains(c.type())).map(RequestChange::requestId)
                 .distinct().sorted().toList();
         if (ids.isEmpty()) {
