@@ -45,6 +45,20 @@ final class JdbcFiling implements AutoCloseable {
                 returning 1)
             select pg_notify('layanan_webhooks', '') from (select 1 from queued limit 1) q""";
 
+    /** DesaListVersions', Rollups' and QueueSignals' statements, as RequestJournal sends them together before the commit. */
+    private static final String COMMIT_SIGNALS = """
+            insert into desa_request_state as s (desa_code, version, changed_at)
+            select d, 1, ? from unnest(?) d order by d
+            on conflict (desa_code) do update set version = s.version + 1, changed_at = excluded.changed_at;
+            select stat_refresh(?);
+            with bumped as (
+                insert into opd_queue_state as q (opd_id, version, changed_at)
+                select o, 1, ? from unnest(?) o order by o
+                on conflict (opd_id) do update set version = q.version + 1, changed_at = excluded.changed_at
+                returning opd_id, version)
+            select opd_id, version, pg_notify('layanan_queue', opd_id || ':' || version || ':' || (case when opd_id = any(?) then 1 else 0 end))
+              from bumped""";
+
     private final Bench bench;
     private final Accounts accounts;
     private final Connection[] connections;
@@ -265,14 +279,27 @@ final class JdbcFiling implements AutoCloseable {
                 p.setTimestamp(8, Timestamp.from(now));
                 p.executeUpdate();
             }
-            // just before the commit, in the service's order: the desa's list version, the statistics' rollups, the queue's
-            // version with its NOTIFY
-            Db.desaSignal(c, desa);
-            try (PreparedStatement p = c.prepareStatement("select stat_refresh(?)")) {
-                p.setArray(1, c.createArrayOf("bigint", new Object[]{id}));
-                Db.drain(p);
+            // just before the commit, as the service sends them: the desa's list version, the statistics' rollups and the
+            // queue's version with its NOTIFY, three statements in one round trip
+            try (PreparedStatement p = c.prepareStatement(COMMIT_SIGNALS)) {
+                p.setTimestamp(1, Timestamp.from(now));
+                p.setArray(2, c.createArrayOf("varchar", new Object[]{desa}));
+                p.setArray(3, c.createArrayOf("bigint", new Object[]{id}));
+                p.setTimestamp(4, Timestamp.from(now));
+                p.setArray(5, c.createArrayOf("bigint", new Object[]{opdId}));
+                p.setArray(6, c.createArrayOf("bigint", new Object[]{opdId}));
+                boolean rows = p.execute();
+                for (int i = 0; i < 3; i++) {
+                    if (rows) {
+                        try (ResultSet rs = p.getResultSet()) {
+                            while (rs.next()) {
+                                rs.getObject(1);
+                            }
+                        }
+                    }
+                    rows = p.getMoreResults();
+                }
             }
-            Db.queueSignal(c, opdId);
             c.commit();
             return true;
         } catch (Exception e) {
