@@ -4,14 +4,11 @@ import id.go.layanandesa.request.RequestChange;
 import id.go.layanandesa.request.RequestChangesCommitting;
 import id.go.layanandesa.request.RequestEvent;
 import id.go.layanandesa.request.RequestStatus;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
@@ -30,8 +27,18 @@ public class QueueSignals {
 
     public static final String CHANNEL = "layanan_queue";
 
-    @Inject
-    javax.sql.DataSource dataSource;
+    /**
+     * Moves the versions of the queues and answers the new ones. On commit every instance is notified of each
+     * (payload {@code opd:version:work}, work 1 for the queues woken, whose waiting claims look again).
+     */
+    private static final String BUMP = """
+            with bumped as (
+                insert into opd_queue_state as q (opd_id, version, changed_at)
+                select o, 1, ? from unnest(?) o order by o
+                on conflict (opd_id) do update set version = q.version + 1, changed_at = excluded.changed_at
+                returning opd_id, version)
+            select opd_id, version, pg_notify('%s', opd_id || ':' || version || ':' || (case when opd_id = any(?) then 1 else 0 end))
+              from bumped""".formatted(CHANNEL);
 
     @Inject
     Clock clock;
@@ -39,14 +46,26 @@ public class QueueSignals {
     @Inject
     QueueVersions versions;
 
-    void changed(@Observes RequestChangesCommitting changes) {
+    void changed(@Observes @Priority(RequestChangesCommitting.QUEUE) RequestChangesCommitting changes) {
         List<Long> touched = changes.changes().stream()
                 .flatMap(c -> Stream.of(c.fromOpdId(), c.toOpdId()))
                 .filter(Objects::nonNull).distinct().sorted().toList();
         List<Long> woken = changes.changes().stream()
                 .filter(QueueSignals::bringsWork)
                 .map(RequestChange::toOpdId).filter(Objects::nonNull).distinct().sorted().toList();
-        Map<Long, Long> moved = bump(touched, woken);
+        Map<Long, Long> moved = new HashMap<>();
+        if (!touched.isEmpty()) {
+            changes.execute(new RequestChangesCommitting.Statement(BUMP, (c, p, i) -> {
+                p.setTimestamp(i, Timestamp.from(clock.instant()));
+                p.setArray(i + 1, c.createArrayOf("bigint", touched.toArray()));
+                p.setArray(i + 2, c.createArrayOf("bigint", woken.toArray()));
+                return i + 3;
+            }, rows -> {
+                while (rows.next()) {
+                    moved.put(rows.getLong(1), rows.getLong(2));
+                }
+            }, "move the version of queues " + touched));
+        }
         // this instance knows the new versions as soon as they are committed, before any answer leaves it
         changes.afterCommit(() -> moved.forEach(versions::advance));
     }
@@ -55,37 +74,5 @@ public class QueueSignals {
     private static boolean bringsWork(RequestChange c) {
         return c.toStatus() == RequestStatus.SUBMITTED && c.type() != RequestEvent.EventType.CLAIMED
                 && c.type() != RequestEvent.EventType.FLAGGED;
-    }
-
-    /**
-     * Moves the versions of these queues and answers the new ones. On commit every instance is notified of each
-     * (payload {@code opd:version:work}, work 1 for the queues in {@code woken}, whose waiting claims look again).
-     */
-    public Map<Long, Long> bump(List<Long> opds, List<Long> woken) {
-        Map<Long, Long> moved = new HashMap<>();
-        if (opds.isEmpty()) {
-            return moved;
-        }
-        // plain JDBC on the transaction's own connection: this runs while the transaction completes
-        try (Connection c = dataSource.getConnection(); PreparedStatement bump = c.prepareStatement("""
-                with bumped as (
-                    insert into opd_queue_state as q (opd_id, version, changed_at)
-                    select o, 1, ? from unnest(?) o order by o
-                    on conflict (opd_id) do update set version = q.version + 1, changed_at = excluded.changed_at
-                    returning opd_id, version)
-                select opd_id, version, pg_notify('%s', opd_id || ':' || version || ':' || (case when opd_id = any(?) then 1 else 0 end))
-                  from bumped""".formatted(CHANNEL))) {
-            bump.setTimestamp(1, Timestamp.from(clock.instant()));
-            bump.setArray(2, c.createArrayOf("bigint", opds.toArray()));
-            bump.setArray(3, c.createArrayOf("bigint", woken.toArray()));
-            try (ResultSet rs = bump.executeQuery()) {
-                while (rs.next()) {
-                    moved.put(rs.getLong(1), rs.getLong(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot move the version of queues " + opds, e);
-        }
-        return moved;
     }
 }

@@ -1,13 +1,11 @@
 package id.go.layanandesa.request;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -20,28 +18,22 @@ import java.util.List;
 public class DesaListVersions {
 
     @Inject
-    javax.sql.DataSource dataSource;
-
-    @Inject
     EntityManager em;
 
     @Inject
     Clock clock;
 
-    void changed(@Observes RequestChangesCommitting changes) {
+    void changed(@Observes @Priority(RequestChangesCommitting.DESA) RequestChangesCommitting changes) {
         List<String> desas = changes.changes().stream().map(RequestChange::desaCode).distinct().sorted().toList();
-        // one statement for all; sorted so that two transactions always lock the rows in the same order. Plain JDBC on
-        // the transaction's own connection: this runs while the transaction completes.
-        try (Connection c = dataSource.getConnection(); PreparedStatement bump = c.prepareStatement("""
+        // one statement for all; sorted so that two transactions always lock the rows in the same order
+        changes.execute(new RequestChangesCommitting.Statement("""
                 insert into desa_request_state as s (desa_code, version, changed_at)
                 select d, 1, ? from unnest(?) d order by d
-                on conflict (desa_code) do update set version = s.version + 1, changed_at = excluded.changed_at""")) {
-            bump.setTimestamp(1, Timestamp.from(clock.instant()));
-            bump.setArray(2, c.createArrayOf("varchar", desas.toArray()));
-            bump.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot move the list version of desa " + desas, e);
-        }
+                on conflict (desa_code) do update set version = s.version + 1, changed_at = excluded.changed_at""", (c, p, i) -> {
+            p.setTimestamp(i, Timestamp.from(clock.instant()));
+            p.setArray(i + 1, c.createArrayOf("varchar", desas.toArray()));
+            return i + 2;
+        }, null, "move the list version of desa " + desas));
     }
 
     public long version(String desaCode) {

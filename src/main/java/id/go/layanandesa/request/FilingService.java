@@ -1,6 +1,6 @@
 package id.go.layanandesa.request;
 
-import id.go.layanandesa.catalog.ServiceType;
+import id.go.layanandesa.catalog.ServiceDefinitions;
 import id.go.layanandesa.common.TimeZones;
 import id.go.layanandesa.common.error.Problem.Violation;
 import id.go.layanandesa.common.error.ProblemException;
@@ -41,16 +41,20 @@ public class FilingService {
     @Inject
     Clock clock;
 
+    @Inject
+    ServiceDefinitions definitions;
+
     /** Files one request in the caller's transaction and answers its receipt. */
     @Transactional
     public RequestViews.FilingReceipt file(Caller caller, FilingRequest filing) {
         String desa = caller.desaCode();
         List<Violation> violations = new ArrayList<>();
-        ServiceType type = ServiceType.findById(filing.serviceTypeId());
-        if (type == null || !type.kabupatenCode.equals(caller.kabupatenCode())) {
+        ServiceDefinitions.Definition type = filing.serviceTypeId() == null ? null
+                : definitions.current(filing.serviceTypeId()).orElse(null);
+        if (type == null || !type.kabupatenCode().equals(caller.kabupatenCode())) {
             throw ProblemException.invalid("serviceTypeId", "is not a service of your kabupaten's catalog");
         }
-        if (!type.open) {
+        if (!type.open()) {
             throw ProblemException.invalid("serviceTypeId", "is not open for filing");
         }
         FilingRequest.Citizen citizen = filing.citizen();
@@ -63,22 +67,22 @@ public class FilingService {
             }
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), TimeZones.forRegion(caller.kabupatenCode()));
-        Map<String, Object> answers = AnswerValidator.answers(type.fields, filing.answers(), "answers", false, today, violations);
-        List<DocumentDeclaration> documents = AnswerValidator.documents(type.documents, filing.documents(), answers, "documents", false,
+        Map<String, Object> answers = AnswerValidator.answers(type.fields(), filing.answers(), "answers", false, today, violations);
+        List<DocumentDeclaration> documents = AnswerValidator.documents(type.documents(), filing.documents(), answers, "documents", false,
                 violations);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Route route = router.resolve(type.id, desa);
+        Route route = router.resolve(type.id(), desa);
         ServiceRequest request = new ServiceRequest();
         request.trackingCode = TrackingCodes.next();
         request.kabupatenCode = caller.kabupatenCode();
         request.kecamatanCode = RegionCodes.kecamatanOf(desa);
         request.desaCode = desa;
-        request.serviceTypeId = type.id;
-        request.serviceTypeVersion = type.version;
+        request.serviceTypeId = type.id();
+        request.serviceTypeVersion = type.version();
         request.opdId = route.opdId();
         request.routingRuleId = route.ruleId();
         request.status = RequestStatus.SUBMITTED;
@@ -91,7 +95,7 @@ public class FilingService {
         request.note = filing.note();
         request.filedBy = caller.accountId();
         request.filedAt = now;
-        request.dueDate = workingDays.dueDate(request.kabupatenCode, now, type.timeLimitDays);
+        request.dueDate = workingDays.dueDate(request.kabupatenCode, now, type.timeLimitDays());
         request.updatedAt = now;
         request.persist();
         journal.record(request, RequestEvent.EventType.FILED, Actor.of(caller), now, null, null, "routed by " + route.basis());

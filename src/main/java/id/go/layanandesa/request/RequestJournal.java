@@ -8,6 +8,11 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +51,9 @@ public class RequestJournal {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    DataSource dataSource;
 
     public RequestChange record(ServiceRequest request, RequestEvent.EventType type, Actor actor, Instant at, RequestStatus from,
                                 Long fromOpd, String note) {
@@ -101,6 +109,39 @@ public class RequestJournal {
         return changes;
     }
 
+    /**
+     * The observers' statements, sent together: one prepared statement of several, whose parameters follow each other,
+     * so that PostgreSQL gets them in one round trip and runs them in order; each answer goes to its reader.
+     */
+    private void execute(List<RequestChangesCommitting.Statement> statements) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder();
+        for (RequestChangesCommitting.Statement s : statements) {
+            sql.append(sql.isEmpty() ? "" : ";\n").append(s.sql());
+        }
+        // plain JDBC on the transaction's own connection: this runs while the transaction completes
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql.toString())) {
+            int next = 1;
+            for (RequestChangesCommitting.Statement s : statements) {
+                next = s.binder().bind(c, p, next);
+            }
+            boolean rows = p.execute();
+            for (RequestChangesCommitting.Statement s : statements) {
+                if (rows && s.reader() != null) {
+                    try (ResultSet rs = p.getResultSet()) {
+                        s.reader().read(rs);
+                    }
+                }
+                rows = p.getMoreResults();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot " + statements.stream().map(RequestChangesCommitting.Statement::purpose)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " before the commit", e);
+        }
+    }
+
     /** The changes of the current transaction so far; the first call arranges their announcement before commit. */
     @SuppressWarnings("unchecked")
     private List<RequestChange> pending() {
@@ -113,7 +154,9 @@ public class RequestJournal {
                 @Override
                 public void beforeCompletion() {
                     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE && !list.isEmpty()) {
-                        committing.fire(new RequestChangesCommitting(List.copyOf(list), afterCommit::add));
+                        List<RequestChangesCommitting.Statement> statements = new ArrayList<>();
+                        committing.fire(new RequestChangesCommitting(List.copyOf(list), afterCommit::add, statements::add));
+                        execute(statements);
                     }
                 }
 

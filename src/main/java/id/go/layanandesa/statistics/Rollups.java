@@ -3,13 +3,10 @@ package id.go.layanandesa.statistics;
 import id.go.layanandesa.request.RequestChange;
 import id.go.layanandesa.request.RequestChangesCommitting;
 import id.go.layanandesa.request.RequestEvent.EventType;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -28,21 +25,15 @@ public class Rollups {
     private static final Set<EventType> UNCOUNTED = EnumSet.of(EventType.CLAIMED, EventType.RELEASED, EventType.LEASE_EXPIRED,
             EventType.FLAGGED, EventType.ACCEPTED);
 
-    @Inject
-    javax.sql.DataSource dataSource;
-
-    void changed(@Observes RequestChangesCommitting changes) {
+    void changed(@Observes @Priority(RequestChangesCommitting.STATISTICS) RequestChangesCommitting changes) {
         List<Long> ids = changes.changes().stream().filter(c -> !UNCOUNTED.contains(c.type())).map(RequestChange::requestId)
                 .distinct().sorted().toList();
         if (ids.isEmpty()) {
             return;
         }
-        // plain JDBC on the transaction's own connection: this runs while the transaction completes
-        try (Connection c = dataSource.getConnection(); PreparedStatement refresh = c.prepareStatement("select stat_refresh(?)")) {
-            refresh.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            refresh.executeQuery().close();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count requests " + ids + " in the statistics", e);
-        }
+        changes.execute(new RequestChangesCommitting.Statement("select stat_refresh(?)", (c, p, i) -> {
+            p.setArray(i, c.createArrayOf("bigint", ids.toArray()));
+            return i + 1;
+        }, null, "count requests " + ids + " in the statistics"));
     }
 }

@@ -256,6 +256,47 @@ class FilingTest {
     }
 
     @Test
+    void aNewDefinitionOfTheServiceIsUsedByTheVeryNextFilingEvenWhenWrittenByAnotherInstance() {
+        // a service of its own, so that its versions move for this test only
+        Map<String, Object> definition = new HashMap<>();
+        definition.put("code", "UJI_DEFINISI_" + System.nanoTime() % 1_000_000_000L);
+        definition.put("name", "Surat keterangan uji");
+        definition.put("defaultOpdId", TestAccounts.opd("73.24", "DISDUKCAPIL"));
+        definition.put("timeLimitDays", 3);
+        definition.put("fee", 0);
+        definition.put("product", "Surat keterangan");
+        definition.put("open", true);
+        definition.put("documents", List.of());
+        definition.put("fields", List.of(Map.of("key", "keperluan", "label", "Keperluan", "type", "TEXT", "required", true, "order", 1)));
+        long type = ((Number) given().auth().oauth2(TestAccounts.admin("73.24")).contentType("application/json").body(definition)
+                .when().post("/api/v1/service-types").then().statusCode(201).extract().path("id")).longValue();
+        Map<String, Object> body = aktaKelahiran();
+        body.put("serviceTypeId", type);
+        body.put("documents", List.of());
+        Map<String, Object> answers = new HashMap<>(Map.of("keperluan", "Melamar kerja"));
+        body.put("answers", answers);
+        // filed once under version 1, which this instance then knows
+        file(officer(), body).statusCode(201);
+
+        // another instance adds a required field: version 2, in the database only
+        Db.exec("""
+                update service_type set fields = fields || cast(?1 as jsonb), version = 2, updated_at = now()
+                 where id = ?2""", """
+                [{"key": "nama_saksi", "label": "Nama saksi", "type": "TEXT", "required": true, "order": 2, "notAfterToday": false}]""", type);
+        Db.exec("""
+                insert into service_type_version (service_type_id, version, snapshot, created_at)
+                select service_type_id, 2, snapshot, now() from service_type_version where service_type_id = ?1 and version = 1""", type);
+        file(officer(), body).statusCode(400).body("violations.field", hasItem(containsString("nama_saksi")));
+        answers.put("nama_saksi", "Andi");
+        long id = ((Number) file(officer(), body).statusCode(201).extract().path("id")).longValue();
+        assertEquals(2, ((Number) Db.single("select service_type_version from service_request where id = ?1", id)).intValue());
+
+        // closed directly in the database, without a new version: refused at once as well
+        Db.exec("update service_type set open = false where id = ?1", type);
+        file(officer(), body).statusCode(400).body("violations[0].message", containsString("not open"));
+    }
+
+    @Test
     void dueDateSkipsTheKabupatensHolidays() {
         String officer = officer();
         // Wed 23 Dec 2026; 24, 25 Dec and 1 Jan are holidays of the demo kabupaten: 28, 29, 30, 31 Dec, 4 Jan.

@@ -53,9 +53,14 @@ public final class Db {
         }
     }
 
-    /** The service's queue signal for an OPD: bump its queue version and NOTIFY, in the caller's transaction. */
-    /** What the service does just before a filing commits: the desa's list version and the queue's version move. */
+    /** What the service does just before a change commits: the desa's list version and the queue's version move. */
     public static void signal(Connection c, String desa, long opdId) throws Exception {
+        desaSignal(c, desa);
+        queueSignal(c, opdId);
+    }
+
+    /** The desa's list version moves, in the caller's transaction. */
+    public static void desaSignal(Connection c, String desa) throws Exception {
         try (PreparedStatement p = c.prepareStatement("""
                 insert into desa_request_state as s (desa_code, version, changed_at)
                 select d, 1, ? from unnest(?) d order by d
@@ -64,6 +69,10 @@ public final class Db {
             p.setArray(2, c.createArrayOf("varchar", new Object[]{desa}));
             p.executeUpdate();
         }
+    }
+
+    /** The service's queue signal for an OPD: bump its queue version and NOTIFY, in the caller's transaction. */
+    public static void queueSignal(Connection c, long opdId) throws Exception {
         try (PreparedStatement p = c.prepareStatement("""
                 with bumped as (
                     insert into opd_queue_state as q (opd_id, version, changed_at)

@@ -62,7 +62,9 @@ final class FilingVsJdbc implements Figure {
         return List.of("Filing: " + s.filingConcurrency + " concurrent clients (virtual threads, java.net.http, HTTP/1.1), one desa officer each over "
                 + s.filingConcurrency + " desa of Luwu Timur, AKTA_KELAHIRAN with an Idempotency-Key; warm-up "
                 + s.filingWarmup + " s, rounds of " + s.filingSeconds
-                + " s, API and JDBC rounds alternating. The JDBC baseline runs the statements one filing issues (taken from the service's SQL log), "
+                + " s, API and JDBC rounds alternating. The JDBC baseline runs the statements one filing issues (taken from the service's SQL log: "
+                + "the webhook outbox's insert and, just before the commit, the desa's list version, the statistics' rollup and the queue's "
+                + "version in one round trip, as the service sends them), "
                 + "in one transaction, one connection per client ("
                 + s.filingConcurrency + ", the service's pool size), ids in blocks of 50 like Hibernate's pooled optimizer.");
     }

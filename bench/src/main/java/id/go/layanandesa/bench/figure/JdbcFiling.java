@@ -30,6 +30,35 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class JdbcFiling implements AutoCloseable {
 
+    /** The webhook outbox's statement (WebhookOutbox.QUEUE). */
+    private static final String OUTBOX = """
+            with queued as (
+                insert into webhook_delivery (subscription_id, event_id, request_id, event_type, created_at, next_attempt_at)
+                select s.id, e.event_id, e.request_id, e.type, ?, ?
+                  from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[]) with ordinality
+                       as e(event_id, request_id, kabupaten_code, type, service_type_id, from_opd_id, to_opd_id, ord)
+                  join webhook_subscription s on s.kabupaten_code = e.kabupaten_code
+                   and (s.opd_id is null or s.opd_id = e.from_opd_id or s.opd_id = e.to_opd_id)
+                   and (cardinality(s.event_types) = 0 or e.type = any(s.event_types))
+                   and (cardinality(s.service_type_ids) = 0 or e.service_type_id = any(s.service_type_ids))
+                 order by e.ord, s.id
+                returning 1)
+            select pg_notify('layanan_webhooks', '') from (select 1 from queued limit 1) q""";
+
+    /** DesaListVersions', Rollups' and QueueSignals' statements, as RequestJournal sends them together before the commit. */
+    private static final String COMMIT_SIGNALS = """
+            insert into desa_request_state as s (desa_code, version, changed_at)
+            select d, 1, ? from unnest(?) d order by d
+            on conflict (desa_code) do update set version = s.version + 1, changed_at = excluded.changed_at;
+            select stat_refresh(?);
+            with bumped as (
+                insert into opd_queue_state as q (opd_id, version, changed_at)
+                select o, 1, ? from unnest(?) o order by o
+                on conflict (opd_id) do update set version = q.version + 1, changed_at = excluded.changed_at
+                returning opd_id, version)
+            select opd_id, version, pg_notify('layanan_queue', opd_id || ':' || version || ':' || (case when opd_id = any(?) then 1 else 0 end))
+              from bumped""";
+
     private final Bench bench;
     private final Accounts accounts;
     private final Connection[] connections;
@@ -89,8 +118,10 @@ final class JdbcFiling implements AutoCloseable {
             }
             long opdId;
             Long ruleId;
+            String opdCode;
+            String opdName;
             try (PreparedStatement p = c.prepareStatement("""
-                    select c.opd_id, c.rule_id, c.rank from (
+                    select c.opd_id, c.rule_id, c.rank, o.code as opd_code, o.name as opd_name from (
                         select coalesce(r.opd_id,
                                    (select k.id from opd k
                                      where k.kabupaten_code = r.kabupaten_code and k.active and k.kind = r.opd_kind
@@ -129,6 +160,8 @@ final class JdbcFiling implements AutoCloseable {
                     opdId = rs.getLong(1);
                     long rule = rs.getLong(2);
                     ruleId = rs.wasNull() ? null : rule;
+                    opdCode = rs.getString("opd_code");
+                    opdName = rs.getString("opd_name");
                 }
             }
             ZoneId zone = ZoneId.of("Asia/Makassar");
@@ -185,6 +218,7 @@ final class JdbcFiling implements AutoCloseable {
                 p.setLong(17, id);
                 p.executeUpdate();
             }
+            long eventId = eventIds.next(c);
             try (PreparedStatement p = c.prepareStatement("""
                     insert into request_event (actor_id, actor_kind, actor_name, at, from_opd_id, from_status, note, request_id,
                         to_opd_id, to_status, type, id)
@@ -195,7 +229,7 @@ final class JdbcFiling implements AutoCloseable {
                 p.setString(4, "routed by " + (ruleId == null ? "SERVICE_DEFAULT" : "RULE_SERVICE_DESA"));
                 p.setLong(5, id);
                 p.setLong(6, opdId);
-                p.setLong(7, eventIds.next(c));
+                p.setLong(7, eventId);
                 p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement(
@@ -205,18 +239,19 @@ final class JdbcFiling implements AutoCloseable {
                 p.setTimestamp(3, Timestamp.from(now));
                 p.executeUpdate();
             }
-            String opdCode;
-            String opdName;
-            try (PreparedStatement p = c.prepareStatement("""
-                    select o1_0.id, o1_0.active, o1_0.address, o1_0.code, o1_0.created_at, o1_0.email, o1_0.kabupaten_code,
-                           o1_0.kind, o1_0.name, o1_0.phone, o1_0.region_code, o1_0.triage, o1_0.updated_at, o1_0.version
-                      from opd o1_0 where o1_0.id = ?""")) {
-                p.setLong(1, opdId);
-                try (ResultSet rs = p.executeQuery()) {
-                    rs.next();
-                    opdCode = rs.getString("code");
-                    opdName = rs.getString("name");
-                }
+            // the journal's announcement: the webhook outbox queues a delivery per subscription that wants the change
+            // (none here: the statement runs and writes nothing)
+            try (PreparedStatement p = c.prepareStatement(OUTBOX)) {
+                p.setTimestamp(1, Timestamp.from(now));
+                p.setTimestamp(2, Timestamp.from(now));
+                p.setArray(3, c.createArrayOf("bigint", new Object[]{eventId}));
+                p.setArray(4, c.createArrayOf("bigint", new Object[]{id}));
+                p.setArray(5, c.createArrayOf("text", new Object[]{Bench.KAB}));
+                p.setArray(6, c.createArrayOf("text", new Object[]{"FILED"}));
+                p.setArray(7, c.createArrayOf("bigint", new Object[]{accounts.serviceTypeId()}));
+                p.setArray(8, c.createArrayOf("bigint", new Object[]{null}));
+                p.setArray(9, c.createArrayOf("bigint", new Object[]{opdId}));
+                Db.drain(p);
             }
             Map<String, Object> receipt = new LinkedHashMap<>();
             receipt.put("id", id);
@@ -244,7 +279,27 @@ final class JdbcFiling implements AutoCloseable {
                 p.setTimestamp(8, Timestamp.from(now));
                 p.executeUpdate();
             }
-            Db.signal(c, desa, opdId);
+            // just before the commit, as the service sends them: the desa's list version, the statistics' rollups and the
+            // queue's version with its NOTIFY, three statements in one round trip
+            try (PreparedStatement p = c.prepareStatement(COMMIT_SIGNALS)) {
+                p.setTimestamp(1, Timestamp.from(now));
+                p.setArray(2, c.createArrayOf("varchar", new Object[]{desa}));
+                p.setArray(3, c.createArrayOf("bigint", new Object[]{id}));
+                p.setTimestamp(4, Timestamp.from(now));
+                p.setArray(5, c.createArrayOf("bigint", new Object[]{opdId}));
+                p.setArray(6, c.createArrayOf("bigint", new Object[]{opdId}));
+                boolean rows = p.execute();
+                for (int i = 0; i < 3; i++) {
+                    if (rows) {
+                        try (ResultSet rs = p.getResultSet()) {
+                            while (rs.next()) {
+                                rs.getObject(1);
+                            }
+                        }
+                    }
+                    rows = p.getMoreResults();
+                }
+            }
             c.commit();
             return true;
         } catch (Exception e) {
