@@ -69,11 +69,6 @@ public class ServiceDefinitions {
                 version, row.get("time_limit_days", Number.class).intValue(), definition.fields(), definition.documents()));
     }
 
-    /** How many definitions are kept (for tests). */
-    int cached() {
-        return parsed.size();
-    }
-
     private static Definition of(ServiceType type, List<FieldDefinition> fields, List<DocumentDefinition> documents) {
         return new Definition(type.id, type.kabupatenCode, type.open, type.version, type.timeLimitDays, fields, documents);
     }
