@@ -97,8 +97,7 @@ public class FilingService {
         request.filedAt = now;
         request.dueDate = workingDays.dueDate(request.kabupatenCode, now, type.timeLimitDays());
         request.updatedAt = now;
-        request.persist();
-        journal.record(request, RequestEvent.EventType.FILED, Actor.of(caller), now, null, null, "routed by " + route.basis());
+        journal.file(request, Actor.of(caller), now, "routed by " + route.basis());
         return new RequestViews.FilingReceipt(request.id, request.trackingCode, request.status,
                 new RequestViews.OpdRef(route.opdId(), route.opdCode(), route.opdName()), route.basis(), now, request.dueDate,
                 request.version);

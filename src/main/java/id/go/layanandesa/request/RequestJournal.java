@@ -1,5 +1,9 @@
 package id.go.layanandesa.request;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.go.layanandesa.common.SequenceIds;
+import id.go.layanandesa.common.TransactionSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -40,8 +44,36 @@ public class RequestJournal {
         }
     }
 
+    /** A new request's row; the history's statements follow it in the same round trip. */
+    private static final String INSERT_REQUEST = """
+            insert into service_request (id, tracking_code, kabupaten_code, kecamatan_code, desa_code, service_type_id,
+                                         service_type_version, opd_id, routing_rule_id, status, citizen_nik, citizen_name,
+                                         citizen_phone, citizen_address, answers, documents, note, filed_by, filed_at, due_date,
+                                         version, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?);
+            """;
+
+    /** The entries, in order, and each request that came to an OPD it was not in before, in that OPD's list. */
+    private static final String INSERT_EVENTS = """
+            insert into request_event (id, request_id, at, type, actor_kind, actor_id, actor_name, from_status, to_status,
+                                       from_opd_id, to_opd_id, note, public_note)
+            select * from unnest(?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::bigint[], ?::text[],
+                                 ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[]);
+            insert into request_opd (opd_id, request_id, filed_at)
+            select * from unnest(?::bigint[], ?::bigint[], ?::timestamptz[])
+            on conflict do nothing""";
+
     @Inject
     EntityManager em;
+
+    @Inject
+    TransactionSql sql;
+
+    @Inject
+    SequenceIds ids;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Inject
     Event<RequestChanges> announcements;
@@ -65,48 +97,105 @@ public class RequestJournal {
         return recordAll(List.of(new Entry(request, type, actor, at, from, fromOpd, note, publicNote))).get(0);
     }
 
-    /** Records several changes at once (a claim's batch); observers hear of them together. */
+    /**
+     * Records a new request and its FILED entry: the request's row, the entry and the request's place in its OPD's
+     * list go to PostgreSQL as one round trip. The request is not an entity of the ORM's session; its id is set here.
+     */
+    public RequestChange file(ServiceRequest request, Actor actor, Instant at, String note) {
+        Entry entry = new Entry(request, RequestEvent.EventType.FILED, actor, at, null, null, note);
+        return announce(sql.run("file request", c -> {
+            request.id = ids.next(c, "service_request_seq");
+            return write(c, List.of(entry), INSERT_REQUEST, p -> TransactionSql.bind(c, p, 1, request.id, request.trackingCode,
+                    request.kabupatenCode, request.kecamatanCode, request.desaCode, request.serviceTypeId, request.serviceTypeVersion,
+                    request.opdId, request.routingRuleId, request.status, request.citizenNik, request.citizenName, request.citizenPhone,
+                    request.citizenAddress, json(request.answers), json(request.documents), request.note, request.filedBy,
+                    request.filedAt, request.dueDate, request.version, request.updatedAt));
+        })).get(0);
+    }
+
+    /**
+     * Records several changes at once (a claim's batch); observers hear of them together. The requests' own changes,
+     * made on entities of the ORM's session, are flushed first.
+     */
     public List<RequestChange> recordAll(List<Entry> entries) {
         if (entries.isEmpty()) {
             return List.of();
         }
-        List<RequestChange> changes = new ArrayList<>(entries.size());
-        List<RequestEvent> events = new ArrayList<>(entries.size());
-        for (Entry entry : entries) {
-            ServiceRequest r = entry.request();
-            RequestEvent e = new RequestEvent();
-            e.requestId = r.id;
-            e.at = entry.at();
-            e.type = entry.type();
-            e.actorKind = entry.actor().kind();
-            e.actorId = entry.actor().id();
-            e.actorName = entry.actor().name();
-            e.fromStatus = entry.from();
-            e.toStatus = r.status;
-            e.fromOpdId = entry.fromOpd();
-            e.toOpdId = r.opdId;
-            e.note = entry.note();
-            e.publicNote = entry.publicNote();
-            em.persist(e);
-            events.add(e);
-        }
         em.flush();
-        for (int i = 0; i < entries.size(); i++) {
+        return announce(sql.run("record request events", c -> write(c, entries, "", p -> 1)));
+    }
+
+    /** Binds the statements before the history's: their parameters, the index of the next. */
+    private interface Before {
+        int bind(PreparedStatement p) throws SQLException;
+    }
+
+    private List<RequestChange> write(Connection c, List<Entry> entries, String before, Before binder) throws SQLException {
+        int n = entries.size();
+        Long[] eventIds = new Long[n];
+        Long[] requestIds = new Long[n];
+        String[] at = new String[n];
+        String[] types = new String[n];
+        String[] actorKinds = new String[n];
+        Long[] actorIds = new Long[n];
+        String[] actorNames = new String[n];
+        String[] from = new String[n];
+        String[] to = new String[n];
+        Long[] fromOpds = new Long[n];
+        Long[] toOpds = new Long[n];
+        String[] notes = new String[n];
+        String[] publicNotes = new String[n];
+        List<Long> movedOpds = new ArrayList<>();
+        List<Long> movedRequests = new ArrayList<>();
+        List<String> movedFiledAt = new ArrayList<>();
+        List<RequestChange> changes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             Entry entry = entries.get(i);
             ServiceRequest r = entry.request();
-            RequestEvent e = events.get(i);
-            RequestChange change = new RequestChange(e.id, r.id, r.kabupatenCode, r.desaCode, r.serviceTypeId, e.type, e.fromStatus,
-                    e.toStatus, e.fromOpdId, e.toOpdId, e.at, entry.actor());
+            eventIds[i] = ids.next(c, "request_event_seq");
+            requestIds[i] = r.id;
+            at[i] = entry.at().toString();
+            types[i] = entry.type().name();
+            actorKinds[i] = entry.actor().kind();
+            actorIds[i] = entry.actor().id();
+            actorNames[i] = entry.actor().name();
+            from[i] = entry.from() == null ? null : entry.from().name();
+            to[i] = r.status == null ? null : r.status.name();
+            fromOpds[i] = entry.fromOpd();
+            toOpds[i] = r.opdId;
+            notes[i] = entry.note();
+            publicNotes[i] = entry.publicNote();
+            RequestChange change = new RequestChange(eventIds[i], r.id, r.kabupatenCode, r.desaCode, r.serviceTypeId, entry.type(),
+                    entry.from(), r.status, entry.fromOpd(), r.opdId, entry.at(), entry.actor());
             changes.add(change);
             if (change.movedOpd()) {
-                em.createNativeQuery("insert into request_opd (opd_id, request_id, filed_at) values (:o, :r, :f) on conflict do nothing")
-                        .setParameter("o", r.opdId).setParameter("r", r.id)
-                        .setParameter("f", java.sql.Timestamp.from(r.filedAt)).executeUpdate();
+                movedOpds.add(r.opdId);
+                movedRequests.add(r.id);
+                movedFiledAt.add(r.filedAt.toString());
             }
         }
+        try (PreparedStatement p = c.prepareStatement(before + INSERT_EVENTS)) {
+            int i = binder.bind(p);
+            TransactionSql.bind(c, p, i, eventIds, requestIds, at, types, actorKinds, actorIds, actorNames, from, to, fromOpds, toOpds,
+                    notes, publicNotes, movedOpds.toArray(Long[]::new), movedRequests.toArray(Long[]::new),
+                    movedFiledAt.toArray(String[]::new));
+            p.execute();
+        }
+        return changes;
+    }
+
+    private List<RequestChange> announce(List<RequestChange> changes) {
         announcements.fire(new RequestChanges(List.copyOf(changes)));
         pending().addAll(changes);
         return changes;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
