@@ -45,6 +45,21 @@ final class JdbcFiling implements AutoCloseable {
                 returning 1)
             select pg_notify('layanan_webhooks', '') from (select 1 from queued limit 1) q""";
 
+    /** RequestJournal.file's statements: the request, its FILED entry, its place in the OPD's list, in one round trip. */
+    private static final String FILE = """
+            insert into service_request (id, tracking_code, kabupaten_code, kecamatan_code, desa_code, service_type_id,
+                                         service_type_version, opd_id, routing_rule_id, status, citizen_nik, citizen_name,
+                                         citizen_phone, citizen_address, answers, documents, note, filed_by, filed_at, due_date,
+                                         version, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?);
+            insert into request_event (id, request_id, at, type, actor_kind, actor_id, actor_name, from_status, to_status,
+                                       from_opd_id, to_opd_id, note, public_note)
+            select * from unnest(?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::bigint[], ?::text[],
+                                 ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[]);
+            insert into request_opd (opd_id, request_id, filed_at)
+            select * from unnest(?::bigint[], ?::bigint[], ?::timestamptz[])
+            on conflict do nothing""";
+
     /** DesaListVersions', Rollups' and QueueSignals' statements, as RequestJournal sends them together before the commit. */
     private static final String COMMIT_SIGNALS = """
             insert into desa_request_state as s (desa_code, version, changed_at)
@@ -186,58 +201,54 @@ final class JdbcFiling implements AutoCloseable {
                 }
             }
             long id = requestIds.next(c);
-            String tracking = trackingCode();
-            try (PreparedStatement p = c.prepareStatement("""
-                    insert into service_request (answers, assigned_to, assigned_to_name, citizen_address, citizen_name, citizen_nik, citizen_phone,
-                        claim_id, claimed_by, delivery_count, desa_code, document_number, documents, due_date, filed_at, filed_by,
-                        finished_at, forward_count, info_requested_by, kabupaten_code, kecamatan_code, lease_until, needs_attention,
-                        note, opd_id, result_note, routing_rule_id, service_type_id, service_type_version, status, tracking_code,
-                        updated_at, version, id)
-                    values (cast(? as jsonb), null, null, null, ?, ?, null, null, null, 0, ?, null, cast(? as jsonb), ?, ?, ?, null, 0, null,
-                        ?, ?, null, false, null, ?, null, ?, ?, ?, 'SUBMITTED', ?, ?, 0, ?)""")) {
-                p.setString(1, Api.JSON.writeValueAsString(body.get("answers")));
-                p.setString(2, "Warga Uji " + worker);
-                p.setString(3, (String) ((Map<?, ?>) body.get("citizen")).get("nik"));
-                p.setString(4, desa);
-                p.setString(5, Api.JSON.writeValueAsString(body.get("documents")));
-                p.setDate(6, Date.valueOf(due));
-                p.setTimestamp(7, Timestamp.from(now));
-                p.setLong(8, accounts.desaAccounts().get(worker % accounts.desaAccounts().size()));
-                p.setString(9, Bench.KAB);
-                p.setString(10, kecamatan);
-                p.setLong(11, opdId);
-                if (ruleId == null) {
-                    p.setNull(12, java.sql.Types.BIGINT);
-                } else {
-                    p.setLong(12, ruleId);
-                }
-                p.setLong(13, accounts.serviceTypeId());
-                p.setInt(14, typeVersion);
-                p.setString(15, tracking);
-                p.setTimestamp(16, Timestamp.from(now));
-                p.setLong(17, id);
-                p.executeUpdate();
-            }
             long eventId = eventIds.next(c);
-            try (PreparedStatement p = c.prepareStatement("""
-                    insert into request_event (actor_id, actor_kind, actor_name, at, from_opd_id, from_status, note, request_id,
-                        to_opd_id, to_status, type, id)
-                    values (?, 'DESA_OFFICER', ?, ?, null, null, ?, ?, ?, 'SUBMITTED', 'FILED', ?)""")) {
-                p.setLong(1, accounts.desaAccounts().get(worker % accounts.desaAccounts().size()));
-                p.setString(2, "bench-desa-" + worker);
-                p.setTimestamp(3, Timestamp.from(now));
-                p.setString(4, "routed by " + (ruleId == null ? "SERVICE_DEFAULT" : "RULE_SERVICE_DESA"));
-                p.setLong(5, id);
-                p.setLong(6, opdId);
-                p.setLong(7, eventId);
-                p.executeUpdate();
-            }
-            try (PreparedStatement p = c.prepareStatement(
-                    "insert into request_opd (opd_id, request_id, filed_at) values (?, ?, ?) on conflict do nothing")) {
-                p.setLong(1, opdId);
-                p.setLong(2, id);
-                p.setTimestamp(3, Timestamp.from(now));
-                p.executeUpdate();
+            String tracking = trackingCode();
+            // the journal's one round trip (RequestJournal.file): the request, its FILED entry, its place in the OPD's list
+            try (PreparedStatement p = c.prepareStatement(FILE)) {
+                int i = 1;
+                p.setLong(i++, id);
+                p.setString(i++, tracking);
+                p.setString(i++, Bench.KAB);
+                p.setString(i++, kecamatan);
+                p.setString(i++, desa);
+                p.setLong(i++, accounts.serviceTypeId());
+                p.setInt(i++, typeVersion);
+                p.setLong(i++, opdId);
+                if (ruleId == null) {
+                    p.setNull(i++, java.sql.Types.BIGINT);
+                } else {
+                    p.setLong(i++, ruleId);
+                }
+                p.setString(i++, "SUBMITTED");
+                p.setString(i++, (String) ((Map<?, ?>) body.get("citizen")).get("nik"));
+                p.setString(i++, "Warga Uji " + worker);
+                p.setNull(i++, java.sql.Types.VARCHAR);
+                p.setNull(i++, java.sql.Types.VARCHAR);
+                p.setString(i++, Api.JSON.writeValueAsString(body.get("answers")));
+                p.setString(i++, Api.JSON.writeValueAsString(body.get("documents")));
+                p.setNull(i++, java.sql.Types.VARCHAR);
+                p.setLong(i++, accounts.desaAccounts().get(worker % accounts.desaAccounts().size()));
+                p.setTimestamp(i++, Timestamp.from(now));
+                p.setDate(i++, Date.valueOf(due));
+                p.setInt(i++, 0);
+                p.setTimestamp(i++, Timestamp.from(now));
+                p.setArray(i++, c.createArrayOf("bigint", new Object[]{eventId}));
+                p.setArray(i++, c.createArrayOf("bigint", new Object[]{id}));
+                p.setArray(i++, c.createArrayOf("text", new Object[]{now.toString()}));
+                p.setArray(i++, c.createArrayOf("text", new Object[]{"FILED"}));
+                p.setArray(i++, c.createArrayOf("text", new Object[]{"ACCOUNT"}));
+                p.setArray(i++, c.createArrayOf("bigint", new Object[]{accounts.desaAccounts().get(worker % accounts.desaAccounts().size())}));
+                p.setArray(i++, c.createArrayOf("text", new Object[]{"bench-desa-" + worker}));
+                p.setArray(i++, c.createArrayOf("text", new Object[]{null}));
+                p.setArray(i++, c.createArrayOf("text", new Object[]{"SUBMITTED"}));
+                p.setArray(i++, c.createArrayOf("bigint", new Object[]{null}));
+                p.setArray(i++, c.createArrayOf("bigint", new Object[]{opdId}));
+                p.setArray(i++, c.createArrayOf("text", new Object[]{"routed by " + (ruleId == null ? "SERVICE_DEFAULT" : "RULE_SERVICE_DESA")}));
+                p.setArray(i++, c.createArrayOf("text", new Object[]{null}));
+                p.setArray(i++, c.createArrayOf("bigint", new Object[]{opdId}));
+                p.setArray(i++, c.createArrayOf("bigint", new Object[]{id}));
+                p.setArray(i, c.createArrayOf("text", new Object[]{now.toString()}));
+                p.execute();
             }
             // the journal's announcement: the webhook outbox queues a delivery per subscription that wants the change
             // (none here: the statement runs and writes nothing)
