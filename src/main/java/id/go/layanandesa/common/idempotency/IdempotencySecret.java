@@ -55,17 +55,27 @@ public class IdempotencySecret {
         return mac.doFinal();
     }
 
-    /** A MAC that starts from the bytes already digested by {@code prefix} and then takes {@code data}. */
+    /**
+     * A MAC of the caller's own that starts from the bytes already digested by {@code prefix} and then takes
+     * {@code data}: a copy of the thread's keyed one.
+     */
     public Mac macOver(String prefix) {
+        Mac keyed = macs.get();
+        keyed.reset();
+        Mac mac;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
-            mac.update(prefix.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            mac = (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
+            } catch (GeneralSecurityException unavailable) {
+                throw new IllegalStateException(unavailable);
+            }
         }
+        mac.update(prefix.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return mac;
     }
 
     private byte[] secret() {
