@@ -1,10 +1,9 @@
 package id.go.layanandesa.catalog;
 
-import id.go.layanandesa.common.SqlValues;
+import id.go.layanandesa.common.TransactionSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import org.hibernate.Session;
 
 import java.time.Instant;
@@ -29,28 +28,39 @@ public class ServiceDefinitions {
     private record Key(long id, int version, Instant updatedAt) {
     }
 
+    /** The plain columns, read each time. */
+    private record Row(String kabupatenCode, boolean open, int version, int timeLimitDays, Instant updatedAt) {
+    }
+
     private record Parsed(List<FieldDefinition> fields, List<DocumentDefinition> documents) {
     }
 
     /** Enough for a few versions of every service of a kabupaten; past it the oldest are simply read again. */
     static final int MAX_ENTRIES = 2_000;
 
+    /**
+     * Service types change only in calls of their own, never in a transaction that files, so a plain statement sees
+     * all there is to see: no change of the row waits unwritten in the persistence context.
+     */
+    private static final String ROW = "select kabupaten_code, open, version, time_limit_days, updated_at from service_type where id = ?";
+
     private final ConcurrentHashMap<Key, Parsed> parsed = new ConcurrentHashMap<>();
 
     @Inject
     EntityManager em;
 
+    @Inject
+    TransactionSql sql;
+
     /** The service's current definition; empty when there is no such service. */
     public Optional<Definition> current(long id) {
-        List<Tuple> rows = em.createNativeQuery("""
-                        select kabupaten_code, open, version, time_limit_days, updated_at from service_type where id = :id""", Tuple.class)
-                .setParameter("id", id).getResultList();
-        if (rows.isEmpty()) {
+        Row row = sql.first(ROW, r -> new Row(r.getString("kabupaten_code"), r.getBoolean("open"), r.getInt("version"),
+                r.getInt("time_limit_days"), TransactionSql.instant(r, "updated_at")), id).orElse(null);
+        if (row == null) {
             return Optional.empty();
         }
-        Tuple row = rows.get(0);
-        int version = row.get("version", Number.class).intValue();
-        Key key = new Key(id, version, SqlValues.instant(row.get("updated_at")));
+        int version = row.version();
+        Key key = new Key(id, version, row.updatedAt());
         Parsed definition = parsed.get(key);
         if (definition == null) {
             // read-only: Hibernate keeps no snapshot of the JSON and never checks it for changes
@@ -65,8 +75,8 @@ public class ServiceDefinitions {
             }
             parsed.put(key, definition);
         }
-        return Optional.of(new Definition(id, row.get("kabupaten_code", String.class), Boolean.TRUE.equals(row.get("open", Boolean.class)),
-                version, row.get("time_limit_days", Number.class).intValue(), definition.fields(), definition.documents()));
+        return Optional.of(new Definition(id, row.kabupatenCode(), row.open(), version, row.timeLimitDays(), definition.fields(),
+                definition.documents()));
     }
 
     private static Definition of(ServiceType type, List<FieldDefinition> fields, List<DocumentDefinition> documents) {

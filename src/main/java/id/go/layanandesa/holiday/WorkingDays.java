@@ -1,23 +1,24 @@
 package id.go.layanandesa.holiday;
 
 import id.go.layanandesa.common.TimeZones;
+import id.go.layanandesa.common.TransactionSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /** Due dates in working days: Monday to Friday, less the kabupaten's holidays, in the kabupaten's zone. */
 @ApplicationScoped
 public class WorkingDays {
 
+    private static final String HOLIDAYS = "select day from holiday where kabupaten_code = ? and day > ? and day <= ?";
+
     @Inject
-    EntityManager em;
+    TransactionSql sql;
 
     /** The local date, in the kabupaten's zone, of an instant. */
     public LocalDate localDate(String kabupatenCode, Instant instant) {
@@ -33,14 +34,7 @@ public class WorkingDays {
         // Weekends alone stretch n working days over at most n + 2 * (n / 5 + 1) calendar days;
         // holidays stretch it further, so fetch a generous window once.
         LocalDate horizon = start.plusDays(days * 2L + 60);
-        List<LocalDate> holidays = em.createQuery(
-                        "select h.key.day from Holiday h where h.key.kabupatenCode = :k and h.key.day > :from and h.key.day <= :to",
-                        LocalDate.class)
-                .setParameter("k", kabupatenCode)
-                .setParameter("from", start)
-                .setParameter("to", horizon)
-                .getResultList();
-        return addWorkingDays(start, days, new HashSet<>(holidays));
+        return addWorkingDays(start, days, holidays(kabupatenCode, start, horizon));
     }
 
     /** The date {@code days} working days after {@code date}, in the kabupaten's calendar. */
@@ -56,14 +50,12 @@ public class WorkingDays {
         return countWorkingDays(from, to, holidays(kabupatenCode, from, to));
     }
 
+    /**
+     * The kabupaten's holidays d with {@code after < d <= upTo}. Holidays are only added and removed by their own
+     * calls, each in a transaction of its own, so no change of them waits unwritten in the persistence context here.
+     */
     private Set<LocalDate> holidays(String kabupatenCode, LocalDate after, LocalDate upTo) {
-        return new HashSet<>(em.createQuery(
-                        "select h.key.day from Holiday h where h.key.kabupatenCode = :k and h.key.day > :from and h.key.day <= :to",
-                        LocalDate.class)
-                .setParameter("k", kabupatenCode)
-                .setParameter("from", after)
-                .setParameter("to", upTo)
-                .getResultList());
+        return new HashSet<>(sql.list(HOLIDAYS, row -> row.getObject("day", LocalDate.class), kabupatenCode, after, upTo));
     }
 
     static int countWorkingDays(LocalDate from, LocalDate to, Set<LocalDate> holidays) {

@@ -1,13 +1,15 @@
 package id.go.layanandesa.routing;
 
+import id.go.layanandesa.common.TransactionSql;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.region.RegionCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Resolves where a request for a service from a desa goes, in one query. Precedence, first match wins:
@@ -53,25 +55,45 @@ public class Router {
             limit 1
             """;
 
-    @Inject
-    EntityManager em;
+    /** The query with each named parameter as a positional one, and the names in the order of their places. */
+    private static final String SQL;
+    private static final List<String> PLACES;
 
-    /** Where a request for {@code serviceTypeId} from {@code desaCode} goes; the triage OPD when nothing else does. */
-    public Route resolve(long serviceTypeId, String desaCode) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery(RESOLVE, Tuple.class)
-                .setParameter("kabupaten", RegionCodes.kabupatenOf(desaCode))
-                .setParameter("kecamatan", RegionCodes.kecamatanOf(desaCode))
-                .setParameter("desa", desaCode)
-                .setParameter("serviceType", serviceTypeId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.conflict("NO_TRIAGE_OPD", "kabupaten " + RegionCodes.kabupatenOf(desaCode)
-                    + " has no active triage OPD, so nothing can take a request that no rule routes");
+    static {
+        Matcher m = Pattern.compile(":(desa|kecamatan|kabupaten|serviceType)\\b").matcher(RESOLVE);
+        List<String> places = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        while (m.find()) {
+            places.add(m.group(1));
+            m.appendReplacement(sql, "?");
         }
-        Tuple row = rows.get(0);
-        Number rule = row.get("rule_id", Number.class);
-        return new Route(row.get("opd_id", Number.class).longValue(), row.get("opd_code", String.class), row.get("opd_name", String.class),
-                rule == null ? null : rule.longValue(), BASES[row.get("rank", Number.class).intValue()]);
+        m.appendTail(sql);
+        SQL = sql.toString();
+        PLACES = List.copyOf(places);
+    }
+
+    @Inject
+    TransactionSql sql;
+
+    /**
+     * Where a request for {@code serviceTypeId} from {@code desaCode} goes; the triage OPD when nothing else does.
+     * Rules, OPDs and service types change only in calls of their own, so no change of them waits unwritten in the
+     * persistence context of a transaction that routes.
+     */
+    public Route resolve(long serviceTypeId, String desaCode) {
+        String kabupaten = RegionCodes.kabupatenOf(desaCode);
+        String kecamatan = RegionCodes.kecamatanOf(desaCode);
+        Object[] parameters = PLACES.stream().map(name -> switch (name) {
+            case "kabupaten" -> kabupaten;
+            case "kecamatan" -> kecamatan;
+            case "desa" -> desaCode;
+            default -> (Object) serviceTypeId;
+        }).toArray();
+        return sql.first(SQL, row -> {
+            Long rule = TransactionSql.nullableLong(row, "rule_id");
+            return new Route(row.getLong("opd_id"), row.getString("opd_code"), row.getString("opd_name"), rule,
+                    BASES[row.getInt("rank")]);
+        }, parameters).orElseThrow(() -> ProblemException.conflict("NO_TRIAGE_OPD", "kabupaten " + kabupaten
+                + " has no active triage OPD, so nothing can take a request that no rule routes"));
     }
 }

@@ -157,6 +157,25 @@ class IdempotentChangesTest {
     }
 
     @Test
+    void storedAnswersKeepTheirSealingAndOlderOnesAreStillReplayed() {
+        String officer = TestAccounts.desaOfficer("73.24.04.2001");
+        String key = "sealed-" + UUID.randomUUID();
+        String first = Filings.file(officer, Filings.aktaKelahiran(), key).statusCode(201).extract().asString();
+        String sealed = IdempotencyRecords.sealedAnswer(officer, key);
+        // what was stored opens the way answers have always been sealed, and is the answer the caller got
+        String stored = IdempotencyRecords.open(officer, key, sealed);
+        assertEquals(new io.restassured.path.json.JsonPath(first).getMap(""), new io.restassured.path.json.JsonPath(stored).getMap(""));
+        // an answer sealed that way, as a record stored before this installation's latest start holds it, is given again
+        String older = stored.replace("\"SUBMITTED\"", "\"SUBMITTED\" ").replace(",", ", ");
+        IdempotencyRecords.replaceSealedAnswer(officer, key, IdempotencyRecords.seal(officer, key, older, new byte[12]));
+        String replay = Filings.file(officer, Filings.aktaKelahiran(), key).statusCode(201).header("Idempotent-Replayed", "true")
+                .extract().asString();
+        assertEquals(older, replay);
+        assertEquals(1L, Db.count("select count(*) from service_request where id = ?1",
+                ((Number) new io.restassured.path.json.JsonPath(first).get("id")).longValue()));
+    }
+
+    @Test
     void theSpecDeclaresTheKeyOnExactlyTheIdempotentOperations() {
         io.restassured.path.json.JsonPath spec = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath();

@@ -30,32 +30,52 @@ public class IdempotencySecret {
 
     private volatile byte[] secret;
 
-    /** HMAC-SHA256 of the parts (each ended by a NUL) under the installation's secret. */
-    public byte[] mac(String... parts) {
+    /**
+     * A MAC under the secret per thread: looking one up and keying it cost more than the digest itself, and a filing
+     * takes several. {@code doFinal} leaves it reset under the same key, ready for the next.
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
-            for (String part : parts) {
-                mac.update(part.getBytes(StandardCharsets.UTF_8));
-                mac.update((byte) 0);
-            }
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A MAC that starts from the bytes already digested by {@code prefix} and then takes {@code data}. */
-    public Mac macOver(String prefix) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
-            mac.update(prefix.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
             return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    /** HMAC-SHA256 of the parts (each ended by a NUL) under the installation's secret. */
+    public byte[] mac(String... parts) {
+        Mac mac = macs.get();
+        mac.reset();
+        for (String part : parts) {
+            mac.update(part.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+        }
+        return mac.doFinal();
+    }
+
+    /**
+     * A MAC of the caller's own that starts from the bytes already digested by {@code prefix} and then takes
+     * {@code data}: a copy of the thread's keyed one.
+     */
+    public Mac macOver(String prefix) {
+        Mac keyed = macs.get();
+        keyed.reset();
+        Mac mac;
+        try {
+            mac = (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
+            } catch (GeneralSecurityException unavailable) {
+                throw new IllegalStateException(unavailable);
+            }
+        }
+        mac.update(prefix.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return mac;
     }
 
     private byte[] secret() {

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import id.go.layanandesa.common.LayananConfig;
+import id.go.layanandesa.common.TransactionSql;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.http.ETags;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import javax.crypto.Cipher;
@@ -21,8 +21,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -48,6 +51,14 @@ public class IdempotentCalls {
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A cipher per thread, initialised afresh with each answer's own key and nonce: finding the provider's each time cost more. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     /** What a call answered: status, body, the path of what it created, and the ETag of the body. */
     public record Answer(int status, Object body, String location, String etag) {
@@ -69,6 +80,9 @@ public class IdempotentCalls {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    TransactionSql sql;
 
     @Inject
     ObjectMapper mapper;
@@ -116,44 +130,73 @@ public class IdempotentCalls {
     public Outcome execute(String principal, String key, String fingerprint, Supplier<Answer> work) {
         checkKey(key);
         String keyHash = HexFormat.of().formatHex(secret.mac("key", principal, key));
-        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:p), hashtext(:k))")
-                .setParameter("p", principal).setParameter("k", keyHash).getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
+        Stored stored = lockAndLookUp(principal, keyHash, clock.instant().minus(config.idempotency().retention()));
+        if (!stored.locked()) {
             throw ProblemException.conflict("IDEMPOTENCY_IN_FLIGHT",
                     "a call with this Idempotency-Key is still being processed; retry in a moment");
         }
-        List<Tuple> stored = em.createNativeQuery("""
-                        select request_hash, status, body, location, etag from idempotency_record
-                         where principal = :p and key_hash = :k and created_at > :since""", Tuple.class)
-                .setParameter("p", principal).setParameter("k", keyHash)
-                .setParameter("since", Timestamp.from(clock.instant().minus(config.idempotency().retention())))
-                .getResultList();
-        if (!stored.isEmpty()) {
-            Tuple record = stored.get(0);
-            if (!fingerprint.equals(record.get("request_hash", String.class))) {
+        if (stored.record() != null) {
+            Record record = stored.record();
+            if (!fingerprint.equals(record.requestHash())) {
                 throw ProblemException.unprocessable("IDEMPOTENCY_KEY_REUSED",
                         "this Idempotency-Key was already used for a different call; use a new key for a new call");
             }
-            String json = decrypt(record.get("body", String.class), principal, key, keyHash);
-            return new Outcome(null, new Replay(record.get("status", Number.class).intValue(), json,
-                    record.get("location", String.class), record.get("etag", String.class)));
+            String json = decrypt(record.body(), principal, key, keyHash);
+            return new Outcome(null, new Replay(record.status(), json, record.location(), record.etag()));
         }
         Answer answer = work.get();
         if (answer.status() < 300) {
-            em.createNativeQuery("""
-                            insert into idempotency_record (principal, key_hash, request_hash, status, body, location, etag, created_at)
-                            values (:p, :k, :h, :s, :b, :l, :e, :t)
-                            on conflict (principal, key_hash) do update
-                               set request_hash = excluded.request_hash, status = excluded.status, body = excluded.body,
-                                   location = excluded.location, etag = excluded.etag, created_at = excluded.created_at""")
-                    .setParameter("p", principal).setParameter("k", keyHash).setParameter("h", fingerprint)
-                    .setParameter("s", answer.status())
-                    .setParameter("b", encrypt(toJson(answer.body()), principal, key, keyHash))
-                    .setParameter("l", answer.location()).setParameter("e", answer.etag())
-                    .setParameter("t", Timestamp.from(clock.instant()))
-                    .executeUpdate();
+            String body = encrypt(toJson(answer.body()), principal, key, keyHash);
+            // what the work left in the persistence context is written first, as the ORM did before any statement of its own
+            em.flush();
+            sql.update(STORE, principal, keyHash, fingerprint, answer.status(), body, answer.location(), answer.etag(), clock.instant());
         }
         return new Outcome(answer, null);
+    }
+
+    /**
+     * Takes the key's transaction-scoped advisory lock, then reads the answer stored under it: two statements, so that
+     * the look-up's snapshot is taken after the lock is granted (an earlier one could miss the answer that the lock's
+     * previous holder committed), sent together in one round trip.
+     */
+    private Stored lockAndLookUp(String principal, String keyHash, Instant since) {
+        return sql.run(LOCK_AND_LOOK_UP, c -> {
+            try (PreparedStatement p = c.prepareStatement(LOCK_AND_LOOK_UP)) {
+                TransactionSql.bind(c, p, 1, principal, keyHash, principal, keyHash, since);
+                p.execute();
+                boolean locked;
+                try (ResultSet rows = p.getResultSet()) {
+                    locked = rows.next() && rows.getBoolean("locked");
+                }
+                if (!p.getMoreResults()) {
+                    throw new IllegalStateException("the look-up of the stored answer gave no result");
+                }
+                try (ResultSet rows = p.getResultSet()) {
+                    Record record = !rows.next() ? null : new Record(rows.getString("request_hash"), rows.getInt("status"),
+                            rows.getString("body"), rows.getString("location"), rows.getString("etag"));
+                    return new Stored(locked, locked ? record : null);
+                }
+            }
+        });
+    }
+
+    private static final String LOCK_AND_LOOK_UP = """
+            select pg_try_advisory_xact_lock(hashtext(?), hashtext(?)) as locked;
+            select request_hash, status, body, location, etag from idempotency_record
+             where principal = ? and key_hash = ? and created_at > ?""";
+
+    private static final String STORE = """
+            insert into idempotency_record (principal, key_hash, request_hash, status, body, location, etag, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (principal, key_hash) do update
+               set request_hash = excluded.request_hash, status = excluded.status, body = excluded.body,
+                   location = excluded.location, etag = excluded.etag, created_at = excluded.created_at""";
+
+    /** Whether the key's lock was granted, and the answer stored under it (null when none, or when not locked). */
+    private record Stored(boolean locked, Record record) {
+    }
+
+    private record Record(String requestHash, int status, String body, String location, String etag) {
     }
 
     /** The body as the service writes it on the wire. */
@@ -196,7 +239,7 @@ public class IdempotentCalls {
     }
 
     private Cipher cipher(int mode, String principal, String key, byte[] nonce) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = CIPHERS.get();
         cipher.init(mode, new SecretKeySpec(secret.mac("answer", principal, key), "AES"), new GCMParameterSpec(128, nonce));
         return cipher;
     }
