@@ -62,11 +62,11 @@ final class FilingVsJdbc implements Figure {
         return List.of("Filing: " + s.filingConcurrency + " concurrent clients (virtual threads, java.net.http, HTTP/1.1), one desa officer each over "
                 + s.filingConcurrency + " desa of Luwu Timur, AKTA_KELAHIRAN with an Idempotency-Key; warm-up "
                 + s.filingWarmup + " s, rounds of " + s.filingSeconds
-                + " s, API and JDBC rounds alternating. The JDBC baseline runs the statements one filing issues (taken from the service's SQL log: "
-                + "the webhook outbox's insert and, just before the commit, the desa's list version, the statistics' rollup and the queue's "
-                + "version in one round trip, as the service sends them), "
+                + " s, API and JDBC rounds alternating. The JDBC baseline runs the statements one filing issues, in the same round trips "
+                + "(the Idempotency-Key's lock with its look-up; the request, its first entry and its OPD-list row; the webhook outbox's insert; "
+                + "the answer kept for the key; just before the commit the desa's list version, the statistics' rollup and the queue's version), "
                 + "in one transaction, one connection per client ("
-                + s.filingConcurrency + ", the service's pool size), ids in blocks of 50 like Hibernate's pooled optimizer.");
+                + s.filingConcurrency + ", the service's pool size), ids in blocks of 50 as the service takes them.");
     }
 
     /** Warm-ups of both, then measured rounds, service and baseline alternating so that both see the same background noise. */
