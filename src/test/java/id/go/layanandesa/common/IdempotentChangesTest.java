@@ -176,6 +176,22 @@ class IdempotentChangesTest {
     }
 
     @Test
+    void anAnswerThatCannotBeOpenedAnyMoreIsAConflictTheSpecDeclaresAndNothingIsFiledAgain() {
+        String officer = TestAccounts.desaOfficer("73.24.04.2001");
+        String key = "unreadable-" + UUID.randomUUID();
+        long id = Filings.file(officer, Filings.aktaKelahiran(), key).statusCode(201).extract().jsonPath().getLong("id");
+        // as after the installation's key changed: the stored answer does not open with the key of today
+        String sealed = IdempotencyRecords.sealedAnswer(officer, key);
+        byte[] bytes = java.util.Base64.getDecoder().decode(sealed);
+        bytes[bytes.length - 1] ^= 1;
+        IdempotencyRecords.replaceSealedAnswer(officer, key, java.util.Base64.getEncoder().encodeToString(bytes));
+        Filings.file(officer, Filings.aktaKelahiran(), key).statusCode(409)
+                .contentType("application/problem+json").body("code", is("IDEMPOTENCY_KEY_UNREADABLE"));
+        assertEquals(0L, Db.count("select count(*) from service_request r where r.id > ?1"
+                + " and r.filed_by = (select f.filed_by from service_request f where f.id = ?1)", id), "not filed again");
+    }
+
+    @Test
     void theSpecDeclaresTheKeyOnExactlyTheIdempotentOperations() {
         io.restassured.path.json.JsonPath spec = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath();

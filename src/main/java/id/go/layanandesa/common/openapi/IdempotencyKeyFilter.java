@@ -26,7 +26,8 @@ import org.jboss.jandex.MethodInfo;
  * Declares the Idempotency-Key header on exactly the operations marked {@link Idempotent} — the annotation the
  * service honours — read from the class index when the spec is built. It runs after
  * {@link ProblemResponsesFilter} and before {@link WireContractFilter}, which derives from the header what such
- * an operation can answer (409 IDEMPOTENCY_IN_FLIGHT, 422 IDEMPOTENCY_KEY_REUSED, {@code Idempotent-Replayed}).
+ * an operation can answer (409 IDEMPOTENCY_IN_FLIGHT and IDEMPOTENCY_KEY_UNREADABLE, 422 IDEMPOTENCY_KEY_REUSED,
+ * {@code Idempotent-Replayed}).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = 50)
 public class IdempotencyKeyFilter implements OASFilter {

@@ -400,6 +400,7 @@ public class WireContractFilter implements OASFilter {
                 if ("Idempotency-Key".equalsIgnoreCase(parameter.getName())) {
                     codes.add(ProblemCode.VALIDATION_FAILED);
                     codes.add(ProblemCode.IDEMPOTENCY_IN_FLIGHT);
+                    codes.add(ProblemCode.IDEMPOTENCY_KEY_UNREADABLE);
                     codes.add(ProblemCode.IDEMPOTENCY_KEY_REUSED);
                 } else if ("If-Match".equalsIgnoreCase(parameter.getName())) {
                     codes.add(ProblemCode.STALE_VERSION);
