@@ -109,6 +109,28 @@ class WebhookSubscriptionTest {
     }
 
     @Test
+    @OffContractRequests("values of another JSON type than the schema's")
+    void aValueIsReadOnlyFromItsOwnJsonType() {
+        Object[][] cases = {
+                {Map.of("url", URL, "personalData", 1), "personalData", "true or false"},
+                {Map.of("url", URL, "personalData", "true"), "personalData", "true or false"},
+                {Map.of("url", URL, "active", 0), "active", "true or false"},
+                {Map.of("url", URL, "serviceTypeIds", List.of(String.valueOf(Db.serviceType(KABUPATEN, "AKTA_KELAHIRAN")))),
+                        "serviceTypeIds[0]", "a whole number"},
+                {Map.of("url", URL, "description", 7), "description", "a string"},
+        };
+        for (Object[] c : cases) {
+            given().auth().oauth2(admin()).contentType("application/json").body(c[0])
+                    .post("/api/v1/webhook-subscriptions").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("code", is("VALIDATION_FAILED"))
+                    .body("violations.field", contains((String) c[1]))
+                    .body("violations.message", contains(endsWith(" " + c[2])));
+        }
+        assertEquals(0, Db.count("select count(*) from webhook_subscription"), "nothing was subscribed, with personal data or without");
+    }
+
+    @Test
     void anOpdSystemSubscribesForItsOpdAndSeesOnlyThatAnAdminSeesEverySubscriptionOfTheKabupaten() {
         AuthFixtures.ensureRegions();
         long disdukcapil = TestAccounts.opd(KABUPATEN, "DISDUKCAPIL");
