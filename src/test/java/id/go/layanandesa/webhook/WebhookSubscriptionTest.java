@@ -1,5 +1,6 @@
 package id.go.layanandesa.webhook;
 
+import id.go.layanandesa.audit.AuditReads;
 import id.go.layanandesa.support.AuthFixtures;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.TestAccounts;
@@ -33,6 +34,9 @@ class WebhookSubscriptionTest {
 
     @Inject
     WebhookDispatcher dispatcher;
+
+    @Inject
+    AuditReads reads;
 
     @BeforeEach
     @AfterEach
@@ -128,6 +132,40 @@ class WebhookSubscriptionTest {
                     .body("violations.message", contains(endsWith(" " + c[2])));
         }
         assertEquals(0, Db.count("select count(*) from webhook_subscription"), "nothing was subscribed, with personal data or without");
+    }
+
+    @Test
+    void readingADeliveryThatCarriesTheCitizensNameAndPhoneIsARecordedRead() throws Exception {
+        try (WebhookReceiver gateway = WebhookReceiver.accepting(); WebhookReceiver dashboard = WebhookReceiver.accepting()) {
+            long withData = subscribe(gateway.url("/sms"), Map.of("eventTypes", List.of("FILED"), "personalData", true)).getLong("id");
+            long without = subscribe(dashboard.url("/dashboard"), Map.of("eventTypes", List.of("FILED"))).getLong("id");
+            long request = file(DESA).getLong("id");
+            gateway.await(a -> a.stream().anyMatch(x -> x.requestId() == request && x.delivered()), Duration.ofSeconds(30));
+            dashboard.await(a -> a.stream().anyMatch(x -> x.requestId() == request && x.delivered()), Duration.ofSeconds(30));
+            long shown = ((Number) Db.single("select id from webhook_delivery where subscription_id = ?1 and request_id = ?2",
+                    withData, request)).longValue();
+            long plain = ((Number) Db.single("select id from webhook_delivery where subscription_id = ?1 and request_id = ?2",
+                    without, request)).longValue();
+
+            given().auth().oauth2(admin()).header("X-Request-Id", "delivery-read-" + shown)
+                    .get("/api/v1/webhook-subscriptions/" + withData + "/deliveries/" + shown).then().statusCode(200)
+                    .body("payload.data.requestId", is((int) request))
+                    .body("payload.data.citizen.name", not(emptyOrNullString()))
+                    .body("payload.data.citizen.phone", not(emptyOrNullString()))
+                    .body("$", not(hasKey("requestsShown")));
+            given().auth().oauth2(admin()).header("X-Request-Id", "delivery-read-" + plain)
+                    .get("/api/v1/webhook-subscriptions/" + without + "/deliveries/" + plain).then().statusCode(200)
+                    .body("payload.data.requestId", is((int) request))
+                    .body("payload.data", not(hasKey("citizen")));
+            reads.flush();
+
+            assertEquals(List.of("getWebhookDelivery|REQUEST|" + request + "|{" + request + "}"),
+                    Db.rowsOf("select action || '|' || target_type || '|' || target_id || '|' || request_ids::text from audit_entry "
+                            + "where client_request_id = ?1", "delivery-read-" + shown),
+                    "the read that showed the citizen's name and phone names the request");
+            assertEquals(0, Db.count("select count(*) from audit_entry where client_request_id = ?1", "delivery-read-" + plain),
+                    "a body without personal data is no read of it");
+        }
     }
 
     @Test
