@@ -102,6 +102,7 @@ class WebhookSubscriptionTest {
                 {Map.of("url", URL, "serviceTypeIds", List.of(999_999_999L)), "serviceTypeIds"},
                 {Map.of("url", URL, "description", "x".repeat(201)), "description"},
                 {Map.of("url", "https://hooks.example.go.id/" + "x".repeat(2000)), "url"},
+                {Map.of("url", "https://hooks.example.go.id:99999/x"), "url"},
         };
         for (Object[] c : cases) {
             given().auth().oauth2(admin()).contentType("application/json").body(c[0])
