@@ -2,6 +2,7 @@ package id.go.layanandesa.audit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.go.layanandesa.common.InputRules;
 import id.go.layanandesa.common.error.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -166,7 +167,12 @@ public class AuditStore {
                 if (parts.length != 2) {
                     throw new IllegalArgumentException();
                 }
-                return new Cursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS), Long.parseLong(parts[1]));
+                Instant at = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
+                // no entry lies outside the range of any record; the database could not compare such an instant
+                if (InputRules.instantProblem(at) != null) {
+                    throw new IllegalArgumentException();
+                }
+                return new Cursor(at, Long.parseLong(parts[1]));
             } catch (RuntimeException e) {
                 throw ProblemException.invalid("cursor", "is not a cursor this list gave out");
             }

@@ -1,5 +1,6 @@
 package id.go.layanandesa.webhook;
 
+import id.go.layanandesa.audit.AuditedRead;
 import id.go.layanandesa.common.error.ProblemCode;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.openapi.ProblemCodes;
@@ -183,10 +184,13 @@ public class SubscriptionResource {
     @Path("/{id}/deliveries/{deliveryId}")
     @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "getWebhookDelivery", summary = "One delivery, with the body it sends",
-            description = "The body is made at the first attempt and sent unchanged by every retry; before that there is none.")
+            description = "The body is made at the first attempt and sent unchanged by every retry; before that there is none. "
+                    + "A body that carries the citizen's name and phone (a subscription allowed personal data) is a read of "
+                    + "personal data, recorded in the audit trail with its request.")
     @APIResponse(responseCode = "200", description = "The delivery; payload once it was made at the first attempt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionViews.Delivery.class)))
     @APIResponse(responseCode = "404", description = "No such subscription in your scope, or no such delivery of it")
+    @AuditedRead
     public SubscriptionViews.Delivery delivery(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId) {
         return subscriptions.delivery(caller, id, deliveryId);
     }

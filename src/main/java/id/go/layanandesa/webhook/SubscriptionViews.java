@@ -1,5 +1,6 @@
 package id.go.layanandesa.webhook;
 
+import id.go.layanandesa.audit.ShowsPersonalData;
 import id.go.layanandesa.common.http.Versioned;
 import id.go.layanandesa.common.openapi.MayBeAbsent;
 import id.go.layanandesa.request.RequestEvent;
@@ -91,7 +92,14 @@ public final class SubscriptionViews {
             @MayBeAbsent @Schema(description = "While PENDING: when the next attempt goes", example = "2026-11-30T03:11:15Z") Instant nextAttemptAt,
             @MayBeAbsent @Schema(example = "2026-11-30T03:11:16Z") Instant deliveredAt,
             @MayBeAbsent @Schema(description = "The delivery this one sends again (manual redelivery)", example = "90100") Long redeliveryOf,
-            @MayBeAbsent @Schema(description = "Only when one delivery is read, once made at its first attempt: the body as sent") WebhookEvent payload) {
+            @MayBeAbsent @Schema(description = "Only when one delivery is read, once made at its first attempt: the body as sent") WebhookEvent payload)
+            implements ShowsPersonalData {
+
+        /** The request, when the body carries its citizen's name and phone (a subscription allowed personal data). */
+        @Override
+        public List<Long> requestsShown() {
+            return payload != null && payload.data() != null && payload.data().citizen() != null ? List.of(requestId) : List.of();
+        }
     }
 
     @Schema(name = "WebhookDeliveryPage", description = "One page of a subscription's deliveries, newest first")

@@ -110,6 +110,9 @@ public class TargetPolicy {
         if (uri.getRawFragment() != null) {
             violations.add(new Violation(field, "must not have a fragment"));
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            violations.add(new Violation(field, "must have a port from 1 to 65535, or none"));
+        }
         String host = host(uri);
         if (host.equals("localhost") || host.endsWith(".localhost")) {
             host = "127.0.0.1";

@@ -375,6 +375,27 @@ class AuditTrailTest {
         given().auth().oauth2(admin).get("/api/v1/audit-entries?requestId=0").then().statusCode(400);
     }
 
+    @Test
+    void aCursorNamingATimeNoEntryCanHaveIsRefusedAsACursorNotAFailure() {
+        String admin = TestAccounts.admin(KAB);
+        String requestId = "cursor-" + MatrixFixtures.uniqueCode();
+        for (String micros : List.of("-9223372036854775808", "9223372036854775807", "-62135596800000000")) {
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((micros + ":1").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (String format : List.of("JSON", "CSV")) {
+                given().auth().oauth2(admin).header("X-Request-Id", requestId)
+                        .get("/api/v1/audit-entries?format=" + format + "&cursor=" + cursor)
+                        .then().statusCode(400).contentType("application/problem+json")
+                        .body("code", equalTo("VALIDATION_FAILED"))
+                        .body("violations[0].field", equalTo("cursor"))
+                        .body("violations[0].message", equalTo("is not a cursor this list gave out"));
+            }
+        }
+        reads.flush();
+        assertEquals(0L, ((Number) Db.single("select count(*) from audit_entry where client_request_id = ?1", requestId)).longValue(),
+                "a refused read of the trail is recorded nowhere");
+    }
+
     /** A username the kabupaten has already, as it is stored (with the kabupaten's prefix, which an admin may also leave out). */
     static String existingUsername() {
         return (String) Db.single("select username from account where kabupaten_code = ?1 and username like ?2 order by id limit 1",

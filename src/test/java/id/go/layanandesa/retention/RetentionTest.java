@@ -319,6 +319,32 @@ class RetentionTest {
     }
 
     @Test
+    @OffContractRequests("a policy and a NIK of another JSON type than the schema's")
+    void aNumberIsNoBooleanSoItNeverTurnsThePurgeOn() {
+        Place p = newPlace("87.24");
+        for (Object purge : List.of(1, "true", 1.0)) {
+            given().auth().oauth2(p.admin()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                    .body(Map.of("period", "P1Y", "purge", purge)).put("/api/v1/retention-policy")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("code", equalTo("VALIDATION_FAILED"))
+                    .body("violations.field", contains("purge"))
+                    .body("violations.message", contains(endsWith(" true or false")));
+        }
+        given().auth().oauth2(p.admin()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(Map.of("period", 5, "purge", false)).put("/api/v1/retention-policy")
+                .then().statusCode(400).body("violations.field", contains("period"));
+        given().auth().oauth2(p.admin()).get("/api/v1/retention-policy").then().statusCode(200)
+                .body("period", equalTo("P5Y")).body("purge", equalTo(false)).body("setByKabupaten", equalTo(false));
+        assertEquals(0, Db.count("select count(*) from retention_policy where kabupaten_code = ?1", p.kabupaten()), "no policy was stored");
+        assertEquals(0, Db.count("select count(*) from audit_entry where kabupaten_code = ?1 and action = 'setRetentionPolicy'", p.kabupaten()),
+                "refused changes leave no entry");
+
+        given().auth().oauth2(p.admin()).contentType(ContentType.JSON).body("{\"nik\": 7324044107900001}")
+                .post("/api/v1/personal-data/export").then().statusCode(400)
+                .body("violations.field", contains("nik")).body("violations.message", contains(endsWith(" a string")));
+    }
+
+    @Test
     void anAdminExportsEverythingTheKabupatenHoldsAboutANik() {
         String nik = nik(401);
         long first = finished(place, place.serviceType(), nik, Period.ofYears(1));

@@ -89,6 +89,9 @@ class TargetPolicyTest {
             https://localhost:9000/in                | is a loopback address, which deliveries may not reach
             https://api.localhost/in                 | is a loopback address, which deliveries may not reach
             https://hooks example/in                 | is not a URL
+            https://hooks.example.go.id:99999/in     | must have a port from 1 to 65535, or none
+            https://hooks.example.go.id:0/in         | must have a port from 1 to 65535, or none
+            https://hooks.example.go.id:65535/in     |
             """)
     void anEndpointIsAnHttpsUrlOfAPublicHost(String url, String problem) {
         List<Violation> violations = TargetPolicy.check("url", url, false, List.of());

@@ -1,5 +1,6 @@
 package id.go.layanandesa.webhook;
 
+import id.go.layanandesa.audit.AuditReads;
 import id.go.layanandesa.support.AuthFixtures;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.TestAccounts;
@@ -33,6 +34,9 @@ class WebhookSubscriptionTest {
 
     @Inject
     WebhookDispatcher dispatcher;
+
+    @Inject
+    AuditReads reads;
 
     @BeforeEach
     @AfterEach
@@ -98,6 +102,7 @@ class WebhookSubscriptionTest {
                 {Map.of("url", URL, "serviceTypeIds", List.of(999_999_999L)), "serviceTypeIds"},
                 {Map.of("url", URL, "description", "x".repeat(201)), "description"},
                 {Map.of("url", "https://hooks.example.go.id/" + "x".repeat(2000)), "url"},
+                {Map.of("url", "https://hooks.example.go.id:99999/x"), "url"},
         };
         for (Object[] c : cases) {
             given().auth().oauth2(admin()).contentType("application/json").body(c[0])
@@ -106,6 +111,62 @@ class WebhookSubscriptionTest {
                     .body("violations.field", hasItem(startsWith((String) c[1])));
         }
         assertEquals(0, Db.count("select count(*) from webhook_subscription"), "nothing refused was subscribed");
+    }
+
+    @Test
+    @OffContractRequests("values of another JSON type than the schema's")
+    void aValueIsReadOnlyFromItsOwnJsonType() {
+        Object[][] cases = {
+                {Map.of("url", URL, "personalData", 1), "personalData", "true or false"},
+                {Map.of("url", URL, "personalData", "true"), "personalData", "true or false"},
+                {Map.of("url", URL, "active", 0), "active", "true or false"},
+                {Map.of("url", URL, "serviceTypeIds", List.of(String.valueOf(Db.serviceType(KABUPATEN, "AKTA_KELAHIRAN")))),
+                        "serviceTypeIds[0]", "a whole number"},
+                {Map.of("url", URL, "description", 7), "description", "a string"},
+        };
+        for (Object[] c : cases) {
+            given().auth().oauth2(admin()).contentType("application/json").body(c[0])
+                    .post("/api/v1/webhook-subscriptions").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("code", is("VALIDATION_FAILED"))
+                    .body("violations.field", contains((String) c[1]))
+                    .body("violations.message", contains(endsWith(" " + c[2])));
+        }
+        assertEquals(0, Db.count("select count(*) from webhook_subscription"), "nothing was subscribed, with personal data or without");
+    }
+
+    @Test
+    void readingADeliveryThatCarriesTheCitizensNameAndPhoneIsARecordedRead() throws Exception {
+        try (WebhookReceiver gateway = WebhookReceiver.accepting(); WebhookReceiver dashboard = WebhookReceiver.accepting()) {
+            long withData = subscribe(gateway.url("/sms"), Map.of("eventTypes", List.of("FILED"), "personalData", true)).getLong("id");
+            long without = subscribe(dashboard.url("/dashboard"), Map.of("eventTypes", List.of("FILED"))).getLong("id");
+            long request = file(DESA).getLong("id");
+            gateway.await(a -> a.stream().anyMatch(x -> x.requestId() == request && x.delivered()), Duration.ofSeconds(30));
+            dashboard.await(a -> a.stream().anyMatch(x -> x.requestId() == request && x.delivered()), Duration.ofSeconds(30));
+            long shown = ((Number) Db.single("select id from webhook_delivery where subscription_id = ?1 and request_id = ?2",
+                    withData, request)).longValue();
+            long plain = ((Number) Db.single("select id from webhook_delivery where subscription_id = ?1 and request_id = ?2",
+                    without, request)).longValue();
+
+            given().auth().oauth2(admin()).header("X-Request-Id", "delivery-read-" + shown)
+                    .get("/api/v1/webhook-subscriptions/" + withData + "/deliveries/" + shown).then().statusCode(200)
+                    .body("payload.data.requestId", is((int) request))
+                    .body("payload.data.citizen.name", not(emptyOrNullString()))
+                    .body("payload.data.citizen.phone", not(emptyOrNullString()))
+                    .body("$", not(hasKey("requestsShown")));
+            given().auth().oauth2(admin()).header("X-Request-Id", "delivery-read-" + plain)
+                    .get("/api/v1/webhook-subscriptions/" + without + "/deliveries/" + plain).then().statusCode(200)
+                    .body("payload.data.requestId", is((int) request))
+                    .body("payload.data", not(hasKey("citizen")));
+            reads.flush();
+
+            assertEquals(List.of("getWebhookDelivery|REQUEST|" + request + "|{" + request + "}"),
+                    Db.rowsOf("select action || '|' || target_type || '|' || target_id || '|' || request_ids::text from audit_entry "
+                            + "where client_request_id = ?1", "delivery-read-" + shown),
+                    "the read that showed the citizen's name and phone names the request");
+            assertEquals(0, Db.count("select count(*) from audit_entry where client_request_id = ?1", "delivery-read-" + plain),
+                    "a body without personal data is no read of it");
+        }
     }
 
     @Test
