@@ -27,8 +27,8 @@ import static io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LI
  * A body without a declared length (chunked) is counted as it arrives and refused as soon as it passes the general
  * limit; only a body that declares its length can use the larger limits of the batch and the import.
  *
- * <p>A small JSON body of the API that declares its length (POST, PUT or PATCH, at most its operation's limit and
- * never more than the general one, without {@code Expect}) is read whole on the event loop before the API is
+ * <p>A small JSON body of the API that declares its length (HTTP/1, POST, PUT or PATCH, at most its operation's limit
+ * and never more than the general one, without {@code Expect}) is read whole on the event loop before the API is
  * reached, which then parses it from memory instead of waiting on a worker thread for each piece of it. Reading it
  * blocks no thread: a client that sends less than it declared and stops has its connection closed, without an answer,
  * once {@code quarkus.http.read-timeout} has passed (the time the API's own reader waits for each piece). Every other
@@ -95,12 +95,13 @@ public class HttpLimits {
 
     /**
      * The limit to read this request's body with before the API is reached, or 0 when the API streams it: only a
-     * JSON body of POST, PUT or PATCH under /api/ that declares a length within its limit and the general one.
+     * JSON body of POST, PUT or PATCH under /api/ over HTTP/1 that declares a length within its limit and the general one.
      */
     long readAheadLimit(RoutingContext ctx) {
         var request = ctx.request();
         HttpMethod method = request.method();
-        if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) {
+        // HTTP/2: the API cannot take a stream that has ended (it pauses it first, which HTTP/2 refuses once ended)
+        if ((method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) || request.version() == HttpVersion.HTTP_2) {
             return 0;
         }
         MultiMap headers = request.headers();

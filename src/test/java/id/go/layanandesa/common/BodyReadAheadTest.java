@@ -84,6 +84,24 @@ class BodyReadAheadTest {
         assertEquals(1L, Db.count("select count(*) from request_event where request_id = ?1 and type = 'FILED' and to_status = 'SUBMITTED'", id));
     }
 
+    /** HTTP/2 bodies are streamed to the API whether they declare their length or not. */
+    @Test
+    void anHttp2FilingWithItsLengthDeclaredIsFiled() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
+        String base = "http://localhost:" + RestAssured.port;
+        // the first request upgrades the connection to HTTP/2
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/q/health/live")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var filed = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/requests"))
+                        .header("Authorization", "Bearer " + TestAccounts.desaOfficer(DESA)).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(filing())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, filed.version());
+        assertEquals(201, filed.statusCode(), filed.body());
+        long id = JsonPath.from(filed.body()).getLong("id");
+        assertEquals(1L, Db.count("select count(*) from service_request where id = ?1", id));
+    }
+
     @Test
     void aBodyInTwoPiecesIsWaitedForAndFiled() throws Exception {
         byte[] filing = filing();
