@@ -27,8 +27,8 @@ import static io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LI
  * A body without a declared length (chunked) is counted as it arrives and refused as soon as it passes the general
  * limit; only a body that declares its length can use the larger limits of the batch and the import.
  *
- * <p>A small JSON body of the API that declares its length (HTTP/1, POST, PUT or PATCH, at most its operation's limit
- * and never more than the general one, without {@code Expect}) is read whole on the event loop before the API is
+ * <p>A small JSON body of the API that declares its length (HTTP/1, POST, PUT or PATCH, at most its operation's limit,
+ * the general one and 64 KiB, without {@code Expect}) is read whole on the event loop before the API is
  * reached, which then parses it from memory instead of waiting on a worker thread for each piece of it. Reading it
  * blocks no thread: a client that sends less than it declared and stops has its connection closed, without an answer,
  * once {@code quarkus.http.read-timeout} has passed (the time the API's own reader waits for each piece). Every other
@@ -55,6 +55,12 @@ public class HttpLimits {
     /** Operations whose path has parameters: the uploads of files. */
     private java.util.List<Map.Entry<java.util.regex.Pattern, Long>> templatedLimits;
     private long generalLimit;
+    /**
+     * The largest body read ahead: at most a minute for all of it (see below) must suit a phone on a weak connection,
+     * so a larger one is streamed, with the API's wait for each piece. A filing is a few kilobytes.
+     */
+    static final long READ_AHEAD_MAX = 64 * 1024;
+
     /** Read bodies ahead of the API: those without a declared length (counted) and small JSON ones; one per limit. */
     private final Map<Long, BodyHandler> readers = new ConcurrentHashMap<>();
 
@@ -121,7 +127,7 @@ public class HttpLimits {
             return 0;
         }
         long limit = Math.min(bodyLimit(path), generalLimit);
-        return length > 0 && length <= limit ? limit : 0;
+        return length > 0 && length <= Math.min(limit, READ_AHEAD_MAX) ? limit : 0;
     }
 
     /** application/json or application/*+json (merge-patch, problem), with or without parameters. */
