@@ -113,17 +113,7 @@ final class JdbcFiling implements AutoCloseable {
                 p.setString(3, principal);
                 p.setString(4, idemKey);
                 p.setTimestamp(5, Timestamp.from(now.minus(Duration.ofHours(24))));
-                boolean rows = p.execute();
-                for (int i = 0; i < 2; i++) {
-                    if (rows) {
-                        try (ResultSet rs = p.getResultSet()) {
-                            while (rs.next()) {
-                                rs.getObject(1);
-                            }
-                        }
-                    }
-                    rows = p.getMoreResults();
-                }
+                executeAll(p, 2);
             }
             int limitDays;
             int typeVersion;
@@ -308,23 +298,28 @@ final class JdbcFiling implements AutoCloseable {
                 p.setTimestamp(4, Timestamp.from(now));
                 p.setArray(5, c.createArrayOf("bigint", new Object[]{opdId}));
                 p.setArray(6, c.createArrayOf("bigint", new Object[]{opdId}));
-                boolean rows = p.execute();
-                for (int i = 0; i < 3; i++) {
-                    if (rows) {
-                        try (ResultSet rs = p.getResultSet()) {
-                            while (rs.next()) {
-                                rs.getObject(1);
-                            }
-                        }
-                    }
-                    rows = p.getMoreResults();
-                }
+                executeAll(p, 3);
             }
             c.commit();
             return true;
         } catch (Exception e) {
             c.rollback();
             throw e;
+        }
+    }
+
+    /** Runs a prepared statement of several and reads every answer, as the service does. */
+    private static void executeAll(PreparedStatement p, int statements) throws SQLException {
+        boolean rows = p.execute();
+        for (int i = 0; i < statements; i++) {
+            if (rows) {
+                try (ResultSet rs = p.getResultSet()) {
+                    while (rs.next()) {
+                        rs.getObject(1);
+                    }
+                }
+            }
+            rows = p.getMoreResults();
         }
     }
 
