@@ -1,5 +1,6 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.common.DatabaseNotifications;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Capability;
 import io.agroal.api.AgroalDataSource;
@@ -11,14 +12,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Describes the caller; names come from the database when it knows them (an external token may name unknown codes).
- * Every client asks this on each start and page, so the names are read in one statement, always afresh: a renamed
- * account, desa or OPD shows its new name at once.
+ * Every client asks this on each start and page, so the names are read in one statement and then kept in memory, per
+ * account and scope, while this instance hears the database's notifications: every statement that changes or removes
+ * an account's, region's or OPD's name notifies every instance when it commits (trigger of V131), and each drops what it
+ * kept. A renamed OPD or desa shows its new name as soon as the notification has arrived, a few milliseconds after the
+ * commit, on the instance that renamed it too.
  */
 @ApplicationScoped
-public class MeService {
+public class MeService implements DatabaseNotifications.Subscriber {
+
+    static final String CHANNEL = "layanan_names";
+    /** More scopes than any installation's accounts have; past it the memory starts again. */
+    private static final int KEPT = 20_000;
 
     private static final String NAMES = """
             select (select a.display_name from account a where a.id = ? and a.kabupaten_code is not distinct from ?),
@@ -26,8 +36,22 @@ public class MeService {
                    (select r.name from region r where r.code = ?),
                    (select o.name from opd o where o.id = ? and o.kabupaten_code = ?)""";
 
+    private record Scope(Long accountId, String kabupatenCode, String desaCode, Long opdId) {
+    }
+
+    /** The names the database knows; null where it knows none. */
+    private record Names(String display, String kabupaten, String desa, String opd) {
+    }
+
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    DatabaseNotifications notifications;
+
+    private final ConcurrentHashMap<Scope, Names> kept = new ConcurrentHashMap<>();
+    /** Moves at every invalidation: a read that overlapped one is not kept, since it may predate the change. */
+    private final AtomicLong generation = new AtomicLong();
 
     public AuthResource.MeView describe(Caller caller) {
         String name = caller.displayName();
@@ -35,29 +59,75 @@ public class MeService {
         String desaName = null;
         String opdName = null;
         if (caller.accountId() != null || caller.kabupatenCode() != null) {
-            try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(NAMES)) {
-                p.setObject(1, caller.accountId(), Types.BIGINT);
-                p.setString(2, caller.kabupatenCode());
-                p.setString(3, caller.kabupatenCode());
-                p.setString(4, caller.desaCode());
-                p.setObject(5, caller.opdId(), Types.BIGINT);
-                p.setString(6, caller.kabupatenCode());
-                try (ResultSet rs = p.executeQuery()) {
-                    rs.next();
-                    if (rs.getString(1) != null) {
-                        name = rs.getString(1);
-                    }
-                    kabupatenName = rs.getString(2);
-                    desaName = rs.getString(3);
-                    opdName = rs.getString(4);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the caller's names", e);
+            Names names = names(new Scope(caller.accountId(), caller.kabupatenCode(), caller.desaCode(), caller.opdId()));
+            if (names.display() != null) {
+                name = names.display();
             }
+            kabupatenName = names.kabupaten();
+            desaName = names.desa();
+            opdName = names.opd();
         }
         return new AuthResource.MeView(caller.apiKeyId() != null ? "SYSTEM" : "PERSON", caller.role(), name,
                 caller.accountId(), caller.apiKeyId(), caller.kabupatenCode(), kabupatenName,
                 caller.desaCode(), desaName, caller.opdId(), opdName,
                 caller.passwordChangeRequired() ? java.util.List.of() : Capability.of(caller.role()), caller.passwordChangeRequired());
+    }
+
+    private Names names(Scope scope) {
+        boolean listening = notifications.isListening();
+        Names names = listening ? kept.get(scope) : null;
+        if (names != null) {
+            return names;
+        }
+        long seen = generation.get();
+        names = read(scope);
+        if (listening) {
+            if (kept.size() >= KEPT) {
+                kept.clear();
+            }
+            kept.put(scope, names);
+            // an invalidation that ran meanwhile may have come before the put: then what was read may be stale
+            if (generation.get() != seen) {
+                kept.remove(scope, names);
+            }
+        }
+        return names;
+    }
+
+    private Names read(Scope scope) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(NAMES)) {
+            p.setObject(1, scope.accountId(), Types.BIGINT);
+            p.setString(2, scope.kabupatenCode());
+            p.setString(3, scope.kabupatenCode());
+            p.setString(4, scope.desaCode());
+            p.setObject(5, scope.opdId(), Types.BIGINT);
+            p.setString(6, scope.kabupatenCode());
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return new Names(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the caller's names", e);
+        }
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public void notified(String payload) {
+        forget();
+    }
+
+    @Override
+    public void resumed() {
+        forget();
+    }
+
+    private void forget() {
+        generation.incrementAndGet();
+        kept.clear();
     }
 }

@@ -271,4 +271,38 @@ class OpdResourceTest {
             RoutingRule.delete("opdId", (long) id);
         });
     }
+
+    /** What GET /me answers the officer for its OPD's and kabupaten's names, once the notification of a change has come. */
+    static String meNames(String token, String expectedOpdName) throws InterruptedException {
+        String seen = null;
+        for (int i = 0; i < 100; i++) {
+            var me = given().auth().oauth2(token).when().get("/api/v1/me").then().statusCode(200).extract().jsonPath();
+            seen = me.getString("opdName") + " / " + me.getString("kabupatenName");
+            if (expectedOpdName.equals(me.getString("opdName"))) {
+                return seen;
+            }
+            Thread.sleep(50);
+        }
+        return seen;
+    }
+
+    @Test
+    void meShowsTheNamesOfTheOpdAndKabupatenAsTheyAreNowAfterARenameOrAChangeMadeInTheDatabase() throws Exception {
+        String admin = TestAccounts.admin("73.24");
+        String code = uniqueCode("NAMA");
+        long id = create(admin, body(code, "73.24.04", false)).statusCode(201).extract().jsonPath().getLong("id");
+        String officer = TestAccounts.opdOfficer(id);
+        String first = "UPT Puskesmas Uji " + code;
+        assertTrue(meNames(officer, first).startsWith(first + " / "), "the name it was created with");
+        // renamed through the API: every instance drops the names it kept when the change commits
+        String renamed = "UPT Puskesmas Baru " + code;
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(update(renamed, "73.24.04", true, false)).when().put("/api/v1/opds/" + id).then().statusCode(200);
+        assertTrue(meNames(officer, renamed).startsWith(renamed + " / "), "the new name once the change is heard");
+        // a change made by any statement, outside the service's code, is heard the same way
+        String byHand = "UPT Puskesmas Tangan " + code;
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update opd set name = ?1 where id = ?2")
+                .setParameter(1, byHand).setParameter(2, id).executeUpdate());
+        assertTrue(meNames(officer, byHand).startsWith(byHand + " / "), "the name written in the database");
+    }
 }
