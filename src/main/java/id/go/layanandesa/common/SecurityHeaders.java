@@ -19,7 +19,12 @@ public class SecurityHeaders {
             headers.set("X-Frame-Options", "DENY");
             headers.set("Content-Security-Policy", "frame-ancestors 'none'");
             if (ctx.normalizedPath().startsWith("/api/")) {
-                headers.set("Cache-Control", "no-store");
+                // unless the answer says otherwise (downloads: private, no-store); once, never beside its own
+                ctx.addHeadersEndHandler(ignored -> {
+                    if (!headers.contains("Cache-Control")) {
+                        headers.set("Cache-Control", "no-store");
+                    }
+                });
             }
             ctx.next();
         });

@@ -61,6 +61,7 @@ class WebhookSubscriptionTest {
                 .body("$", not(hasKey("opdId")))
                 .body("createdBy", startsWith("account:"))
                 .extract();
+        assertEquals(List.of("no-store"), created.headers().getValues("Cache-Control"), "said once");
         long id = ((Number) created.path("id")).longValue();
         String secret = created.path("secret");
         assertTrue(created.header("Location").endsWith("/api/v1/webhook-subscriptions/" + id), created.header("Location"));
