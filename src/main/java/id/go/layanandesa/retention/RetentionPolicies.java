@@ -43,12 +43,22 @@ public class RetentionPolicies {
         return rows.isEmpty() ? new Policy(kabupatenCode, config.retention().defaultPeriod(), false, false, 0, null) : rows.get(0);
     }
 
-    /** Sets the kabupaten's policy if {@code ifMatch} names its current version (0 for the default). */
+    /** The policy after a {@link #set}, and whether the set changed it. */
+    public record Applied(Policy policy, boolean changed) {
+    }
+
+    /**
+     * Sets the kabupaten's policy if {@code ifMatch} names its current version (0 for the default). The same period
+     * and purge sent again change nothing, not even the version.
+     */
     @Transactional
-    public Policy set(String kabupatenCode, String ifMatch, String periodText, boolean purge, Instant now) {
+    public Applied set(String kabupatenCode, String ifMatch, String periodText, boolean purge, Instant now) {
         Period period = parse(periodText);
         List<Policy> current = read(kabupatenCode, true);
         ETags.checkIfMatch(ifMatch, current.isEmpty() ? 0 : current.get(0).version());
+        if (!current.isEmpty() && current.get(0).period().equals(period) && current.get(0).purge() == purge) {
+            return new Applied(current.get(0), false);
+        }
         int changed = current.isEmpty()
                 ? em.createNativeQuery("""
                         insert into retention_policy (kabupaten_code, period, purge, version, updated_at) values (:k, :p, :u, 1, :t)
@@ -64,7 +74,7 @@ public class RetentionPolicies {
             // another admin set the first policy meanwhile
             throw ProblemException.preconditionFailed("the policy changed since version 0; read it again");
         }
-        return read(kabupatenCode, false).get(0);
+        return new Applied(read(kabupatenCode, false).get(0), true);
     }
 
     /** Requests of the kabupaten that finished before this instant are due under the policy at {@code now}. */

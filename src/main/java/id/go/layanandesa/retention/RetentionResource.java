@@ -86,8 +86,8 @@ public class RetentionResource {
             description = "Look at the dry run first (GET /api/v1/retention-policy/dry-run: how many requests, of which "
                     + "services) with purge false; with purge true the daily job replaces the personal data of every request "
                     + "due, for good. Every purge is recorded in the audit trail.")
-    @APIResponse(responseCode = "200", description = "The new policy",
-            headers = @Header(name = "ETag", description = "Its new version"),
+    @APIResponse(responseCode = "200", description = "The new policy; the same period and purge sent again change nothing, not even the version",
+            headers = @Header(name = "ETag", description = "Its version"),
             content = @Content(schema = @Schema(implementation = RetentionViews.Policy.class)))
     @APIResponse(responseCode = "400", description = "The period is not one of 30 days to 100 years")
     @APIResponse(responseCode = "412", description = "The policy changed since the ETag in If-Match")
@@ -96,8 +96,12 @@ public class RetentionResource {
             @Parameter(description = "The policy's ETag, from reading it (\"0\" while the default holds)", required = true, example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RetentionViews.PolicyUpdate body) {
-        RetentionPolicies.Policy policy = policies.set(caller.kabupatenCode(), ifMatch, body.period(), body.purge(), now());
+        RetentionPolicies.Applied applied = policies.set(caller.kabupatenCode(), ifMatch, body.period(), body.purge(), now());
+        RetentionPolicies.Policy policy = applied.policy();
         auditNote.target(caller.kabupatenCode()).put("period", policy.period().toString()).put("purge", policy.purge());
+        if (!applied.changed()) {
+            auditNote.changedNothing();
+        }
         return RestResponse.ok(view(policy));
     }
 
