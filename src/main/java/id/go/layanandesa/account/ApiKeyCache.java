@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * heard: a revocation notifies every instance in its transaction, and each forgets the key at once.
  */
 @ApplicationScoped
-public class ApiKeyCache implements DatabaseNotifications.Subscriber {
+public class ApiKeyCache implements DatabaseNotifications.ForgetfulSubscriber {
 
     static final String CHANNEL = "layanan_keys";
 
@@ -45,16 +45,6 @@ public class ApiKeyCache implements DatabaseNotifications.Subscriber {
     @Override
     public String channel() {
         return CHANNEL;
-    }
-
-    @Override
-    public void notified(String payload) {
-        forget();
-    }
-
-    @Override
-    public void resumed() {
-        forget();
     }
 
     /** The holder of the key with this hash: remembered, or read by {@code read} (null when unknown or revoked). */
@@ -97,7 +87,8 @@ public class ApiKeyCache implements DatabaseNotifications.Subscriber {
         byHash.remove(hash);
     }
 
-    void forget() {
+    @Override
+    public void forget() {
         generation.incrementAndGet();
         byHash.clear();
     }

@@ -1,17 +1,12 @@
 package id.go.layanandesa.account;
 
 import id.go.layanandesa.common.DatabaseNotifications;
+import id.go.layanandesa.common.TransactionSql;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Capability;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * commit, on the instance that renamed it too.
  */
 @ApplicationScoped
-public class MeService implements DatabaseNotifications.Subscriber {
+public class MeService implements DatabaseNotifications.ForgetfulSubscriber {
 
     static final String CHANNEL = "layanan_names";
     /** More scopes than any installation's accounts have; past it the memory starts again. */
@@ -44,7 +39,7 @@ public class MeService implements DatabaseNotifications.Subscriber {
     }
 
     @Inject
-    AgroalDataSource dataSource;
+    TransactionSql sql;
 
     @Inject
     DatabaseNotifications notifications;
@@ -95,20 +90,9 @@ public class MeService implements DatabaseNotifications.Subscriber {
     }
 
     private Names read(Scope scope) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(NAMES)) {
-            p.setObject(1, scope.accountId(), Types.BIGINT);
-            p.setString(2, scope.kabupatenCode());
-            p.setString(3, scope.kabupatenCode());
-            p.setString(4, scope.desaCode());
-            p.setObject(5, scope.opdId(), Types.BIGINT);
-            p.setString(6, scope.kabupatenCode());
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return new Names(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the caller's names", e);
-        }
+        return sql.first(NAMES, row -> new Names(row.getString(1), row.getString(2), row.getString(3), row.getString(4)),
+                scope.accountId(), scope.kabupatenCode(), scope.kabupatenCode(), scope.desaCode(), scope.opdId(),
+                scope.kabupatenCode()).orElseThrow();
     }
 
     @Override
@@ -117,16 +101,7 @@ public class MeService implements DatabaseNotifications.Subscriber {
     }
 
     @Override
-    public void notified(String payload) {
-        forget();
-    }
-
-    @Override
-    public void resumed() {
-        forget();
-    }
-
-    private void forget() {
+    public void forget() {
         generation.incrementAndGet();
         kept.clear();
     }

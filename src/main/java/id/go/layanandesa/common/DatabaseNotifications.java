@@ -43,6 +43,22 @@ public class DatabaseNotifications {
         void resumed();
     }
 
+    /** A subscriber that keeps a memory of its channel's rows and drops all of it on any notification or reconnection. */
+    public interface ForgetfulSubscriber extends Subscriber {
+        /** Drops everything kept. */
+        void forget();
+
+        @Override
+        default void notified(String payload) {
+            forget();
+        }
+
+        @Override
+        default void resumed() {
+            forget();
+        }
+    }
+
     @Inject
     @Any
     Instance<Subscriber> subscriberBeans;
