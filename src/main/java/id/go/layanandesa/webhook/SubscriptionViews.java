@@ -92,7 +92,7 @@ public final class SubscriptionViews {
             @MayBeAbsent @Schema(description = "While PENDING: when the next attempt goes", example = "2026-11-30T03:11:15Z") Instant nextAttemptAt,
             @MayBeAbsent @Schema(example = "2026-11-30T03:11:16Z") Instant deliveredAt,
             @MayBeAbsent @Schema(description = "The delivery this one sends again (manual redelivery)", example = "90100") Long redeliveryOf,
-            @MayBeAbsent @Schema(description = "Only when one delivery is read, once made at its first attempt: the body as sent") WebhookEvent payload)
+            @MayBeAbsent @Schema(description = "Only when one delivery is read, once an attempt has ended: the body as sent") WebhookEvent payload)
             implements ShowsPersonalData {
 
         /** The request, when the body carries its citizen's name and phone (a subscription allowed personal data). */

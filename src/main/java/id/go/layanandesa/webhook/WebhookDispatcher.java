@@ -31,7 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * capacity (in total and per subscription) and hands them to the non-blocking sender; then it sleeps until a change is committed anywhere
  * (PostgreSQL NOTIFY, see {@link WebhookWakeups}), an attempt ends, the next retry is due, or the poll interval
  * passes. Passes that find work are at least {@link #GATHER_MILLIS} apart, so that under load each handles many
- * deliveries. A slow or hanging receiver holds only its own subscription's few slots, each until the timeout.
+ * deliveries; after a pass that took all it could, a quarter of that. A slow or hanging
+ * receiver holds only its own subscription's few slots, each until the timeout.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -41,9 +42,11 @@ public class WebhookDispatcher {
     /**
      * After a pass that did something, the next one starts no sooner than this after it: under load the changes
      * committed and the answers received meanwhile are recorded and claimed together, a few statements for many
-     * deliveries instead of a few for each, at the price of at most this much delivery lag.
+     * deliveries instead of a few for each, at the price of at most this much delivery lag. After a pass that filled
+     * the capacity (in total, or of a subscription it sent to), what is left waits only a quarter of it for free slots,
+     * and passes still take what several attempts freed, not one each.
      */
-    static final long GATHER_MILLIS = 20;
+    static final long GATHER_MILLIS = 50;
 
     private record Done(WebhookStore.Claimed delivery, WebhookSender.Outcome outcome) {
     }
@@ -115,6 +118,7 @@ public class WebhookDispatcher {
             long waitMillis = config.webhooks().pollInterval().toMillis();
             long started = System.nanoTime();
             boolean worked = false;
+            boolean filled = false;
             try {
                 collectDone();
                 worked = !unrecorded.isEmpty();
@@ -131,7 +135,8 @@ public class WebhookDispatcher {
                 });
                 unrecorded.clear();
                 worked |= !pass.claimed().isEmpty();
-                send(pass.claimed());
+                boolean subscriptionFull = send(pass.claimed());
+                filled = subscriptionFull || pass.claimed().size() >= free;
                 if (pass.nextDue() != null) {
                     waitMillis = Math.min(waitMillis, Math.max(5, Duration.between(now, pass.nextDue()).toMillis()));
                 }
@@ -148,14 +153,14 @@ public class WebhookDispatcher {
             }
             await(waitMillis);
             if (worked) {
-                gather(started);
+                gather(started, filled ? GATHER_MILLIS / 4 : GATHER_MILLIS);
             }
         }
     }
 
-    /** Lets what comes in gather until {@link #GATHER_MILLIS} after the start of the last pass. */
-    private void gather(long passStarted) {
-        long left = GATHER_MILLIS - (System.nanoTime() - passStarted) / 1_000_000;
+    /** Lets what comes in gather until {@code millis} after the start of the last pass. */
+    private void gather(long passStarted, long millis) {
+        long left = millis - (System.nanoTime() - passStarted) / 1_000_000;
         if (left > 0 && running) {
             try {
                 Thread.sleep(left);
@@ -187,11 +192,11 @@ public class WebhookDispatcher {
 
     /**
      * Sends what a pass claimed: each subscription's secrets are opened once, and each endpoint's host is resolved
-     * and checked once, for all its attempts of the pass.
+     * and checked once, for all its attempts of the pass. Whether a subscription it sent to has all its slots in flight now.
      */
-    private void send(List<WebhookStore.Claimed> claimed) {
+    private boolean send(List<WebhookStore.Claimed> claimed) {
         if (claimed.isEmpty()) {
-            return;
+            return false;
         }
         Instant now = clock.instant();
         Map<Long, List<byte[]>> keys = new HashMap<>();
@@ -215,6 +220,8 @@ public class WebhookDispatcher {
                 });
             }
         });
+        int perSubscription = config.webhooks().maxInFlightPerSubscription();
+        return keys.keySet().stream().anyMatch(s -> inFlight.getOrDefault(s, 0) >= perSubscription);
     }
 
     /** The keys that sign a subscription's messages now: its secret, and the previous one while the overlap lasts. */
@@ -260,7 +267,8 @@ public class WebhookDispatcher {
             WebhookSender.Outcome o = d.outcome();
             byId.put(claimed.id(), d);
             if (o.delivered()) {
-                finished.add(new WebhookStore.Finished(claimed.id(), claimed.attempt(), "DELIVERED", null, o.status(), o.latencyMs(), null, now));
+                finished.add(new WebhookStore.Finished(claimed.id(), claimed.attempt(), "DELIVERED", null, o.status(), o.latencyMs(), null, now,
+                        claimed.newBody() ? claimed.body() : null));
                 continue;
             }
             Instant next = now.plus(Backoff.delay(claimed.attempt(), settings.initialDelay(), settings.maxDelay(),
@@ -268,7 +276,7 @@ public class WebhookDispatcher {
             Instant first = claimed.firstAttemptAt() == null ? now : claimed.firstAttemptAt();
             boolean giveUp = next.isAfter(first.plus(settings.giveUpAfter()));
             finished.add(new WebhookStore.Finished(claimed.id(), claimed.attempt(), giveUp ? "GIVEN_UP" : "PENDING", giveUp ? null : next,
-                    o.status(), o.latencyMs(), o.error(), null));
+                    o.status(), o.latencyMs(), o.error(), null, claimed.newBody() ? claimed.body() : null));
         }
         for (WebhookStore.Recorded r : store.finish(c, finished, now)) {
             if (r.state().equals("GIVEN_UP")) {

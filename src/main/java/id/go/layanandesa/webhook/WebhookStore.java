@@ -24,21 +24,17 @@ import java.util.function.Function;
 public class WebhookStore {
 
     /**
-     * A delivery leased for one attempt, with what sending it needs; at its first attempt (no body yet) also what its
-     * body is made of.
+     * A delivery leased for one attempt, with what sending it needs. {@code body} is the one kept from an earlier
+     * attempt, or the one made for this attempt ({@code newBody}), which its finish keeps.
      */
     public record Claimed(long id, long subscriptionId, long eventId, long requestId, String eventType, int attempt,
-                          Instant firstAttemptAt, String body, String url, boolean personalData, byte[] secret,
-                          byte[] previousSecret, Instant previousSecretUntil, Source source) {
-        Claimed withBody(String b) {
-            return new Claimed(id, subscriptionId, eventId, requestId, eventType, attempt, firstAttemptAt, b, url, personalData,
-                    secret, previousSecret, previousSecretUntil, null);
-        }
+                          Instant firstAttemptAt, String body, boolean newBody, String url, boolean personalData, byte[] secret,
+                          byte[] previousSecret, Instant previousSecretUntil) {
     }
 
-    /** How an attempt ended: DELIVERED, or PENDING again at {@code nextAttemptAt}, or GIVEN_UP. */
+    /** How an attempt ended: DELIVERED, or PENDING again at {@code nextAttemptAt}, or GIVEN_UP; {@code body} when it is kept now. */
     public record Finished(long id, int attempt, String state, Instant nextAttemptAt, Integer status, int latencyMs, String error,
-                           Instant deliveredAt) {
+                           Instant deliveredAt, String body) {
     }
 
     /** A delivery whose finish was recorded (the lease was still ours). */
@@ -57,53 +53,14 @@ public class WebhookStore {
     /**
      * Leases up to {@code limit} due deliveries for one attempt each: per active subscription at most
      * {@code perSubscription} less what this instance has in flight to it ({@code busy}), and of each request only
-     * the first pending one. Two statements for all of them: the first locks the due rows (SKIP LOCKED: what another
-     * instance holds is left to it) and reads, for those without a body yet, what the body is made of; the bodies are
-     * made here ({@code bodyOf}); the second puts the lease on the locked rows and keeps each new body with it, one
-     * write of each row, so that every retry sends the same message.
+     * the first pending one. One statement: it locks the due rows (SKIP LOCKED: what another instance holds is left
+     * to it), puts the lease on them and reads, for those without a body yet, what the body is made of; the bodies
+     * are made here ({@code bodyOf}) and kept when the attempt's end is recorded, so that every later attempt sends
+     * the same message. An attempt whose end was never recorded (the instance stopped) leaves no body: the next one
+     * makes it again from the same change.
      */
     public List<Claimed> claim(Connection c, Instant now, Instant leaseUntil, int limit, int perSubscription, Map<Long, Integer> busy,
                                Function<Source, String> bodyOf) throws SQLException {
-        List<Claimed> locked = lock(c, now, limit, perSubscription, busy);
-        if (locked.isEmpty()) {
-            return locked;
-        }
-        int n = locked.size();
-        Long[] ids = new Long[n];
-        String[] bodies = new String[n];
-        List<Claimed> claimed = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Claimed d = locked.get(i);
-            ids[i] = d.id();
-            if (d.body() == null) {
-                d = d.withBody(bodyOf.apply(d.source()));
-                bodies[i] = d.body();
-            }
-            claimed.add(d);
-        }
-        try (PreparedStatement p = c.prepareStatement("""
-                update webhook_delivery d
-                   set lease_until = ?, attempts = d.attempts + 1, last_attempt_at = ?, first_attempt_at = coalesce(d.first_attempt_at, ?),
-                       body = coalesce(d.body, b.body)
-                  from unnest(?::bigint[], ?::text[]) as b(id, body)
-                 where d.id = b.id""")) {
-            p.setObject(1, utc(leaseUntil));
-            p.setObject(2, utc(now));
-            p.setObject(3, utc(now));
-            p.setArray(4, c.createArrayOf("bigint", ids));
-            p.setArray(5, c.createArrayOf("text", bodies));
-            if (p.executeUpdate() != n) {
-                throw new IllegalStateException("a delivery locked for its lease was not there to lease");
-            }
-        }
-        return claimed;
-    }
-
-    /**
-     * Locks the due deliveries a claim takes, first by next attempt, and reads what sending them needs (their attempt
-     * is the next one); the conditions of a due delivery hold for the row as it is when locked.
-     */
-    private List<Claimed> lock(Connection c, Instant now, int limit, int perSubscription, Map<Long, Integer> busy) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("""
                 with busy as (select * from unnest(?::bigint[], ?::int[]) as b(subscription_id, n)),
                 heads as (
@@ -121,20 +78,27 @@ public class WebhookStore {
                             limit greatest(? - coalesce(b.n, 0), 0)) h
                      where s.active),
                 picked as (
-                    select d.id, d.subscription_id, d.event_id, d.request_id, d.event_type, d.attempts + 1 as attempts, d.first_attempt_at,
-                           d.body, d.next_attempt_at
+                    select d.id
                       from webhook_delivery d
-                     where d.id in (select id from heads) and d.state = 'PENDING' and (d.lease_until is null or d.lease_until <= ?)
+                     -- by primary key: as a join, the planner may read the whole outbox to find the few heads
+                     where d.id = any(array(select id from heads)) and d.state = 'PENDING' and (d.lease_until is null or d.lease_until <= ?)
                      order by d.next_attempt_at, d.id
                      limit ?
-                       for update of d skip locked)
+                       for update of d skip locked),
+                leased as (
+                    update webhook_delivery d
+                       set lease_until = ?, attempts = d.attempts + 1, last_attempt_at = ?, first_attempt_at = coalesce(d.first_attempt_at, ?)
+                      from picked k
+                     where d.id = k.id
+                    returning d.id, d.subscription_id, d.event_id, d.request_id, d.event_type, d.attempts, d.first_attempt_at, d.body,
+                              d.next_attempt_at)
                 select k.*, s.url, s.personal_data, s.secret, s.previous_secret, s.previous_secret_until,
                        e.type, e.at, e.from_status, e.to_status, e.actor_kind, e.public_note, r.tracking_code, r.kabupaten_code,
                        r.desa_code, dr.name as desa_name, r.filed_at, r.due_date, r.citizen_name, r.citizen_phone, r.service_type_version,
                        t.id as service_type_id, t.code as service_type_code, t.name as service_type_name,
                        fo.id as from_opd_id, fo.code as from_opd_code, fo.name as from_opd_name,
                        tp.id as to_opd_id, tp.code as to_opd_code, tp.name as to_opd_name, m.text as template
-                  from picked k
+                  from leased k
                   join webhook_subscription s on s.id = k.subscription_id
                   left join request_event e on k.body is null and e.id = k.event_id
                   left join service_request r on r.id = e.request_id
@@ -151,16 +115,21 @@ public class WebhookStore {
             p.setInt(5, perSubscription);
             p.setObject(6, utc(now));
             p.setInt(7, limit);
+            p.setObject(8, utc(leaseUntil));
+            p.setObject(9, utc(now));
+            p.setObject(10, utc(now));
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     String body = rs.getString("body");
-                    Instant firstAttempt = instant(rs, "first_attempt_at");
+                    boolean newBody = body == null;
+                    if (newBody) {
+                        body = bodyOf.apply(source(rs));
+                    }
                     claimed.add(new Claimed(rs.getLong("id"), rs.getLong("subscription_id"), rs.getLong("event_id"),
                             rs.getLong("request_id"), rs.getString("event_type"), rs.getInt("attempts"),
-                            firstAttempt == null ? now : firstAttempt, body, rs.getString("url"), rs.getBoolean("personal_data"),
-                            rs.getBytes("secret"), rs.getBytes("previous_secret"), instant(rs, "previous_secret_until"),
-                            body == null ? source(rs) : null));
+                            instant(rs, "first_attempt_at"), body, newBody, rs.getString("url"), rs.getBoolean("personal_data"),
+                            rs.getBytes("secret"), rs.getBytes("previous_secret"), instant(rs, "previous_secret_until")));
                 }
             }
             return claimed;
@@ -180,9 +149,10 @@ public class WebhookStore {
     }
 
     /**
-     * Records how attempts ended, each only while the attempt is still the delivery's latest (the lease was ours). A
-     * subscription that took a delivery is healthy again, and what waits for a retry of it goes now: a receiver that
-     * was down gets its backlog as soon as it is back, not only when each delivery's backoff ends.
+     * Records how attempts ended, with the body an attempt made, each only while the attempt is still the delivery's
+     * latest (the lease was ours). A subscription that took a delivery is healthy again, and what waits for a retry of
+     * it goes now: a receiver that was down gets its backlog as soon as it is back, not only when each delivery's
+     * backoff ends.
      */
     public List<Recorded> finish(Connection c, List<Finished> finished, Instant now) throws SQLException {
         int n = finished.size();
@@ -194,6 +164,7 @@ public class WebhookStore {
         Integer[] latencies = new Integer[n];
         String[] errors = new String[n];
         String[] delivered = new String[n];
+        String[] bodies = new String[n];
         for (int i = 0; i < n; i++) {
             Finished f = finished.get(i);
             ids[i] = f.id();
@@ -204,6 +175,7 @@ public class WebhookStore {
             latencies[i] = f.latencyMs();
             errors[i] = f.error();
             delivered[i] = f.deliveredAt() == null ? null : f.deliveredAt().toString();
+            bodies[i] = f.body();
         }
         try (PreparedStatement p = c.prepareStatement("""
                 with done as (
@@ -211,9 +183,9 @@ public class WebhookStore {
                        set state = r.state, lease_until = null,
                            next_attempt_at = coalesce(cast(r.next_attempt_at as timestamptz), d.next_attempt_at),
                            last_status = r.status, last_latency_ms = r.latency, last_error = r.error,
-                           delivered_at = cast(r.delivered_at as timestamptz)
-                      from unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[])
-                           as r(id, attempt, state, next_attempt_at, status, latency, error, delivered_at)
+                           delivered_at = cast(r.delivered_at as timestamptz), body = coalesce(d.body, r.body)
+                      from unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[])
+                           as r(id, attempt, state, next_attempt_at, status, latency, error, delivered_at, body)
                      where d.id = r.id and d.attempts = r.attempt and d.state = 'PENDING'
                     returning d.id, d.subscription_id, d.state),
                 healthy as (
@@ -235,8 +207,9 @@ public class WebhookStore {
             p.setArray(6, c.createArrayOf("int", latencies));
             p.setArray(7, c.createArrayOf("text", errors));
             p.setArray(8, c.createArrayOf("text", delivered));
-            p.setObject(9, utc(now));
+            p.setArray(9, c.createArrayOf("text", bodies));
             p.setObject(10, utc(now));
+            p.setObject(11, utc(now));
             List<Recorded> recorded = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {

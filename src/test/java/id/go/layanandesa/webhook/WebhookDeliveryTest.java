@@ -392,6 +392,30 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anAttemptWhoseEndWasNeverRecordedIsMadeAgainWithTheSameIdAndItsBodyIsKeptThen() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.accepting()) {
+            long sub = subscribe(receiver.url("/unrecorded"), Map.of("active", false, "eventTypes", List.of("FILED"))).getLong("id");
+            long request = file(DESA).getLong("id");
+            // as an instance that stopped during the attempt leaves it: leased once, its lease over, nothing recorded
+            Db.exec("update webhook_delivery set attempts = 1, first_attempt_at = now() - interval '1 minute', "
+                    + "last_attempt_at = now() - interval '1 minute', lease_until = now() - interval '1 second' "
+                    + "where subscription_id = ?1 and body is null", sub);
+            assertEquals(1, Db.count("select count(*) from webhook_delivery where subscription_id = ?1 and attempts = 1", sub));
+            given().auth().oauth2(admin()).contentType("application/json").header("If-Match", "\"0\"")
+                    .body(Map.of("url", receiver.url("/unrecorded"), "eventTypes", List.of("FILED")))
+                    .put("/api/v1/webhook-subscriptions/" + sub).then().statusCode(200).body("state", is("ACTIVE"));
+            receiver.await(a -> a.stream().anyMatch(x -> x.requestId() == request && x.delivered()), WAIT);
+            Arrival arrival = receiver.arrivals(request).getFirst();
+            long event = ((Number) Db.single("select id from request_event where request_id = ?1 and type = 'FILED'", request)).longValue();
+            assertEquals("evt_" + event, arrival.id, "the same webhook-id as the attempt that was not recorded");
+            awaitLog(sub, log -> log.size() == 1 && "DELIVERED".equals(log.getFirst().get("state"))
+                    && ((Number) log.getFirst().get("attempts")).intValue() == 2);
+            assertEquals(arrival.body, Db.single("select body from webhook_delivery where subscription_id = ?1", sub),
+                    "the body sent is kept once the attempt's end is recorded");
+        }
+    }
+
+    @Test
     void aFailingReceiverInTheSameClaimDelaysNoOtherSubscription() throws Exception {
         try (WebhookReceiver failing = WebhookReceiver.start(a -> 500); WebhookReceiver quick = WebhookReceiver.accepting()) {
             long failingSub = subscribe(failing.url("/fails"), Map.of("eventTypes", List.of("FILED"), "active", false)).getLong("id");
