@@ -14,6 +14,15 @@ import java.util.stream.Collectors;
  */
 public final class Signatures {
 
+    /** One MAC per thread, keyed anew for each signature (looking the algorithm up costs more than keying it). */
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private Signatures() {
     }
 
@@ -23,7 +32,7 @@ public final class Signatures {
 
     static String sign(String messageId, long timestampSeconds, String body, byte[] key) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             byte[] signed = mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(signed);

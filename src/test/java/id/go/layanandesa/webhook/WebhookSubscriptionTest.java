@@ -144,6 +144,9 @@ class WebhookSubscriptionTest {
             long request = file(DESA).getLong("id");
             gateway.await(a -> a.stream().anyMatch(x -> x.requestId() == request && x.delivered()), Duration.ofSeconds(30));
             dashboard.await(a -> a.stream().anyMatch(x -> x.requestId() == request && x.delivered()), Duration.ofSeconds(30));
+            // the body sent is kept with the attempt's end, recorded by the dispatcher's next pass
+            WebhookDeliveryTest.awaitDelivery(withData, request, d -> "DELIVERED".equals(d.get("state")));
+            WebhookDeliveryTest.awaitDelivery(without, request, d -> "DELIVERED".equals(d.get("state")));
             long shown = ((Number) Db.single("select id from webhook_delivery where subscription_id = ?1 and request_id = ?2",
                     withData, request)).longValue();
             long plain = ((Number) Db.single("select id from webhook_delivery where subscription_id = ?1 and request_id = ?2",
