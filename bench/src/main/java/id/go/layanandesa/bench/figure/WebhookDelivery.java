@@ -1,6 +1,5 @@
 package id.go.layanandesa.bench.figure;
 
-import com.sun.net.httpserver.HttpServer;
 import id.go.layanandesa.bench.Api;
 import id.go.layanandesa.bench.Bench;
 import id.go.layanandesa.bench.Db;
@@ -12,8 +11,12 @@ import id.go.layanandesa.bench.Row;
 import id.go.layanandesa.bench.Settings;
 import id.go.layanandesa.bench.Stage;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +60,7 @@ final class WebhookDelivery implements Figure {
 
     @Override
     public List<String> settings(Settings s) {
-        return List.of("Webhooks: a receiver in the load generator's JVM (JDK HttpServer on 127.0.0.1, exchanges handled on its own thread, "
+        return List.of("Webhooks: a receiver in the load generator's JVM (a Vert.x HTTP server on 127.0.0.1 with one event loop, "
                 + "answers 204 at once, "
                 + "reads only the event's timestamp and requestId) subscribed by the admin to FILED events of the kabupaten; after a "
                 + s.webhookWarmup + " s warm-up with it, " + s.webhookRounds + " rounds of " + s.filingSeconds + " s filing at concurrency "
@@ -75,48 +79,57 @@ final class WebhookDelivery implements Figure {
     private static final class Receiver implements AutoCloseable {
         static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
         static final Pattern REQUEST_ID = Pattern.compile("\"requestId\":(\\d+)");
+        final Vertx vertx;
         final HttpServer server;
         final List<Double> lags = Collections.synchronizedList(new ArrayList<>());
         final Map<Long, Long> arrived = new ConcurrentHashMap<>();
         final Map<String, Integer> seen = new ConcurrentHashMap<>();
         final AtomicLong received = new AtomicLong();
+        final List<String> malformed = Collections.synchronizedList(new ArrayList<>());
 
         Receiver() throws Exception {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
-            // no executor: each exchange is handled on the server's own thread, as a fast receiver that answers at once
-            // would, without a thread started or woken per event on the cores the service runs on
-            server.setExecutor(null);
-            server.createContext("/hooks", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                long arrivedNanos = System.nanoTime();
-                Instant arrivedAt = Instant.now();
-                try {
-                    // two fields are all it needs: found in the text, not by parsing the whole event, so that the receiver
-                    // takes as little as it can of the cores the service runs on
-                    Matcher timestamp = TIMESTAMP.matcher(body);
-                    Matcher request = REQUEST_ID.matcher(body);
-                    if (!timestamp.find() || !request.find()) {
-                        throw new IllegalStateException("an event without timestamp or requestId: " + body);
-                    }
-                    lags.add(Duration.between(Instant.parse(timestamp.group(1)), arrivedAt).toNanos() / 1e6);
-                    arrived.putIfAbsent(Long.parseLong(request.group(1)), arrivedNanos);
-                    seen.merge(exchange.getRequestHeaders().getFirst("webhook-id"), 1, Integer::sum);
-                    received.incrementAndGet();
-                } finally {
-                    exchange.sendResponseHeaders(204, -1);
-                    exchange.close();
-                }
-            });
-            server.start();
+            // one event loop, answering each event at once on it: a fast receiver, taking as little as it can of the cores
+            // the service runs on (no thread started or woken per event)
+            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+            server = vertx.createHttpServer(new HttpServerOptions().setHost(InetAddress.getLoopbackAddress().getHostAddress()).setPort(0))
+                    .requestHandler(request -> request.body().onComplete(body -> {
+                        long arrivedNanos = System.nanoTime();
+                        Instant arrivedAt = Instant.now();
+                        try {
+                            if (body.succeeded()) {
+                                take(body.result().toString(StandardCharsets.UTF_8), request.getHeader("webhook-id"), arrivedNanos, arrivedAt);
+                            }
+                        } finally {
+                            request.response().setStatusCode(204).end();
+                        }
+                    }));
+            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+
+        /** Two fields are all it needs: found in the text, not by parsing the whole event. */
+        private void take(String body, String webhookId, long arrivedNanos, Instant arrivedAt) {
+            Matcher timestamp = TIMESTAMP.matcher(body);
+            Matcher request = REQUEST_ID.matcher(body);
+            if (!timestamp.find() || !request.find()) {
+                malformed.add(body);
+                return;
+            }
+            lags.add(Duration.between(Instant.parse(timestamp.group(1)), arrivedAt).toNanos() / 1e6);
+            arrived.putIfAbsent(Long.parseLong(request.group(1)), arrivedNanos);
+            seen.merge(webhookId, 1, Integer::sum);
+            received.incrementAndGet();
         }
 
         String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+            return "http://127.0.0.1:" + server.actualPort() + "/hooks";
         }
 
         @Override
-        public void close() {
-            server.stop(0);
+        public void close() throws Exception {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            if (!malformed.isEmpty()) {
+                throw new IllegalStateException(malformed.size() + " events without timestamp or requestId, e.g. " + malformed.getFirst());
+            }
         }
     }
 
