@@ -1,5 +1,6 @@
 package id.go.layanandesa.statistics;
 
+import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.StandardsKabupaten;
 import id.go.layanandesa.support.TestAccounts;
 import id.go.layanandesa.support.TestRateLimiter;
@@ -77,6 +78,13 @@ class StatisticsTest {
             assertNotNull(actual, what);
             assertEquals(expected, ((Number) actual).doubleValue(), 1e-5, what);
         }
+    }
+
+    @Test
+    void theRefreshInEveryChangeKeepsOnePlanInsteadOfPlanningOnEveryCall() {
+        // a later "create or replace" of the function without the setting would drop it silently
+        assertEquals("{plan_cache_mode=force_generic_plan}",
+                Db.single("select proconfig::text from pg_proc where proname = 'stat_refresh'"));
     }
 
     @Test
