@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -176,6 +177,10 @@ public class WebhookStore {
             errors[i] = f.error();
             delivered[i] = f.deliveredAt() == null ? null : f.deliveredAt().toString();
             bodies[i] = f.body();
+        }
+        // the plan is the same whatever the batch holds; PostgreSQL would otherwise plan it anew on every pass
+        try (Statement s = c.createStatement()) {
+            s.execute("set local plan_cache_mode = force_generic_plan");
         }
         try (PreparedStatement p = c.prepareStatement("""
                 with done as (
