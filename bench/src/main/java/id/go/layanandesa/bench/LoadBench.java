@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * <p>Settings (system properties, all optional; smoke-mode defaults in brackets):
  * bench.figures (all; names from the registry, comma-separated), bench.smoke (false),
  * bench.rounds (3 [1]), bench.warmup (40 [3]), bench.filing.seconds (6 [2]), bench.filing.warmup (5 [1]),
- * bench.filing.concurrency (32), bench.webhooks.rounds (8 [1]), bench.webhooks.warmup (20 [1]), bench.claim.rows (2000 [100]),
+ * bench.filing.concurrency (32), bench.webhooks.rounds (8 [1]), bench.webhooks.warmup (60 [1]), bench.claim.rows (2000 [100]),
  * bench.claim.consumers (4), bench.claim.batch (50),
  * bench.list.requests (200 [20]), bench.poll.seconds (4 [1]), bench.poll.concurrency (16),
  * bench.wake.samples (20 per round [3]), bench.small (10000 [2000]), bench.large (1000000 [20000]),

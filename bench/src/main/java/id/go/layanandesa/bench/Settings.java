@@ -51,7 +51,7 @@ public final class Settings {
         filingWarmup = setting("bench.filing.warmup", 5, 1);
         filingConcurrency = setting("bench.filing.concurrency", 32, 32);
         webhookRounds = setting("bench.webhooks.rounds", 8, 1);
-        webhookWarmup = setting("bench.webhooks.warmup", 20, 1);
+        webhookWarmup = setting("bench.webhooks.warmup", 60, 1);
         claimRows = setting("bench.claim.rows", 2000, 100);
         claimConsumers = setting("bench.claim.consumers", 4, 4);
         claimBatch = setting("bench.claim.batch", 50, 50);
