@@ -103,20 +103,8 @@ public final class AuthFixtures {
     public static Account account(String username, String password, Role role, String kabupatenCode, String desaCode, Long opdId) {
         ensureRegions();
         String hash = password == null ? "!" : CDI.current().select(Passwords.class).get().hash(password);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Account a = new Account();
-            a.username = username;
-            a.displayName = "Test " + username;
-            a.passwordHash = hash;
-            a.role = role;
-            a.kabupatenCode = kabupatenCode;
-            a.desaCode = desaCode;
-            a.opdId = opdId;
-            a.createdAt = Instant.now();
-            a.updatedAt = a.createdAt;
-            a.persist();
-            return a;
-        });
+        return QuarkusTransaction.requiringNew().call(
+                () -> TestAccounts.persist(username, "Test " + username, hash, role, kabupatenCode, desaCode, opdId));
     }
 
     private static final java.util.Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
