@@ -94,6 +94,18 @@ class RoutingPrecedenceTest {
                 .when().get("/api/v1/routing/explain").then().statusCode(200);
     }
 
+    /** The admin makes the OPD inactive, as an OPD that no longer receives requests. */
+    static void deactivate(Setup s, long opd) {
+        int version = given().auth().oauth2(s.admin()).when().get("/api/v1/opds/" + opd).then().extract().path("version");
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "OPD nonaktif");
+        body.put("kind", "DINAS");
+        body.put("active", false);
+        body.put("triage", false);
+        given().auth().oauth2(s.admin()).contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"").body(body)
+                .when().put("/api/v1/opds/" + opd).then().statusCode(200);
+    }
+
     @Test
     void eachLevelWinsOverTheNextAndRemovingItHandsOverToTheNext() {
         Setup s = setUp("86.03");
@@ -109,14 +121,7 @@ class RoutingPrecedenceTest {
                 given().auth().oauth2(s.admin()).when().delete("/api/v1/routing-rules/" + s.rules().get(i)).then().statusCode(204);
             } else if (i == 6) {
                 // the default OPD goes inactive: triage takes over
-                int version = given().auth().oauth2(s.admin()).when().get("/api/v1/opds/" + s.opds().get(6)).then().extract().path("version");
-                Map<String, Object> body = new HashMap<>();
-                body.put("name", "OPD nonaktif");
-                body.put("kind", "DINAS");
-                body.put("active", false);
-                body.put("triage", false);
-                given().auth().oauth2(s.admin()).contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"").body(body)
-                        .when().put("/api/v1/opds/" + s.opds().get(6)).then().statusCode(200);
+                deactivate(s, s.opds().get(6));
             }
         }
     }
@@ -125,14 +130,7 @@ class RoutingPrecedenceTest {
     void aRuleWhoseOpdIsInactiveIsPassedOver() {
         Setup s = setUp("86.04");
         for (int inactive : new int[]{0, 1}) {
-            int version = given().auth().oauth2(s.admin()).when().get("/api/v1/opds/" + s.opds().get(inactive)).then().extract().path("version");
-            Map<String, Object> body = new HashMap<>();
-            body.put("name", "OPD nonaktif");
-            body.put("kind", "DINAS");
-            body.put("active", false);
-            body.put("triage", false);
-            given().auth().oauth2(s.admin()).contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"").body(body)
-                    .when().put("/api/v1/opds/" + s.opds().get(inactive)).then().statusCode(200);
+            deactivate(s, s.opds().get(inactive));
         }
         explain(s).body("basis", is("RULE_SERVICE_KABUPATEN")).body("opd.id", is(s.opds().get(2).intValue()))
                 .body("ruleId", is(s.rules().get(2).intValue()));
