@@ -3,7 +3,6 @@ package id.go.layanandesa.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.go.layanandesa.common.EmbeddedDatabase;
 import id.go.layanandesa.common.SigningKeys;
-import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,12 +16,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,44 +88,16 @@ class MultiInstanceIT {
     }
 
     static long account(String username, String role, String desa, Long opd) throws Exception {
-        try (Connection c = jdbc(); PreparedStatement p = c.prepareStatement(
-                "insert into account (id, kabupaten_code, username, display_name, password_hash, role, desa_code, opd_id, created_at, updated_at) "
-                        + "values (nextval('account_seq'), '73.24', ?, ?, '!', ?, ?, ?, now(), now()) returning id")) {
-            p.setString(1, username);
-            p.setString(2, username);
-            p.setString(3, role);
-            p.setString(4, desa);
-            if (opd == null) {
-                p.setNull(5, java.sql.Types.BIGINT);
-            } else {
-                p.setLong(5, opd);
-            }
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try (Connection c = jdbc()) {
+            return DirectLogins.account(c, username, role, desa, opd);
         }
     }
 
     /** A token of a new login session of the account, as a login would give. */
     static String token(long accountId, String username, String role, String desa, Long opd) throws Exception {
-        String session = java.util.UUID.randomUUID().toString();
-        try (Connection c = jdbc(); PreparedStatement p = c.prepareStatement(
-                "insert into login_session (id, account_id, created_at, expires_at) values (cast(? as uuid), ?, now(), now() + interval '1 hour')")) {
-            p.setString(1, session);
-            p.setLong(2, accountId);
-            p.executeUpdate();
+        try (Connection c = jdbc()) {
+            return DirectLogins.token(c, signingKey, accountId, username, role, desa, opd);
         }
-        var builder = Jwt.issuer("layanan-desa").subject(Long.toString(accountId)).upn(username).groups(Set.of(role))
-                .claim("account", Long.toString(accountId)).claim("kabupaten", "73.24").claim("sid", session)
-                .expiresAt(Instant.now().plusSeconds(3600));
-        if (desa != null) {
-            builder.claim("desa", desa);
-        }
-        if (opd != null) {
-            builder.claim("opd", opd.toString());
-        }
-        return builder.sign(signingKey);
     }
 
     static long single(Connection c, String sql) throws Exception {
