@@ -34,7 +34,7 @@ public final class TestAccounts {
     }
 
     /** Stores a new account in the current transaction; a password hash of {@code !} matches no password. */
-    static Account persist(String username, String displayName, String passwordHash, Role role, String kabupatenCode,
+    public static Account persist(String username, String displayName, String passwordHash, Role role, String kabupatenCode,
                            String desaCode, Long opdId) {
         Account a = new Account();
         a.username = username;
