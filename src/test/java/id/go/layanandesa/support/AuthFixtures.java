@@ -67,16 +67,21 @@ public final class AuthFixtures {
             if (existing != null) {
                 return existing.id;
             }
-            Opd opd = new Opd();
-            opd.kabupatenCode = kabupatenCode;
-            opd.code = code;
-            opd.name = "Test " + code;
-            opd.kind = OpdKind.DINAS;
-            opd.createdAt = Instant.now();
-            opd.updatedAt = opd.createdAt;
-            opd.persistWithQueueState();
-            return opd.id;
+            return persistOpd(kabupatenCode, code, "Test " + code);
         });
+    }
+
+    /** Stores a new active OPD of kind DINAS with its queue state, in the current transaction; its id. */
+    static long persistOpd(String kabupatenCode, String code, String name) {
+        Opd opd = new Opd();
+        opd.kabupatenCode = kabupatenCode;
+        opd.code = code;
+        opd.name = name;
+        opd.kind = OpdKind.DINAS;
+        opd.createdAt = Instant.now();
+        opd.updatedAt = opd.createdAt;
+        opd.persistWithQueueState();
+        return opd.id;
     }
 
     /** The OPD an OPD-scoped test works in. */
