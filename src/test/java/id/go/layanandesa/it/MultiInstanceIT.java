@@ -87,6 +87,21 @@ class MultiInstanceIT {
         }
     }
 
+    /** Births filed from one desa reach a test OPD of their own: the desa officer who files them and the OPD officer who works them. */
+    record Desk(String filerToken, String workerToken, long serviceType) {
+    }
+
+    static Desk desk(String opdCode, String usernames, String desa) throws Exception {
+        long opd = opdFor(opdCode, desa);
+        long filer = account(usernames + "-filer", "DESA_OFFICER", desa, null);
+        long worker = account(usernames + "-worker", "OPD_OFFICER", null, opd);
+        try (Connection c = jdbc()) {
+            return new Desk(token(filer, usernames + "-filer", "DESA_OFFICER", desa, null),
+                    token(worker, usernames + "-worker", "OPD_OFFICER", null, opd),
+                    single(c, "select id from service_type where kabupaten_code = '73.24' and code = 'AKTA_KELAHIRAN'"));
+        }
+    }
+
     static long account(String username, String role, String desa, Long opd) throws Exception {
         try (Connection c = jdbc()) {
             return DirectLogins.account(c, username, role, desa, opd);
@@ -202,20 +217,12 @@ class MultiInstanceIT {
 
     @Test
     void aClaimWaitingOnOneInstanceWakesWhenTheOtherFiles() throws Exception {
-        long opd = opdFor("MI_LONGPOLL", "73.24.01.2002");
-        long filer = account("mi-lp-filer", "DESA_OFFICER", "73.24.01.2002", null);
-        long worker = account("mi-lp-worker", "OPD_OFFICER", null, opd);
-        String filerToken = token(filer, "mi-lp-filer", "DESA_OFFICER", "73.24.01.2002", null);
-        String workerToken = token(worker, "mi-lp-worker", "OPD_OFFICER", null, opd);
-        long serviceType;
-        try (Connection c = jdbc()) {
-            serviceType = single(c, "select id from service_type where kabupaten_code = '73.24' and code = 'AKTA_KELAHIRAN'");
-        }
+        Desk desk = desk("MI_LONGPOLL", "mi-lp", "73.24.01.2002");
         ExecutorService pool = Executors.newSingleThreadExecutor();
         long[] wakeMillis = new long[7];
         for (int round = 0; round < wakeMillis.length; round++) {
             Future<Long> waiting = pool.submit(() -> {
-                Http.Reply claim = Http.post(b.url("/api/v1/queue/claims"), workerToken, Map.of("limit", 5, "waitSeconds", 20));
+                Http.Reply claim = Http.post(b.url("/api/v1/queue/claims"), desk.workerToken(), Map.of("limit", 5, "waitSeconds", 20));
                 long received = System.nanoTime();
                 assertEquals(200, claim.status(), String.valueOf(claim.body()));
                 assertEquals(1, claim.body().get("items").size(), "the waiting claim receives the new request");
@@ -227,7 +234,7 @@ class MultiInstanceIT {
             double active = Arrays.stream(metrics.raw().body().split("\n")).filter(l -> l.startsWith("agroal_active_count"))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
             assertEquals(0.0, active, "a waiting claim holds no pooled connection");
-            Http.Reply filed = Http.post(a.url("/api/v1/requests"), filerToken, filing(serviceType));
+            Http.Reply filed = Http.post(a.url("/api/v1/requests"), desk.filerToken(), filing(desk.serviceType()));
             long answered = System.nanoTime();
             assertEquals(201, filed.status(), String.valueOf(filed.body()));
             long received = waiting.get(30, TimeUnit.SECONDS);
@@ -302,24 +309,16 @@ class MultiInstanceIT {
 
     @Test
     void aQueueChangedOnOneInstanceIsNoLongerNotModifiedOnTheOther() throws Exception {
-        long opd = opdFor("MI_VERSIONS", "73.24.06.2001");
-        long filer = account("mi-v-filer", "DESA_OFFICER", "73.24.06.2001", null);
-        long worker = account("mi-v-worker", "OPD_OFFICER", null, opd);
-        String filerToken = token(filer, "mi-v-filer", "DESA_OFFICER", "73.24.06.2001", null);
-        String workerToken = token(worker, "mi-v-worker", "OPD_OFFICER", null, opd);
-        long serviceType;
-        try (Connection c = jdbc()) {
-            serviceType = single(c, "select id from service_type where kabupaten_code = '73.24' and code = 'AKTA_KELAHIRAN'");
-        }
+        Desk desk = desk("MI_VERSIONS", "mi-v", "73.24.06.2001");
         for (int round = 0; round < 3; round++) {
-            Http.Reply queue = Http.get(b.url("/api/v1/queue"), workerToken);
+            Http.Reply queue = Http.get(b.url("/api/v1/queue"), desk.workerToken());
             assertEquals(200, queue.status(), String.valueOf(queue.body()));
             String etag = queue.raw().headers().firstValue("ETag").orElseThrow();
-            assertEquals(304, Http.get(b.url("/api/v1/queue"), workerToken, Map.of("If-None-Match", etag)).status());
-            Http.Reply filed = Http.post(a.url("/api/v1/requests"), filerToken, filing(serviceType));
+            assertEquals(304, Http.get(b.url("/api/v1/queue"), desk.workerToken(), Map.of("If-None-Match", etag)).status());
+            Http.Reply filed = Http.post(a.url("/api/v1/requests"), desk.filerToken(), filing(desk.serviceType()));
             assertEquals(201, filed.status(), String.valueOf(filed.body()));
             long start = System.nanoTime();
-            while (Http.get(b.url("/api/v1/queue"), workerToken, Map.of("If-None-Match", etag)).status() == 304) {
+            while (Http.get(b.url("/api/v1/queue"), desk.workerToken(), Map.of("If-None-Match", etag)).status() == 304) {
                 assertTrue(System.nanoTime() - start < 20_000_000_000L, "the other instance still answers 304 after the filing");
                 Thread.sleep(5);
             }
