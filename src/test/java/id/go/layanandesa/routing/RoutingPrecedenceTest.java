@@ -1,5 +1,6 @@
 package id.go.layanandesa.routing;
 
+import id.go.layanandesa.support.NewServiceType;
 import id.go.layanandesa.support.ScratchKabupaten;
 import id.go.layanandesa.support.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,14 +49,7 @@ class RoutingPrecedenceTest {
     }
 
     static long createServiceType(String admin, String code, long defaultOpd) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("code", code);
-        body.put("name", "Layanan " + code);
-        body.put("defaultOpdId", defaultOpd);
-        body.put("timeLimitDays", 3);
-        body.put("fee", 0);
-        return ((Number) given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).when().post("/api/v1/service-types")
-                .then().statusCode(201).extract().path("id")).longValue();
+        return NewServiceType.of(code, defaultOpd).createdBy(admin);
     }
 
     static long createRule(String admin, Long serviceTypeId, String region, long opdId) {
