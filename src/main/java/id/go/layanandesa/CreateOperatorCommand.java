@@ -16,8 +16,6 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,7 +68,7 @@ public final class CreateOperatorCommand {
         }
         Optional<String> url = config.getOptionalValue("quarkus.datasource.jdbc.url", String.class);
         if (url.isPresent()) {
-            reachable(config, url.get());
+            Main.checkExternalDatabase(config, url.get());
         } else {
             useEmbedded(layanan, dataDir);
         }
@@ -175,17 +173,6 @@ public final class CreateOperatorCommand {
             lock.close();
         } catch (IOException | RuntimeException e) {
             System.err.println("ERROR stopping the embedded PostgreSQL: " + Main.rootMessage(e));
-        }
-    }
-
-    private static void reachable(SmallRyeConfig config, String url) {
-        DriverManager.setLoginTimeout(10);
-        try (var ignored = DriverManager.getConnection(url.replaceFirst("^jdbc:otel:", "jdbc:"),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(""),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""))) {
-            // reachable
-        } catch (SQLException e) {
-            fail(1, "cannot connect to the database at " + url.replaceAll("password=[^&]*", "password=***") + ": " + Main.rootMessage(e));
         }
     }
 

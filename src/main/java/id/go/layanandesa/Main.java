@@ -243,8 +243,8 @@ public class Main {
         }
     }
 
-    /** An unreachable database should be one clear line, not the wall of traces a failed migration prints. */
-    private static void checkExternalDatabase(SmallRyeConfig config, String url) {
+    /** An unreachable database should be one clear line (and exit code 1), not the wall of traces a failed migration prints. */
+    static void checkExternalDatabase(SmallRyeConfig config, String url) {
         DriverManager.setLoginTimeout(10);
         try (var ignored = DriverManager.getConnection(url.replaceFirst("^jdbc:otel:", "jdbc:"),
                 config.getOptionalValue("quarkus.datasource.username", String.class).orElse(""),
