@@ -16,8 +16,6 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,7 +68,7 @@ public final class CreateOperatorCommand {
         }
         Optional<String> url = config.getOptionalValue("quarkus.datasource.jdbc.url", String.class);
         if (url.isPresent()) {
-            reachable(config, url.get());
+            Main.checkExternalDatabase(config, url.get());
         } else {
             useEmbedded(layanan, dataDir);
         }
@@ -137,12 +135,12 @@ public final class CreateOperatorCommand {
             connectToRunning(pg);
             return;
         } catch (IOException | RuntimeException e) {
-            fail(1, "cannot use the data folder " + dataDir + ": " + rootMessage(e));
+            fail(1, "cannot use the data folder " + dataDir + ": " + Main.rootMessage(e));
         }
         try {
             embedded = EmbeddedDatabase.start(pg, layanan.embeddedDb().port(), true);
         } catch (IOException | RuntimeException e) {
-            fail(1, "cannot start the embedded PostgreSQL in " + dataDir + ": " + rootMessage(e));
+            fail(1, "cannot start the embedded PostgreSQL in " + dataDir + ": " + Main.rootMessage(e));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(CreateOperatorCommand::stopEmbedded, "embedded-postgres-stop"));
         use(embedded.jdbcUrl(), embedded.username(), embedded.password());
@@ -158,7 +156,7 @@ public final class CreateOperatorCommand {
             use("jdbc:postgresql://127.0.0.1:" + port + "/" + EmbeddedDatabase.DATABASE, EmbeddedDatabase.SERVICE_ROLE,
                     logins.servicePassword());
         } catch (IOException | RuntimeException e) {
-            fail(1, "a service runs on this data folder, but its PostgreSQL cannot be reached: " + rootMessage(e));
+            fail(1, "a service runs on this data folder, but its PostgreSQL cannot be reached: " + Main.rootMessage(e));
         }
     }
 
@@ -169,33 +167,12 @@ public final class CreateOperatorCommand {
     }
 
     private static void stopEmbedded() {
-        io.quarkus.runtime.Application app = io.quarkus.runtime.Application.currentApplication();
-        if (app != null) {
-            Thread waiter = new Thread(app::awaitShutdown, "await-command-stopped");
-            waiter.setDaemon(true);
-            waiter.start();
-            try {
-                waiter.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Main.awaitApplicationStopped("command");
         try {
             embedded.close();
             lock.close();
         } catch (IOException | RuntimeException e) {
-            System.err.println("ERROR stopping the embedded PostgreSQL: " + rootMessage(e));
-        }
-    }
-
-    private static void reachable(SmallRyeConfig config, String url) {
-        DriverManager.setLoginTimeout(10);
-        try (var ignored = DriverManager.getConnection(url.replaceFirst("^jdbc:otel:", "jdbc:"),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(""),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""))) {
-            // reachable
-        } catch (SQLException e) {
-            fail(1, "cannot connect to the database at " + url.replaceAll("password=[^&]*", "password=***") + ": " + rootMessage(e));
+            System.err.println("ERROR stopping the embedded PostgreSQL: " + Main.rootMessage(e));
         }
     }
 
@@ -210,13 +187,5 @@ public final class CreateOperatorCommand {
     private static void fail(int code, String message) {
         System.err.println("ERROR " + message);
         System.exit(code);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -139,7 +139,7 @@ public class Main {
      * data folder. A database that will not stop makes the exit code 1.
      */
     private static void stopEmbedded() {
-        awaitServiceStopped();
+        awaitApplicationStopped("service");
         if (!EmbeddedStart.done()) {
             EmbeddedStart.await(); // a start under way ends first, so that what it started is stopped
         }
@@ -159,13 +159,16 @@ public class Main {
         }
     }
 
-    /** The service finishes its requests and closes its pool before the database goes. */
-    private static void awaitServiceStopped() {
+    /**
+     * The application (the service, or a command) finishes its requests and closes its pool before the database goes;
+     * at most 30 s.
+     */
+    static void awaitApplicationStopped(String what) {
         Application app = Application.currentApplication();
         if (app == null) {
             return;
         }
-        Thread waiter = new Thread(app::awaitShutdown, "await-service-stopped");
+        Thread waiter = new Thread(app::awaitShutdown, "await-" + what + "-stopped");
         waiter.setDaemon(true);
         waiter.start();
         try {
@@ -240,8 +243,8 @@ public class Main {
         }
     }
 
-    /** An unreachable database should be one clear line, not the wall of traces a failed migration prints. */
-    private static void checkExternalDatabase(SmallRyeConfig config, String url) {
+    /** An unreachable database should be one clear line (and exit code 1), not the wall of traces a failed migration prints. */
+    static void checkExternalDatabase(SmallRyeConfig config, String url) {
         DriverManager.setLoginTimeout(10);
         try (var ignored = DriverManager.getConnection(url.replaceFirst("^jdbc:otel:", "jdbc:"),
                 config.getOptionalValue("quarkus.datasource.username", String.class).orElse(""),
@@ -254,7 +257,8 @@ public class Main {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The message of the innermost cause, which says what went wrong in the fewest words. */
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

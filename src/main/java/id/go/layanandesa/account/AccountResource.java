@@ -4,7 +4,6 @@ import id.go.layanandesa.audit.AuditNote;
 import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.CursorPage;
-import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -100,10 +99,7 @@ public class AccountResource {
         Account a = accounts.create(caller, new AccountService.NewAccount(request.username(), request.displayName(),
                 request.role(), request.desaCode(), request.opdId(), request.password()));
         auditNote.put("role", a.role.name());
-        return RestResponse.ResponseBuilder.<AccountView>created(URI.create("/api/v1/accounts/" + a.id))
-                .entity(AccountView.of(a))
-                .header("ETag", ETags.of(a.version))
-                .build();
+        return RestResponse.ResponseBuilder.<AccountView>created(URI.create("/api/v1/accounts/" + a.id)).entity(AccountView.of(a)).build();
     }
 
     @POST
@@ -163,7 +159,7 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its version, for If-Match"))
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
     public RestResponse<AccountView> get(@RestPath long id) {
-        return withETag(accounts.get(caller, id));
+        return RestResponse.ok(AccountView.of(accounts.get(caller, id)));
     }
 
     @POST
@@ -181,7 +177,7 @@ public class AccountResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<AccountView> disable(@RestPath long id,
                                              @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
-        return withETag(accounts.setEnabled(caller, id, ifMatch, false));
+        return RestResponse.ok(AccountView.of(accounts.setEnabled(caller, id, ifMatch, false)));
     }
 
     @POST
@@ -198,7 +194,7 @@ public class AccountResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<AccountView> enable(@RestPath long id,
                                             @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
-        return withETag(accounts.setEnabled(caller, id, ifMatch, true));
+        return RestResponse.ok(AccountView.of(accounts.setEnabled(caller, id, ifMatch, true)));
     }
 
     @POST
@@ -214,7 +210,7 @@ public class AccountResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<AccountView> unlock(@RestPath long id,
                                             @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
-        return withETag(accounts.unlock(caller, id, ifMatch));
+        return RestResponse.ok(AccountView.of(accounts.unlock(caller, id, ifMatch)));
     }
 
     @POST
@@ -234,10 +230,6 @@ public class AccountResource {
     public RestResponse<AccountView> resetPassword(@RestPath long id,
                                                    @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
                                                    @Valid @NotNull PasswordReset request) {
-        return withETag(accounts.resetPassword(caller, id, ifMatch, request.password()));
-    }
-
-    private RestResponse<AccountView> withETag(Account a) {
-        return RestResponse.ResponseBuilder.ok(AccountView.of(a)).header("ETag", ETags.of(a.version)).build();
+        return RestResponse.ok(AccountView.of(accounts.resetPassword(caller, id, ifMatch, request.password())));
     }
 }

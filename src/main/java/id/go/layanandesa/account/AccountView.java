@@ -1,5 +1,6 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.common.http.Versioned;
 import id.go.layanandesa.common.openapi.MayBeAbsent;
 
 import id.go.layanandesa.common.security.Role;
@@ -7,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-/** An account as admins and the login see it; never the password hash. */
+/** An account as admins and the login see it; never the password hash. Its version is its ETag. */
 @Schema(name = "Account", description = "An account of a person")
 public record AccountView(
         @Schema(example = "1001") Long id,
@@ -24,7 +25,7 @@ public record AccountView(
                 + "waits longer before its next try (unlock lifts the waits)", example = "0") int failedLogins,
         @Schema(description = "Changes with every change; also the ETag", example = "0") int version,
         @Schema(example = "2026-03-02T08:00:00Z") Instant createdAt,
-        @Schema(example = "2026-03-02T08:00:00Z") Instant updatedAt) {
+        @Schema(example = "2026-03-02T08:00:00Z") Instant updatedAt) implements Versioned {
 
     public static AccountView of(Account a) {
         return new AccountView(a.id, a.username, a.displayName, a.role, a.kabupatenCode, a.desaCode, a.opdId, a.enabled,

@@ -18,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -73,8 +72,7 @@ public class CatalogResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceTypeView.class)))
     @APIResponse(responseCode = "404", description = "No entry with this id in the caller's kabupaten")
     public Response get(@PathParam("id") long id) {
-        ServiceTypeView view = catalog.get(id);
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+        return Response.ok(catalog.get(id)).build();
     }
 
     @GET
@@ -108,8 +106,7 @@ public class CatalogResource {
     @APIResponse(responseCode = "409", description = "DUPLICATE_CODE: the code is taken in the kabupaten")
     public Response create(@Valid @NotNull ServiceTypeCreate body, @Context UriInfo uri) {
         ServiceTypeView view = catalog.create(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(view.id())).build())
-                .tag(new EntityTag(String.valueOf(view.version()))).entity(view).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(view.id())).build()).entity(view).build();
     }
 
     @PUT
@@ -132,8 +129,7 @@ public class CatalogResource {
                            @Parameter(description = "The ETag as last read", required = true, example = "\"1\"")
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ServiceTypeUpdate body) {
-        ServiceTypeView view = catalog.update(id, ifMatch, body);
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+        return Response.ok(catalog.update(id, ifMatch, body)).build();
     }
 
     @DELETE

@@ -70,18 +70,10 @@ public class CatalogService {
         ServiceType t = new ServiceType();
         t.kabupatenCode = kabupaten;
         t.code = body.code();
-        t.name = body.name().strip();
-        t.description = body.description();
-        t.defaultOpdId = body.defaultOpdId();
-        t.timeLimitDays = body.timeLimitDays();
-        t.fee = body.fee();
-        t.product = body.product();
-        t.open = body.open() == null || body.open();
-        t.documents = new ArrayList<>(documents);
-        t.fields = new ArrayList<>(fields);
-        t.version = 1;
         t.createdAt = now;
-        t.updatedAt = now;
+        define(t, new ServiceTypeUpdate(body.name(), body.description(), body.defaultOpdId(), body.timeLimitDays(), body.fee(),
+                body.product(), body.open() == null || body.open(), documents, fields), now);
+        t.version = 1;
         try {
             t.persistAndFlush();
         } catch (org.hibernate.exception.ConstraintViolationException e) {
@@ -98,19 +90,24 @@ public class CatalogService {
         List<FieldDefinition> fields = orEmpty(body.fields());
         validate(t.kabupatenCode, body.defaultOpdId(), documents, fields);
         Instant now = clock.instant();
-        t.name = body.name().strip();
-        t.description = body.description();
-        t.defaultOpdId = body.defaultOpdId();
-        t.timeLimitDays = body.timeLimitDays();
-        t.fee = body.fee();
-        t.product = body.product();
-        t.open = body.open();
-        t.documents = new ArrayList<>(documents);
-        t.fields = new ArrayList<>(fields);
+        define(t, body, now);
         t.version = t.version + 1;
-        t.updatedAt = now;
         ServiceTypeVersion.of(t, now).persist();
         return ServiceTypeView.of(t);
+    }
+
+    /** Sets everything of a catalog entry but its code and kabupaten: its definition at the version being made. */
+    private static void define(ServiceType t, ServiceTypeUpdate definition, Instant now) {
+        t.name = definition.name().strip();
+        t.description = definition.description();
+        t.defaultOpdId = definition.defaultOpdId();
+        t.timeLimitDays = definition.timeLimitDays();
+        t.fee = definition.fee();
+        t.product = definition.product();
+        t.open = definition.open();
+        t.documents = new ArrayList<>(orEmpty(definition.documents()));
+        t.fields = new ArrayList<>(orEmpty(definition.fields()));
+        t.updatedAt = now;
     }
 
     /** Deletes an entry no request was ever filed under, with its kept versions and its routing rules. */

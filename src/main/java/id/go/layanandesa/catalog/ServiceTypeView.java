@@ -1,5 +1,6 @@
 package id.go.layanandesa.catalog;
 
+import id.go.layanandesa.common.http.Versioned;
 import id.go.layanandesa.common.openapi.MayBeAbsent;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -7,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-/** A catalog entry on the wire. */
+/** A catalog entry on the wire; its version is its ETag. */
 @Schema(name = "ServiceType", description = "A service of the kabupaten's catalog (standar pelayanan)")
 public record ServiceTypeView(
         @Schema(example = "1051") long id,
@@ -24,7 +25,7 @@ public record ServiceTypeView(
         List<FieldDefinition> fields,
         @Schema(description = "Counts definitions; also the ETag. Requests keep the version they were filed under", example = "1") int version,
         @Schema(example = "2026-11-02T01:30:00Z") Instant createdAt,
-        @Schema(example = "2026-11-02T01:30:00Z") Instant updatedAt) {
+        @Schema(example = "2026-11-02T01:30:00Z") Instant updatedAt) implements Versioned {
 
     static ServiceTypeView of(ServiceType t) {
         return new ServiceTypeView(t.id, t.kabupatenCode, t.code, t.name, t.description, t.defaultOpdId, t.timeLimitDays, t.fee,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.KeyDeserializer;
@@ -29,6 +30,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Every JSON body obeys {@link InputRules}, whatever record it is read into: each string (also map keys and
@@ -70,24 +72,13 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         SimpleModule module = new SimpleModule("layanan-strict-input");
-        module.addDeserializer(String.class, new CheckedString());
+        module.addDeserializer(String.class, new Checked<>(String.class, StringDeserializer.instance, InputRules::textProblem));
         module.addKeyDeserializer(String.class, new CheckedKey());
         module.addDeserializer(Object.class, new CheckedUntyped());
-        module.addDeserializer(BigDecimal.class, new CheckedBigDecimal());
-        module.addDeserializer(LocalDate.class, new CheckedLocalDate());
+        module.addDeserializer(BigDecimal.class,
+                new Checked<>(BigDecimal.class, NumberDeserializers.BigDecimalDeserializer.instance, InputRules::numberProblem));
+        module.addDeserializer(LocalDate.class, new Checked<>(LocalDate.class, LocalDateDeserializer.INSTANCE, InputRules::dateProblem));
         mapper.registerModule(module);
-    }
-
-    static final class CheckedString extends StdScalarDeserializer<String> {
-        CheckedString() {
-            super(String.class);
-        }
-
-        @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String value = StringDeserializer.instance.deserialize(p, ctxt);
-            return checkText(p, value);
-        }
     }
 
     static final class CheckedKey extends KeyDeserializer {
@@ -101,31 +92,21 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
-    static final class CheckedBigDecimal extends StdScalarDeserializer<BigDecimal> {
-        CheckedBigDecimal() {
-            super(BigDecimal.class);
+    /** A value read as Jackson reads it, then held to an input rule: the rule's problem refuses it, naming its position. */
+    static final class Checked<T> extends StdScalarDeserializer<T> {
+        private final transient JsonDeserializer<T> read;
+        private final transient Function<T, String> rule;
+
+        Checked(Class<T> type, JsonDeserializer<T> read, Function<T, String> rule) {
+            super(type);
+            this.read = read;
+            this.rule = rule;
         }
 
         @Override
-        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            BigDecimal value = NumberDeserializers.BigDecimalDeserializer.instance.deserialize(p, ctxt);
-            String problem = InputRules.numberProblem(value);
-            if (problem != null) {
-                throw new InvalidValue(p, problem);
-            }
-            return value;
-        }
-    }
-
-    static final class CheckedLocalDate extends StdScalarDeserializer<LocalDate> {
-        CheckedLocalDate() {
-            super(LocalDate.class);
-        }
-
-        @Override
-        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            LocalDate value = LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
-            String problem = InputRules.dateProblem(value);
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            T value = read.deserialize(p, ctxt);
+            String problem = rule.apply(value);
             if (problem != null) {
                 throw new InvalidValue(p, problem);
             }

@@ -1,6 +1,5 @@
 package id.go.layanandesa.document;
 
-import id.go.layanandesa.common.ClientAddress;
 import id.go.layanandesa.common.error.ProblemCode;
 import id.go.layanandesa.common.openapi.ProblemCodes;
 import id.go.layanandesa.tracking.RateLimiter;
@@ -36,9 +35,6 @@ public class VerificationResource {
     @Inject
     RateLimiter limiter;
 
-    @Inject
-    ClientAddress clientAddress;
-
     @GET
     @Path("/{code}")
     @SecurityRequirements
@@ -56,7 +52,7 @@ public class VerificationResource {
             @Parameter(description = "SHA-256 of a copy, hex", example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
             @QueryParam("sha256") @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits") String sha256,
             @Context HttpServerRequest request) {
-        limiter.acquire(clientAddress.of(request).key());
+        limiter.acquire(request);
         return documents.verify(code, sha256);
     }
 }

@@ -206,7 +206,7 @@ public class KabupatenResource {
                                                   @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"")
                                                   @HeaderParam("If-Match") String ifMatch) {
         var a = accounts.setAdminEnabled(caller, code, id, ifMatch, false);
-        return RestResponse.ResponseBuilder.ok(AccountView.of(a)).header("ETag", ETags.of(a.version)).build();
+        return RestResponse.ok(AccountView.of(a));
     }
 
     @POST
@@ -226,7 +226,7 @@ public class KabupatenResource {
                                                  @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"")
                                                  @HeaderParam("If-Match") String ifMatch) {
         var a = accounts.setAdminEnabled(caller, code, id, ifMatch, true);
-        return RestResponse.ResponseBuilder.ok(AccountView.of(a)).header("ETag", ETags.of(a.version)).build();
+        return RestResponse.ok(AccountView.of(a));
     }
 
     @GET

@@ -72,8 +72,7 @@ public class OpdResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpdView.class)))
     @APIResponse(responseCode = "404", description = "No OPD with this id in the caller's kabupaten")
     public Response get(@PathParam("id") long id) {
-        OpdView view = opds.get(id);
-        return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
+        return Response.ok(opds.get(id)).build();
     }
 
     @POST
@@ -92,8 +91,7 @@ public class OpdResource {
     @APIResponse(responseCode = "409", description = "DUPLICATE_CODE: the code is taken; TRIAGE_REQUIRED: an inactive OPD cannot be triage")
     public Response create(@Valid @NotNull OpdCreate body, @Context UriInfo uri) {
         OpdView view = opds.create(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(view.id())).build())
-                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).entity(view).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(view.id())).build()).entity(view).build();
     }
 
     @PUT
@@ -116,8 +114,7 @@ public class OpdResource {
                            @Parameter(description = "The ETag of the OPD as last read", required = true, example = "\"0\"")
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull OpdUpdate body) {
-        OpdView view = opds.update(id, ifMatch, body);
-        return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
+        return Response.ok(opds.update(id, ifMatch, body)).build();
     }
 
     @DELETE

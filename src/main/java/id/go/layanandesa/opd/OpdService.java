@@ -68,16 +68,9 @@ public class OpdService {
         Opd o = new Opd();
         o.kabupatenCode = kabupaten;
         o.code = body.code();
-        o.name = body.name().strip();
-        o.kind = body.kind();
-        o.regionCode = body.regionCode();
-        o.email = body.email();
-        o.phone = body.phone();
-        o.address = body.address();
-        o.active = active;
-        o.triage = body.triage();
         o.createdAt = now;
-        o.updatedAt = now;
+        describe(o, new OpdUpdate(body.name(), body.kind(), body.regionCode(), body.email(), body.phone(), body.address(), active,
+                body.triage()), now);
         try {
             o.persistWithQueueState();
         } catch (ConstraintViolationException e) {
@@ -101,17 +94,22 @@ public class OpdService {
         if (body.triage() && !o.triage) {
             takeTriageFromOthers(o.kabupatenCode, o.id, now);
         }
-        o.name = body.name().strip();
-        o.kind = body.kind();
-        o.regionCode = body.regionCode();
-        o.email = body.email();
-        o.phone = body.phone();
-        o.address = body.address();
-        o.active = body.active();
-        o.triage = body.triage();
-        o.updatedAt = now;
+        describe(o, body, now);
         flush();
         return OpdView.of(o);
+    }
+
+    /** Sets everything of an OPD but its code and kabupaten, as a new OPD starts out or as a change leaves it. */
+    private static void describe(Opd o, OpdUpdate state, Instant now) {
+        o.name = state.name().strip();
+        o.kind = state.kind();
+        o.regionCode = state.regionCode();
+        o.email = state.email();
+        o.phone = state.phone();
+        o.address = state.address();
+        o.active = state.active();
+        o.triage = state.triage();
+        o.updatedAt = now;
     }
 
     public void delete(long id, String ifMatch) {

@@ -1,12 +1,13 @@
 package id.go.layanandesa.opd;
 
+import id.go.layanandesa.common.http.Versioned;
 import id.go.layanandesa.common.openapi.MayBeAbsent;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-/** An OPD on the wire. */
+/** An OPD on the wire; its version is its ETag. */
 @Schema(name = "Opd", description = "An agency (Organisasi Perangkat Daerah) of the caller's kabupaten")
 public record OpdView(
         @Schema(example = "1001") long id,
@@ -22,7 +23,7 @@ public record OpdView(
         @Schema(description = "Receives what no rule routes; exactly one active OPD of a kabupaten has it", example = "false") boolean triage,
         @Schema(description = "Also the ETag", example = "0") int version,
         @Schema(example = "2026-11-02T01:30:00Z") Instant createdAt,
-        @Schema(example = "2026-11-02T01:30:00Z") Instant updatedAt) {
+        @Schema(example = "2026-11-02T01:30:00Z") Instant updatedAt) implements Versioned {
 
     static OpdView of(Opd o) {
         return new OpdView(o.id, o.kabupatenCode, o.code, o.name, o.kind, o.regionCode, o.email, o.phone, o.address, o.active,

@@ -148,6 +148,18 @@ public class RequestStore {
     @Inject
     EntityManager em;
 
+    /** The request a citizen names by its tracking code, typed in any case, with or without dashes; 404 when none. */
+    public ServiceRequest byTrackingCode(String code) {
+        String normalised = TrackingCodes.normalise(code);
+        ServiceRequest r = normalised == null ? null
+                : em.createQuery("from ServiceRequest where trackingCode = :c", ServiceRequest.class)
+                .setParameter("c", normalised).getResultStream().findFirst().orElse(null);
+        if (r == null) {
+            throw ProblemException.notFound("a request with tracking code " + code);
+        }
+        return r;
+    }
+
     Page list(Filter filter, Sort sort, String cursorText, int limit, LocalDate today) {
         Cursor cursor = Cursor.decode(cursorText);
         StringBuilder sql = new StringBuilder("""

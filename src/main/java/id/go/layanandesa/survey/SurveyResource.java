@@ -1,6 +1,5 @@
 package id.go.layanandesa.survey;
 
-import id.go.layanandesa.common.ClientAddress;
 import id.go.layanandesa.common.error.ProblemCode;
 import id.go.layanandesa.common.openapi.ProblemCodes;
 import id.go.layanandesa.tracking.RateLimiter;
@@ -42,9 +41,6 @@ public class SurveyResource {
     @Inject
     RateLimiter limiter;
 
-    @Inject
-    ClientAddress clientAddress;
-
     @GET
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.RATE_LIMITED})
     @PermitAll
@@ -57,7 +53,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "429", description = "Too many calls from this address; see Retry-After")
     public SurveyViews.SurveyState state(@Parameter(description = "The request's tracking code", example = "K7M2-QX9P-RT")
                                          @PathParam("code") String code, @Context HttpServerRequest request) {
-        limiter.acquire(clientAddress.of(request).key());
+        limiter.acquire(request);
         return surveys.state(code);
     }
 
@@ -78,7 +74,7 @@ public class SurveyResource {
     public RestResponse<SurveyViews.Receipt> answer(@Parameter(description = "The request's tracking code", example = "K7M2-QX9P-RT")
                                                     @PathParam("code") String code, @Valid @NotNull SurveyViews.Answer body,
                                                     @Context HttpServerRequest request) {
-        limiter.acquire(clientAddress.of(request).key());
+        limiter.acquire(request);
         SurveyViews.Receipt receipt = surveys.answerOnline(code, body);
         return RestResponse.ResponseBuilder.<SurveyViews.Receipt>created(URI.create("/api/v1/tracking/" + receipt.trackingCode() + "/survey"))
                 .entity(receipt).build();

@@ -4,8 +4,8 @@ import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.request.RequestAccess;
 import id.go.layanandesa.request.RequestStatus;
+import id.go.layanandesa.request.RequestStore;
 import id.go.layanandesa.request.ServiceRequest;
-import id.go.layanandesa.request.TrackingCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,9 +33,12 @@ public class SurveyService {
     @Inject
     Clock clock;
 
+    @Inject
+    RequestStore requests;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public SurveyViews.SurveyState state(String trackingCode) {
-        ServiceRequest r = byTrackingCode(trackingCode);
+        ServiceRequest r = requests.byTrackingCode(trackingCode);
         List<?> answered = em.createNativeQuery("select answered_at from survey_response where request_id = :r")
                 .setParameter("r", r.id).getResultList();
         Instant at = answered.isEmpty() ? null : toInstant(answered.get(0));
@@ -47,7 +50,7 @@ public class SurveyService {
 
     /** The citizen's own answer, by tracking code. */
     public SurveyViews.Receipt answerOnline(String trackingCode, SurveyViews.Answer answer) {
-        return record(byTrackingCode(trackingCode), answer, "ONLINE", null);
+        return record(requests.byTrackingCode(trackingCode), answer, "ONLINE", null);
     }
 
     /** A paper form, recorded by an officer of the request's desa. */
@@ -84,17 +87,6 @@ public class SurveyService {
 
     private static boolean isFinished(ServiceRequest r) {
         return r.status == RequestStatus.COMPLETED || r.status == RequestStatus.REJECTED;
-    }
-
-    private ServiceRequest byTrackingCode(String code) {
-        String normalised = TrackingCodes.normalise(code);
-        ServiceRequest r = normalised == null ? null
-                : em.createQuery("from ServiceRequest where trackingCode = :c", ServiceRequest.class)
-                .setParameter("c", normalised).getResultStream().findFirst().orElse(null);
-        if (r == null) {
-            throw ProblemException.notFound("a request with tracking code " + code);
-        }
-        return r;
     }
 
     private static Instant toInstant(Object value) {

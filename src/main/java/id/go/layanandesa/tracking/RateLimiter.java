@@ -1,8 +1,10 @@
 package id.go.layanandesa.tracking;
 
+import id.go.layanandesa.common.ClientAddress;
 import id.go.layanandesa.common.LayananConfig;
 import id.go.layanandesa.common.error.ProblemException;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -11,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fixed one-minute window per client (the key {@link id.go.layanandesa.common.ClientAddress} gives), per instance. Enough to make guessing tracking codes
+ * A fixed one-minute window per client (the key {@link ClientAddress} gives), per instance. Enough to make guessing tracking codes
  * hopeless (about 49 bits each); behind a load balancer each instance counts on its own.
  */
 @ApplicationScoped
@@ -27,6 +29,14 @@ public class RateLimiter {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    /** Counts one call from the client that sent this request, as {@link ClientAddress} tells clients apart. */
+    public void acquire(HttpServerRequest request) {
+        acquire(clientAddress.of(request).key());
+    }
 
     /** Counts one call from the client with this key; 429 with Retry-After once over the limit. */
     public void acquire(String client) {

@@ -1,6 +1,5 @@
 package id.go.layanandesa.tracking;
 
-import id.go.layanandesa.common.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -33,9 +32,6 @@ public class TrackingResource {
     @Inject
     RateLimiter limiter;
 
-    @Inject
-    ClientAddress clientAddress;
-
     @GET
     @Path("/{code}")
     @SecurityRequirements
@@ -50,7 +46,7 @@ public class TrackingResource {
     @APIResponse(responseCode = "429", description = "Too many look-ups from this address; see Retry-After")
     public TrackingView track(@Parameter(description = "As given to the citizen; case, spaces and dashes do not matter", example = "K7M2-QX9P-RT")
                               @PathParam("code") String code, @Context HttpServerRequest request) {
-        limiter.acquire(clientAddress.of(request).key());
+        limiter.acquire(request);
         return tracking.track(code);
     }
 }

@@ -1,12 +1,11 @@
 package id.go.layanandesa.tracking;
 
 import id.go.layanandesa.catalog.ServiceType;
-import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.holiday.WorkingDays;
 import id.go.layanandesa.opd.Opd;
 import id.go.layanandesa.request.RequestEvent;
+import id.go.layanandesa.request.RequestStore;
 import id.go.layanandesa.request.ServiceRequest;
-import id.go.layanandesa.request.TrackingCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,15 +27,12 @@ public class TrackingService {
     @Inject
     Clock clock;
 
+    @Inject
+    RequestStore requests;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public TrackingView track(String code) {
-        String normalised = TrackingCodes.normalise(code);
-        ServiceRequest r = normalised == null ? null
-                : em.createQuery("from ServiceRequest where trackingCode = :c", ServiceRequest.class)
-                .setParameter("c", normalised).getResultStream().findFirst().orElse(null);
-        if (r == null) {
-            throw ProblemException.notFound("a request with tracking code " + code);
-        }
+        ServiceRequest r = requests.byTrackingCode(code);
         ServiceType type = em.find(ServiceType.class, r.serviceTypeId);
         Opd opd = em.find(Opd.class, r.opdId);
         List<TrackingView.Step> steps = new ArrayList<>();

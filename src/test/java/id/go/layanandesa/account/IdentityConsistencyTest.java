@@ -109,20 +109,8 @@ class IdentityConsistencyTest {
 
     /** Rows written past the service's own checks (by hand, by an old import): the data itself is inconsistent. */
     static Account inconsistentAccount(Role role, String kabupaten, String desa, Long opd) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Account a = new Account();
-            a.username = uniqueUsername("salah");
-            a.displayName = "Salah";
-            a.passwordHash = "!";
-            a.role = role;
-            a.kabupatenCode = kabupaten;
-            a.desaCode = desa;
-            a.opdId = opd;
-            a.createdAt = Instant.now();
-            a.updatedAt = a.createdAt;
-            a.persist();
-            return a;
-        });
+        return QuarkusTransaction.requiringNew().call(
+                () -> TestAccounts.persist(uniqueUsername("salah"), "Salah", "!", role, kabupaten, desa, opd));
     }
 
     static String tokenOf(Account a) {

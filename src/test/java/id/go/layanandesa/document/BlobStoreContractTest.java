@@ -105,6 +105,13 @@ class BlobStoreContractTest {
         return new Content(file, bytes, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
     }
 
+    /** What the store lists as written before the instant. */
+    static List<String> writtenBefore(BlobStore store, Instant before) throws IOException {
+        List<String> listed = new ArrayList<>();
+        store.forEachWrittenBefore(before, listed::add);
+        return listed;
+    }
+
     static byte[] read(BlobStore store, String sha256, long offset, long length) throws IOException {
         try (InputStream in = store.open(sha256, offset, length)) {
             return in.readAllBytes();
@@ -149,9 +156,7 @@ class BlobStoreContractTest {
         Content c = content(10_000, 3);
         store.put(c.sha256(), c.file(), c.bytes().length);
         store.put(c.sha256(), c.file(), c.bytes().length);
-        List<String> kept = new ArrayList<>();
-        store.forEachWrittenBefore(Instant.now().plusSeconds(60), kept::add);
-        assertEquals(List.of(c.sha256()), kept);
+        assertEquals(List.of(c.sha256()), writtenBefore(store, Instant.now().plusSeconds(60)));
     }
 
     @ParameterizedTest
@@ -173,9 +178,7 @@ class BlobStoreContractTest {
         store.put(c.sha256(), c.file(), c.bytes().length);
         store.delete(c.sha256());
         assertFalse(store.exists(c.sha256()));
-        List<String> kept = new ArrayList<>();
-        store.forEachWrittenBefore(Instant.now().plusSeconds(60), kept::add);
-        assertEquals(List.of(), kept);
+        assertEquals(List.of(), writtenBefore(store, Instant.now().plusSeconds(60)));
     }
 
     @ParameterizedTest
@@ -184,12 +187,9 @@ class BlobStoreContractTest {
         BlobStore store = store(kind);
         Content c = content(1000, 5);
         store.put(c.sha256(), c.file(), c.bytes().length);
-        List<String> older = new ArrayList<>();
-        store.forEachWrittenBefore(Instant.now().minusSeconds(3600), older::add);
-        assertEquals(List.of(), older, "a content written just now is not listed as older than an hour ago");
-        List<String> all = new ArrayList<>();
-        store.forEachWrittenBefore(Instant.now().plusSeconds(60), all::add);
-        assertEquals(List.of(c.sha256()), all);
+        assertEquals(List.of(), writtenBefore(store, Instant.now().minusSeconds(3600)),
+                "a content written just now is not listed as older than an hour ago");
+        assertEquals(List.of(c.sha256()), writtenBefore(store, Instant.now().plusSeconds(60)));
     }
 
     @ParameterizedTest

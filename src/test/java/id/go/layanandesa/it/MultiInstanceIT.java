@@ -3,7 +3,6 @@ package id.go.layanandesa.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.go.layanandesa.common.EmbeddedDatabase;
 import id.go.layanandesa.common.SigningKeys;
-import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,12 +16,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,45 +87,32 @@ class MultiInstanceIT {
         }
     }
 
+    /** Births filed from one desa reach a test OPD of their own: the desa officer who files them and the OPD officer who works them. */
+    record Desk(String filerToken, String workerToken, long serviceType) {
+    }
+
+    static Desk desk(String opdCode, String usernames, String desa) throws Exception {
+        long opd = opdFor(opdCode, desa);
+        long filer = account(usernames + "-filer", "DESA_OFFICER", desa, null);
+        long worker = account(usernames + "-worker", "OPD_OFFICER", null, opd);
+        try (Connection c = jdbc()) {
+            return new Desk(token(filer, usernames + "-filer", "DESA_OFFICER", desa, null),
+                    token(worker, usernames + "-worker", "OPD_OFFICER", null, opd),
+                    single(c, "select id from service_type where kabupaten_code = '73.24' and code = 'AKTA_KELAHIRAN'"));
+        }
+    }
+
     static long account(String username, String role, String desa, Long opd) throws Exception {
-        try (Connection c = jdbc(); PreparedStatement p = c.prepareStatement(
-                "insert into account (id, kabupaten_code, username, display_name, password_hash, role, desa_code, opd_id, created_at, updated_at) "
-                        + "values (nextval('account_seq'), '73.24', ?, ?, '!', ?, ?, ?, now(), now()) returning id")) {
-            p.setString(1, username);
-            p.setString(2, username);
-            p.setString(3, role);
-            p.setString(4, desa);
-            if (opd == null) {
-                p.setNull(5, java.sql.Types.BIGINT);
-            } else {
-                p.setLong(5, opd);
-            }
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try (Connection c = jdbc()) {
+            return DirectLogins.account(c, username, role, desa, opd);
         }
     }
 
     /** A token of a new login session of the account, as a login would give. */
     static String token(long accountId, String username, String role, String desa, Long opd) throws Exception {
-        String session = java.util.UUID.randomUUID().toString();
-        try (Connection c = jdbc(); PreparedStatement p = c.prepareStatement(
-                "insert into login_session (id, account_id, created_at, expires_at) values (cast(? as uuid), ?, now(), now() + interval '1 hour')")) {
-            p.setString(1, session);
-            p.setLong(2, accountId);
-            p.executeUpdate();
+        try (Connection c = jdbc()) {
+            return DirectLogins.token(c, signingKey, accountId, username, role, desa, opd);
         }
-        var builder = Jwt.issuer("layanan-desa").subject(Long.toString(accountId)).upn(username).groups(Set.of(role))
-                .claim("account", Long.toString(accountId)).claim("kabupaten", "73.24").claim("sid", session)
-                .expiresAt(Instant.now().plusSeconds(3600));
-        if (desa != null) {
-            builder.claim("desa", desa);
-        }
-        if (opd != null) {
-            builder.claim("opd", opd.toString());
-        }
-        return builder.sign(signingKey);
     }
 
     static long single(Connection c, String sql) throws Exception {
@@ -233,20 +217,12 @@ class MultiInstanceIT {
 
     @Test
     void aClaimWaitingOnOneInstanceWakesWhenTheOtherFiles() throws Exception {
-        long opd = opdFor("MI_LONGPOLL", "73.24.01.2002");
-        long filer = account("mi-lp-filer", "DESA_OFFICER", "73.24.01.2002", null);
-        long worker = account("mi-lp-worker", "OPD_OFFICER", null, opd);
-        String filerToken = token(filer, "mi-lp-filer", "DESA_OFFICER", "73.24.01.2002", null);
-        String workerToken = token(worker, "mi-lp-worker", "OPD_OFFICER", null, opd);
-        long serviceType;
-        try (Connection c = jdbc()) {
-            serviceType = single(c, "select id from service_type where kabupaten_code = '73.24' and code = 'AKTA_KELAHIRAN'");
-        }
+        Desk desk = desk("MI_LONGPOLL", "mi-lp", "73.24.01.2002");
         ExecutorService pool = Executors.newSingleThreadExecutor();
         long[] wakeMillis = new long[7];
         for (int round = 0; round < wakeMillis.length; round++) {
             Future<Long> waiting = pool.submit(() -> {
-                Http.Reply claim = Http.post(b.url("/api/v1/queue/claims"), workerToken, Map.of("limit", 5, "waitSeconds", 20));
+                Http.Reply claim = Http.post(b.url("/api/v1/queue/claims"), desk.workerToken(), Map.of("limit", 5, "waitSeconds", 20));
                 long received = System.nanoTime();
                 assertEquals(200, claim.status(), String.valueOf(claim.body()));
                 assertEquals(1, claim.body().get("items").size(), "the waiting claim receives the new request");
@@ -258,7 +234,7 @@ class MultiInstanceIT {
             double active = Arrays.stream(metrics.raw().body().split("\n")).filter(l -> l.startsWith("agroal_active_count"))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
             assertEquals(0.0, active, "a waiting claim holds no pooled connection");
-            Http.Reply filed = Http.post(a.url("/api/v1/requests"), filerToken, filing(serviceType));
+            Http.Reply filed = Http.post(a.url("/api/v1/requests"), desk.filerToken(), filing(desk.serviceType()));
             long answered = System.nanoTime();
             assertEquals(201, filed.status(), String.valueOf(filed.body()));
             long received = waiting.get(30, TimeUnit.SECONDS);
@@ -333,24 +309,16 @@ class MultiInstanceIT {
 
     @Test
     void aQueueChangedOnOneInstanceIsNoLongerNotModifiedOnTheOther() throws Exception {
-        long opd = opdFor("MI_VERSIONS", "73.24.06.2001");
-        long filer = account("mi-v-filer", "DESA_OFFICER", "73.24.06.2001", null);
-        long worker = account("mi-v-worker", "OPD_OFFICER", null, opd);
-        String filerToken = token(filer, "mi-v-filer", "DESA_OFFICER", "73.24.06.2001", null);
-        String workerToken = token(worker, "mi-v-worker", "OPD_OFFICER", null, opd);
-        long serviceType;
-        try (Connection c = jdbc()) {
-            serviceType = single(c, "select id from service_type where kabupaten_code = '73.24' and code = 'AKTA_KELAHIRAN'");
-        }
+        Desk desk = desk("MI_VERSIONS", "mi-v", "73.24.06.2001");
         for (int round = 0; round < 3; round++) {
-            Http.Reply queue = Http.get(b.url("/api/v1/queue"), workerToken);
+            Http.Reply queue = Http.get(b.url("/api/v1/queue"), desk.workerToken());
             assertEquals(200, queue.status(), String.valueOf(queue.body()));
             String etag = queue.raw().headers().firstValue("ETag").orElseThrow();
-            assertEquals(304, Http.get(b.url("/api/v1/queue"), workerToken, Map.of("If-None-Match", etag)).status());
-            Http.Reply filed = Http.post(a.url("/api/v1/requests"), filerToken, filing(serviceType));
+            assertEquals(304, Http.get(b.url("/api/v1/queue"), desk.workerToken(), Map.of("If-None-Match", etag)).status());
+            Http.Reply filed = Http.post(a.url("/api/v1/requests"), desk.filerToken(), filing(desk.serviceType()));
             assertEquals(201, filed.status(), String.valueOf(filed.body()));
             long start = System.nanoTime();
-            while (Http.get(b.url("/api/v1/queue"), workerToken, Map.of("If-None-Match", etag)).status() == 304) {
+            while (Http.get(b.url("/api/v1/queue"), desk.workerToken(), Map.of("If-None-Match", etag)).status() == 304) {
                 assertTrue(System.nanoTime() - start < 20_000_000_000L, "the other instance still answers 304 after the filing");
                 Thread.sleep(5);
             }

@@ -2,7 +2,6 @@ package id.go.layanandesa.it;
 
 import id.go.layanandesa.common.EmbeddedDatabase;
 import id.go.layanandesa.common.SigningKeys;
-import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 
 import java.nio.file.Files;
@@ -10,14 +9,11 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** One PostgreSQL and a signing key shared by packaged instances that send webhooks to receivers on this machine. */
 final class WebhookInstances implements AutoCloseable {
@@ -67,37 +63,10 @@ final class WebhookInstances implements AutoCloseable {
 
     /** A token of a new login session of a new account of the demo kabupaten with this role (and desa or OPD). */
     String token(String username, String role, String desa, Long opd) throws Exception {
-        long id;
-        try (Connection c = jdbc(); PreparedStatement p = c.prepareStatement(
-                "insert into account (id, kabupaten_code, username, display_name, password_hash, role, desa_code, opd_id, created_at, updated_at) "
-                        + "values (nextval('account_seq'), '73.24', ?, ?, '!', ?, ?, ?, now(), now()) returning id")) {
-            p.setString(1, username);
-            p.setString(2, username);
-            p.setString(3, role);
-            p.setString(4, desa);
-            p.setObject(5, opd);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
+        try (Connection c = jdbc()) {
+            long id = DirectLogins.account(c, username, role, desa, opd);
+            return DirectLogins.token(c, signingKey, id, username, role, desa, opd);
         }
-        String session = java.util.UUID.randomUUID().toString();
-        try (Connection c = jdbc(); PreparedStatement p = c.prepareStatement(
-                "insert into login_session (id, account_id, created_at, expires_at) values (cast(? as uuid), ?, now(), now() + interval '1 hour')")) {
-            p.setString(1, session);
-            p.setLong(2, id);
-            p.executeUpdate();
-        }
-        var builder = Jwt.issuer("layanan-desa").subject(Long.toString(id)).upn(username).groups(Set.of(role))
-                .claim("account", Long.toString(id)).claim("kabupaten", "73.24").claim("sid", session)
-                .expiresAt(Instant.now().plusSeconds(3600));
-        if (desa != null) {
-            builder.claim("desa", desa);
-        }
-        if (opd != null) {
-            builder.claim("opd", opd.toString());
-        }
-        return builder.sign(signingKey);
     }
 
     long opd(String code) throws Exception {

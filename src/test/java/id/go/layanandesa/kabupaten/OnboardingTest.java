@@ -167,10 +167,10 @@ class OnboardingTest {
                 .body("items.username", contains("8503.admin.organisasi")).body("items[0].passwordChangeRequired", is(false));
         int version = ((Number) Db.single("select version from account where id = ?1", id)).intValue();
         given().auth().oauth2(operator).header("If-Match", "\"" + version + "\"").post("/api/v1/kabupaten/" + k + "/admins/" + id + "/disable")
-                .then().statusCode(200).body("enabled", is(false));
+                .then().statusCode(200).body("enabled", is(false)).header("ETag", "\"" + (version + 1) + "\"");
         given().auth().oauth2(token).get("/api/v1/opds").then().statusCode(401);
         given().auth().oauth2(operator).header("If-Match", "\"" + (version + 1) + "\"").post("/api/v1/kabupaten/" + k + "/admins/" + id + "/enable")
-                .then().statusCode(200).body("enabled", is(true));
+                .then().statusCode(200).body("enabled", is(true)).header("ETag", "\"" + (version + 2) + "\"");
         login("8503.admin.organisasi", "Organisasi2026baru").then().statusCode(200).body("account.passwordChangeRequired", is(false));
         given().auth().oauth2(operator).get("/api/v1/kabupaten/" + k).then().body("admins", is(1));
 

@@ -2,6 +2,7 @@ package id.go.layanandesa.queue;
 
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
+import id.go.layanandesa.support.OwnQueue;
 import id.go.layanandesa.support.TestAccounts;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,8 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,23 +35,14 @@ class QueuePollTest {
 
     @BeforeEach
     void ownQueue() {
-        String code = "TEST_P_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Db.exec("""
-                insert into opd (id, kabupaten_code, code, name, kind, active, triage, version, created_at, updated_at)
-                values (nextval('opd_seq'), '73.24', ?1, 'Test polls', 'DINAS', true, false, 0, now(), now())""", code);
-        opd = TestAccounts.opd("73.24", code);
-        Db.exec("delete from routing_rule where kabupaten_code = '73.24' and region_code = ?1", DESA);
-        Db.exec("""
-                insert into routing_rule (id, kabupaten_code, service_type_id, region_code, opd_id, created_at)
-                values (nextval('routing_rule_seq'), '73.24', ?1, ?2, ?3, now())""",
-                Db.serviceType("73.24", "AKTA_KELAHIRAN"), DESA, opd);
+        opd = OwnQueue.open(DESA, "TEST_P_");
         officer = TestAccounts.opdOfficer(opd);
         desaOfficer = TestAccounts.desaOfficer(DESA);
     }
 
     @AfterEach
     void cleanUp() {
-        Db.exec("delete from routing_rule where kabupaten_code = '73.24' and region_code = ?1", DESA);
+        OwnQueue.close(DESA);
     }
 
     String etag() {

@@ -4,6 +4,7 @@ import id.go.layanandesa.support.TestClock;
 import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
+import id.go.layanandesa.support.OwnQueue;
 import id.go.layanandesa.support.Management;
 import id.go.layanandesa.support.OtherKabupaten;
 import id.go.layanandesa.support.TestAccounts;
@@ -54,17 +55,7 @@ class QueueTest {
 
     @BeforeEach
     void ownQueue() {
-        String code = "TEST_Q_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Db.exec("""
-                insert into opd (id, kabupaten_code, code, name, kind, active, triage, version, created_at, updated_at)
-                values (nextval('opd_seq'), '73.24', ?1, 'Test queue', 'DINAS', true, false, 0, now(), now())""", code);
-        opd = TestAccounts.opd("73.24", code);
-        Db.exec("insert into opd_queue_state (opd_id, version, changed_at) values (?1, 0, now())", opd);
-        Db.exec("delete from routing_rule where kabupaten_code = '73.24' and region_code = ?1", DESA);
-        Db.exec("""
-                insert into routing_rule (id, kabupaten_code, service_type_id, region_code, opd_id, created_at)
-                values (nextval('routing_rule_seq'), '73.24', ?1, ?2, ?3, now())""",
-                Db.serviceType("73.24", "AKTA_KELAHIRAN"), DESA, opd);
+        opd = OwnQueue.open(DESA, "TEST_Q_");
         officer = TestAccounts.opdOfficer(opd);
         desaOfficer = TestAccounts.desaOfficer(DESA);
     }
@@ -74,7 +65,7 @@ class QueueTest {
         clock.reset();
         // leases this test left behind would run out during later tests, whose database checks the sweep would disturb
         Db.exec("update service_request set claim_id = null, claimed_by = null, lease_until = null where opd_id = ?1", opd);
-        Db.exec("delete from routing_rule where kabupaten_code = '73.24' and region_code = ?1", DESA);
+        OwnQueue.close(DESA);
     }
 
     long file() {

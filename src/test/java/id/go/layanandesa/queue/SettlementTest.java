@@ -3,6 +3,7 @@ package id.go.layanandesa.queue;
 import id.go.layanandesa.support.AuthFixtures;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
+import id.go.layanandesa.support.OwnQueue;
 import id.go.layanandesa.support.TestAccounts;
 import id.go.layanandesa.support.contract.OffContractRequests;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,17 +36,8 @@ class SettlementTest {
 
     @BeforeEach
     void ownQueue() {
-        String code = "TEST_S_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Db.exec("""
-                insert into opd (id, kabupaten_code, code, name, kind, active, triage, version, created_at, updated_at)
-                values (nextval('opd_seq'), '73.24', ?1, 'Test settlements', 'DINAS', true, false, 0, now(), now())""", code);
-        opd = TestAccounts.opd("73.24", code);
+        opd = OwnQueue.open(DESA, "TEST_S_");
         otherOpd = TestAccounts.opd("73.24", "DINSOS");
-        Db.exec("delete from routing_rule where kabupaten_code = '73.24' and region_code = ?1", DESA);
-        Db.exec("""
-                insert into routing_rule (id, kabupaten_code, service_type_id, region_code, opd_id, created_at)
-                values (nextval('routing_rule_seq'), '73.24', ?1, ?2, ?3, now())""",
-                Db.serviceType("73.24", "AKTA_KELAHIRAN"), DESA, opd);
         system = TestAccounts.opdOfficer(opd);
         desaOfficer = TestAccounts.desaOfficer(DESA);
     }
@@ -53,7 +45,7 @@ class SettlementTest {
     @AfterEach
     void cleanUp() {
         Db.exec("update service_request set claim_id = null, claimed_by = null, lease_until = null where opd_id = ?1", opd);
-        Db.exec("delete from routing_rule where kabupaten_code = '73.24' and region_code = ?1", DESA);
+        OwnQueue.close(DESA);
     }
 
     ExtractableResponse<Response> settle(String token, Object body, String key) {

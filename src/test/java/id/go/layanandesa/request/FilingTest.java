@@ -4,6 +4,7 @@ import id.go.layanandesa.support.contract.OffContractRequests;
 import id.go.layanandesa.catalog.DocumentDefinition;
 import id.go.layanandesa.catalog.FieldDefinition;
 import id.go.layanandesa.catalog.ServiceType;
+import id.go.layanandesa.support.NewServiceType;
 import id.go.layanandesa.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import id.go.layanandesa.support.Db;
@@ -258,18 +259,10 @@ class FilingTest {
     @Test
     void aNewDefinitionOfTheServiceIsUsedByTheVeryNextFilingEvenWhenWrittenByAnotherInstance() {
         // a service of its own, so that its versions move for this test only
-        Map<String, Object> definition = new HashMap<>();
-        definition.put("code", "UJI_DEFINISI_" + System.nanoTime() % 1_000_000_000L);
-        definition.put("name", "Surat keterangan uji");
-        definition.put("defaultOpdId", TestAccounts.opd("73.24", "DISDUKCAPIL"));
-        definition.put("timeLimitDays", 3);
-        definition.put("fee", 0);
-        definition.put("product", "Surat keterangan");
-        definition.put("open", true);
-        definition.put("documents", List.of());
-        definition.put("fields", List.of(Map.of("key", "keperluan", "label", "Keperluan", "type", "TEXT", "required", true, "order", 1)));
-        long type = ((Number) given().auth().oauth2(TestAccounts.admin("73.24")).contentType("application/json").body(definition)
-                .when().post("/api/v1/service-types").then().statusCode(201).extract().path("id")).longValue();
+        long type = NewServiceType.of("UJI_DEFINISI_" + System.nanoTime() % 1_000_000_000L, TestAccounts.opd("73.24", "DISDUKCAPIL"))
+                .with("name", "Surat keterangan uji").with("product", "Surat keterangan").with("open", true)
+                .fields(List.of(Map.of("key", "keperluan", "label", "Keperluan", "type", "TEXT", "required", true, "order", 1)))
+                .createdBy(TestAccounts.admin("73.24"));
         Map<String, Object> body = aktaKelahiran();
         body.put("serviceTypeId", type);
         body.put("documents", List.of());

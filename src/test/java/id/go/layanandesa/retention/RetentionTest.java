@@ -1,6 +1,7 @@
 package id.go.layanandesa.retention;
 
 import id.go.layanandesa.support.Db;
+import id.go.layanandesa.support.NewServiceType;
 import id.go.layanandesa.support.OtherKabupaten;
 import id.go.layanandesa.support.ScratchKabupaten;
 import id.go.layanandesa.support.TestAccounts;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,21 +72,12 @@ class RetentionTest {
     }
 
     static long serviceType(String admin, long opd, String code) {
-        Map<String, Object> b = new HashMap<>();
-        b.put("code", code);
-        b.put("name", "Layanan " + code);
-        b.put("defaultOpdId", opd);
-        b.put("timeLimitDays", 3);
-        b.put("fee", 0);
-        b.put("documents", List.of());
-        b.put("fields", List.of(
+        return NewServiceType.of(code, opd).fields(List.of(
                 Map.of("key", "nama_usaha", "label", "Nama usaha", "type", "TEXT", "required", true, "order", 1),
                 Map.of("key", "uraian", "label", "Uraian", "type", "LONG_TEXT", "required", false, "order", 2),
                 Map.of("key", "modal", "label", "Modal", "type", "NUMBER", "required", true, "order", 3),
                 Map.of("key", "bidang", "label", "Bidang", "type", "SINGLE_CHOICE", "options", List.of("KULINER", "JASA"),
-                        "required", true, "order", 4)));
-        return ((Number) given().auth().oauth2(admin).contentType(ContentType.JSON).body(b)
-                .post("/api/v1/service-types").then().statusCode(201).extract().path("id")).longValue();
+                        "required", true, "order", 4))).createdBy(admin);
     }
 
     /** Files a request for the NIK and completes it; then says it finished that long ago. */

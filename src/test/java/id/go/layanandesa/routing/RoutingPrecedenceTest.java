@@ -1,5 +1,6 @@
 package id.go.layanandesa.routing;
 
+import id.go.layanandesa.support.NewServiceType;
 import id.go.layanandesa.support.ScratchKabupaten;
 import id.go.layanandesa.support.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,14 +49,7 @@ class RoutingPrecedenceTest {
     }
 
     static long createServiceType(String admin, String code, long defaultOpd) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("code", code);
-        body.put("name", "Layanan " + code);
-        body.put("defaultOpdId", defaultOpd);
-        body.put("timeLimitDays", 3);
-        body.put("fee", 0);
-        return ((Number) given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).when().post("/api/v1/service-types")
-                .then().statusCode(201).extract().path("id")).longValue();
+        return NewServiceType.of(code, defaultOpd).createdBy(admin);
     }
 
     static long createRule(String admin, Long serviceTypeId, String region, long opdId) {
@@ -94,6 +88,18 @@ class RoutingPrecedenceTest {
                 .when().get("/api/v1/routing/explain").then().statusCode(200);
     }
 
+    /** The admin makes the OPD inactive, as an OPD that no longer receives requests. */
+    static void deactivate(Setup s, long opd) {
+        int version = given().auth().oauth2(s.admin()).when().get("/api/v1/opds/" + opd).then().extract().path("version");
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "OPD nonaktif");
+        body.put("kind", "DINAS");
+        body.put("active", false);
+        body.put("triage", false);
+        given().auth().oauth2(s.admin()).contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"").body(body)
+                .when().put("/api/v1/opds/" + opd).then().statusCode(200);
+    }
+
     @Test
     void eachLevelWinsOverTheNextAndRemovingItHandsOverToTheNext() {
         Setup s = setUp("86.03");
@@ -109,14 +115,7 @@ class RoutingPrecedenceTest {
                 given().auth().oauth2(s.admin()).when().delete("/api/v1/routing-rules/" + s.rules().get(i)).then().statusCode(204);
             } else if (i == 6) {
                 // the default OPD goes inactive: triage takes over
-                int version = given().auth().oauth2(s.admin()).when().get("/api/v1/opds/" + s.opds().get(6)).then().extract().path("version");
-                Map<String, Object> body = new HashMap<>();
-                body.put("name", "OPD nonaktif");
-                body.put("kind", "DINAS");
-                body.put("active", false);
-                body.put("triage", false);
-                given().auth().oauth2(s.admin()).contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"").body(body)
-                        .when().put("/api/v1/opds/" + s.opds().get(6)).then().statusCode(200);
+                deactivate(s, s.opds().get(6));
             }
         }
     }
@@ -125,14 +124,7 @@ class RoutingPrecedenceTest {
     void aRuleWhoseOpdIsInactiveIsPassedOver() {
         Setup s = setUp("86.04");
         for (int inactive : new int[]{0, 1}) {
-            int version = given().auth().oauth2(s.admin()).when().get("/api/v1/opds/" + s.opds().get(inactive)).then().extract().path("version");
-            Map<String, Object> body = new HashMap<>();
-            body.put("name", "OPD nonaktif");
-            body.put("kind", "DINAS");
-            body.put("active", false);
-            body.put("triage", false);
-            given().auth().oauth2(s.admin()).contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"").body(body)
-                    .when().put("/api/v1/opds/" + s.opds().get(inactive)).then().statusCode(200);
+            deactivate(s, s.opds().get(inactive));
         }
         explain(s).body("basis", is("RULE_SERVICE_KABUPATEN")).body("opd.id", is(s.opds().get(2).intValue()))
                 .body("ruleId", is(s.rules().get(2).intValue()));

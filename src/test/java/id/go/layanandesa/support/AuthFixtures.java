@@ -67,16 +67,21 @@ public final class AuthFixtures {
             if (existing != null) {
                 return existing.id;
             }
-            Opd opd = new Opd();
-            opd.kabupatenCode = kabupatenCode;
-            opd.code = code;
-            opd.name = "Test " + code;
-            opd.kind = OpdKind.DINAS;
-            opd.createdAt = Instant.now();
-            opd.updatedAt = opd.createdAt;
-            opd.persistWithQueueState();
-            return opd.id;
+            return persistOpd(kabupatenCode, code, "Test " + code);
         });
+    }
+
+    /** Stores a new active OPD of kind DINAS with its queue state, in the current transaction; its id. */
+    static long persistOpd(String kabupatenCode, String code, String name) {
+        Opd opd = new Opd();
+        opd.kabupatenCode = kabupatenCode;
+        opd.code = code;
+        opd.name = name;
+        opd.kind = OpdKind.DINAS;
+        opd.createdAt = Instant.now();
+        opd.updatedAt = opd.createdAt;
+        opd.persistWithQueueState();
+        return opd.id;
     }
 
     /** The OPD an OPD-scoped test works in. */
@@ -103,20 +108,8 @@ public final class AuthFixtures {
     public static Account account(String username, String password, Role role, String kabupatenCode, String desaCode, Long opdId) {
         ensureRegions();
         String hash = password == null ? "!" : CDI.current().select(Passwords.class).get().hash(password);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Account a = new Account();
-            a.username = username;
-            a.displayName = "Test " + username;
-            a.passwordHash = hash;
-            a.role = role;
-            a.kabupatenCode = kabupatenCode;
-            a.desaCode = desaCode;
-            a.opdId = opdId;
-            a.createdAt = Instant.now();
-            a.updatedAt = a.createdAt;
-            a.persist();
-            return a;
-        });
+        return QuarkusTransaction.requiringNew().call(
+                () -> TestAccounts.persist(username, "Test " + username, hash, role, kabupatenCode, desaCode, opdId));
     }
 
     private static final java.util.Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();

@@ -4,8 +4,6 @@ import id.go.layanandesa.catalog.ServiceType;
 import id.go.layanandesa.catalog.ServiceTypeVersion;
 import id.go.layanandesa.common.security.Role;
 import id.go.layanandesa.holiday.Holiday;
-import id.go.layanandesa.opd.Opd;
-import id.go.layanandesa.opd.OpdKind;
 import id.go.layanandesa.request.TrackingCodes;
 import id.go.layanandesa.routing.RoutingRule;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -240,17 +238,8 @@ public final class MatrixFixtures {
     /** A fresh active OPD of the home kabupaten, version 0, that nothing refers to. */
     public static long freshOpd() {
         AuthFixtures.ensureRegions();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Opd opd = new Opd();
-            opd.kabupatenCode = AuthFixtures.KABUPATEN;
-            opd.code = uniqueCode();
-            opd.name = "Matrix " + opd.code;
-            opd.kind = OpdKind.DINAS;
-            opd.createdAt = Instant.now();
-            opd.updatedAt = opd.createdAt;
-            opd.persistWithQueueState();
-            return opd.id;
-        });
+        String code = uniqueCode();
+        return QuarkusTransaction.requiringNew().call(() -> AuthFixtures.persistOpd(AuthFixtures.KABUPATEN, code, "Matrix " + code));
     }
 
     /** A fresh open service type of the home kabupaten defaulting to the home OPD, version 1, kept as version 1. */

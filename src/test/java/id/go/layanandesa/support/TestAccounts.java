@@ -29,19 +29,25 @@ public final class TestAccounts {
             if (existing != null) {
                 return existing;
             }
-            Account a = new Account();
-            a.username = username;
-            a.displayName = "Test " + role.name().toLowerCase();
-            a.passwordHash = "!";
-            a.role = role;
-            a.kabupatenCode = kabupatenCode;
-            a.desaCode = desaCode;
-            a.opdId = opdId;
-            a.createdAt = Instant.now();
-            a.updatedAt = a.createdAt;
-            a.persist();
-            return a;
+            return persist(username, "Test " + role.name().toLowerCase(), "!", role, kabupatenCode, desaCode, opdId);
         });
+    }
+
+    /** Stores a new account in the current transaction; a password hash of {@code !} matches no password. */
+    public static Account persist(String username, String displayName, String passwordHash, Role role, String kabupatenCode,
+                           String desaCode, Long opdId) {
+        Account a = new Account();
+        a.username = username;
+        a.displayName = displayName;
+        a.passwordHash = passwordHash;
+        a.role = role;
+        a.kabupatenCode = kabupatenCode;
+        a.desaCode = desaCode;
+        a.opdId = opdId;
+        a.createdAt = Instant.now();
+        a.updatedAt = a.createdAt;
+        a.persist();
+        return a;
     }
 
     /** An OPERATOR of the installation, which belongs to no kabupaten. */

@@ -3,11 +3,6 @@ package id.go.layanandesa.tracking;
 import id.go.layanandesa.support.BehindAProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import id.go.layanandesa.support.TestClock;
-import id.go.layanandesa.support.TestRateLimiter;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -19,25 +14,7 @@ import static org.hamcrest.Matchers.*;
  */
 @QuarkusTest
 @TestProfile(BehindAProxy.class)
-class TrackingBehindProxyTest {
-
-    @Inject
-    TestRateLimiter limiter;
-
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void cleanSlate() {
-        limiter.startAfresh();
-        // the limit counts per minute: a test that ran across a minute's end would see a fresh allowance
-        clock.pin(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(1));
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
+class TrackingBehindProxyTest extends WholeAllowanceTest {
 
     static int track(String forwardedFor) {
         return given().header("X-Forwarded-For", forwardedFor).get("/api/v1/tracking/ZZZZ-ZZZZ-ZZ").statusCode();

@@ -96,32 +96,19 @@ public class IdempotencyInterceptor {
         return location == null ? null : location.getRawPath();
     }
 
+    /** The stored answer again, as the type the method answers: a {@link RestResponse} or a {@link Response}. */
     private static Object replay(InvocationContext ctx, IdempotentCalls.Replay replay) {
-        boolean empty = replay.json() == null || replay.json().isEmpty();
-        URI location = replay.location() == null ? null : URI.create(replay.location());
-        if (ctx.getMethod().getReturnType() == RestResponse.class) {
-            RestResponse.ResponseBuilder<Object> builder = RestResponse.ResponseBuilder.create(replay.status());
-            if (!empty) {
-                builder.entity(replay.json()).type(MediaType.APPLICATION_JSON_TYPE);
-            }
-            if (location != null) {
-                builder.location(location);
-            }
-            if (replay.etag() != null) {
-                builder.header(HttpHeaders.ETAG, replay.etag());
-            }
-            return builder.header(IdempotentCalls.REPLAYED, "true").build();
-        }
-        Response.ResponseBuilder builder = Response.status(replay.status());
-        if (!empty) {
+        RestResponse.ResponseBuilder<Object> builder = RestResponse.ResponseBuilder.create(replay.status());
+        if (replay.json() != null && !replay.json().isEmpty()) {
             builder.entity(replay.json()).type(MediaType.APPLICATION_JSON_TYPE);
         }
-        if (location != null) {
-            builder.location(location);
+        if (replay.location() != null) {
+            builder.location(URI.create(replay.location()));
         }
         if (replay.etag() != null) {
             builder.header(HttpHeaders.ETAG, replay.etag());
         }
-        return builder.header(IdempotentCalls.REPLAYED, "true").build();
+        RestResponse<Object> answer = builder.header(IdempotentCalls.REPLAYED, "true").build();
+        return ctx.getMethod().getReturnType() == RestResponse.class ? answer : answer.toResponse();
     }
 }
