@@ -223,12 +223,12 @@ public interface LayananConfig {
 
         /** Attempts in flight at once on this instance, over all subscriptions. */
         @WithName("max-in-flight")
-        @WithDefault("64")
+        @WithDefault("128")
         int maxInFlight();
 
         /** Attempts in flight at once on this instance to one subscription (also its connections to the receiver). */
         @WithName("max-in-flight-per-subscription")
-        @WithDefault("16")
+        @WithDefault("32")
         int maxInFlightPerSubscription();
 
         /** Wait before the first retry; it doubles with each failure (with jitter), up to max-delay. */

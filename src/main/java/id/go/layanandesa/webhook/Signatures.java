@@ -34,7 +34,8 @@ public final class Signatures {
         try {
             Mac mac = MAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] signed = mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+            mac.update((messageId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
+            byte[] signed = mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(signed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
