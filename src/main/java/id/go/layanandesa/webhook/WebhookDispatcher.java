@@ -31,8 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * capacity (in total and per subscription) and hands them to the non-blocking sender; then it sleeps until a change is committed anywhere
  * (PostgreSQL NOTIFY, see {@link WebhookWakeups}), an attempt ends, the next retry is due, or the poll interval
  * passes. Passes that find work are at least {@link #GATHER_MILLIS} apart, so that under load each handles many
- * deliveries; after a pass that took all it could, a quarter of that. A slow or hanging
- * receiver holds only its own subscription's few slots, each until the timeout.
+ * deliveries; after a pass that took all it could, a quarter of that. A slow or hanging receiver holds only its own
+ * subscription's few slots, each until the timeout.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -268,15 +268,14 @@ public class WebhookDispatcher {
             byId.put(claimed.id(), d);
             if (o.delivered()) {
                 finished.add(new WebhookStore.Finished(claimed.id(), claimed.attempt(), "DELIVERED", null, o.status(), o.latencyMs(), null, now,
-                        claimed.newBody() ? claimed.body() : null));
+                        claimed.bodyToKeep()));
                 continue;
             }
             Instant next = now.plus(Backoff.delay(claimed.attempt(), settings.initialDelay(), settings.maxDelay(),
                     ThreadLocalRandom.current().nextDouble()));
-            Instant first = claimed.firstAttemptAt() == null ? now : claimed.firstAttemptAt();
-            boolean giveUp = next.isAfter(first.plus(settings.giveUpAfter()));
+            boolean giveUp = next.isAfter(claimed.firstAttemptAt().plus(settings.giveUpAfter()));
             finished.add(new WebhookStore.Finished(claimed.id(), claimed.attempt(), giveUp ? "GIVEN_UP" : "PENDING", giveUp ? null : next,
-                    o.status(), o.latencyMs(), o.error(), null, claimed.newBody() ? claimed.body() : null));
+                    o.status(), o.latencyMs(), o.error(), null, claimed.bodyToKeep()));
         }
         for (WebhookStore.Recorded r : store.finish(c, finished, now)) {
             if (r.state().equals("GIVEN_UP")) {

@@ -31,6 +31,10 @@ public class WebhookStore {
     public record Claimed(long id, long subscriptionId, long eventId, long requestId, String eventType, int attempt,
                           Instant firstAttemptAt, String body, boolean newBody, String url, boolean personalData, byte[] secret,
                           byte[] previousSecret, Instant previousSecretUntil) {
+        /** The body its finish keeps: the one made for this attempt; null when an earlier attempt's is kept already. */
+        String bodyToKeep() {
+            return newBody ? body : null;
+        }
     }
 
     /** How an attempt ended: DELIVERED, or PENDING again at {@code nextAttemptAt}, or GIVEN_UP; {@code body} when it is kept now. */
