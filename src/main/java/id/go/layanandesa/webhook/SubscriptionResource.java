@@ -184,10 +184,11 @@ public class SubscriptionResource {
     @Path("/{id}/deliveries/{deliveryId}")
     @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "getWebhookDelivery", summary = "One delivery, with the body it sends",
-            description = "The body is made at the first attempt and sent unchanged by every retry; before that there is none. "
+            description = "The body is made for the first attempt and kept when that attempt ends; every later attempt sends it "
+                    + "unchanged. Until an attempt has ended there is none. "
                     + "A body that carries the citizen's name and phone (a subscription allowed personal data) is a read of "
                     + "personal data, recorded in the audit trail with its request.")
-    @APIResponse(responseCode = "200", description = "The delivery; payload once it was made at the first attempt",
+    @APIResponse(responseCode = "200", description = "The delivery; payload once an attempt has ended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionViews.Delivery.class)))
     @APIResponse(responseCode = "404", description = "No such subscription in your scope, or no such delivery of it")
     @AuditedRead

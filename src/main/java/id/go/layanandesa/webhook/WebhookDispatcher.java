@@ -127,6 +127,7 @@ public class WebhookDispatcher {
                 // one transaction a pass: record what ended, claim what is due, and if nothing was, find when it will be
                 Pass pass = QuarkusTransaction.requiringNew().call(() -> {
                     try (Connection c = dataSource.getConnection()) {
+                        store.startPass(c);
                         record(c, now);
                         List<WebhookStore.Claimed> claimed = free > 0 ? claim(c, now, free) : List.of();
                         // with attempts in flight, their ends wake the next pass; only an idle dispatcher needs the next due time

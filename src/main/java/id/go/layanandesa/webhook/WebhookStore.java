@@ -56,6 +56,17 @@ public class WebhookStore {
     }
 
     /**
+     * Starts a dispatcher pass in the caller's transaction: its statements keep one generic plan each, since what they
+     * do does not depend on the batch at hand (PostgreSQL would otherwise plan the recording of attempts anew on every
+     * pass).
+     */
+    public void startPass(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("set local plan_cache_mode = force_generic_plan");
+        }
+    }
+
+    /**
      * Leases up to {@code limit} due deliveries for one attempt each: per active subscription at most
      * {@code perSubscription} less what this instance has in flight to it ({@code busy}), and of each request only
      * the first pending one. One statement: it locks the due rows (SKIP LOCKED: what another instance holds is left
@@ -181,10 +192,6 @@ public class WebhookStore {
             errors[i] = f.error();
             delivered[i] = f.deliveredAt() == null ? null : f.deliveredAt().toString();
             bodies[i] = f.body();
-        }
-        // the plan is the same whatever the batch holds; PostgreSQL would otherwise plan it anew on every pass
-        try (Statement s = c.createStatement()) {
-            s.execute("set local plan_cache_mode = force_generic_plan");
         }
         try (PreparedStatement p = c.prepareStatement("""
                 with done as (
