@@ -10,6 +10,7 @@ import id.go.layanandesa.common.security.Capability;
 import id.go.layanandesa.common.security.Role;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -101,7 +100,7 @@ public class AuthResource {
 
     @POST
     @Path("/auth/login")
-    @SecurityRequirements
+    @PermitAll
     @ProblemCodes({ProblemCode.INVALID_CREDENTIALS, ProblemCode.RATE_LIMITED, ProblemCode.LOGIN_BUSY})
     @Operation(operationId = "login", summary = "Log in with a username and password and get an access token",
             description = "Each login opens a session; the token works until it expires, the session is ended by logout, "
@@ -125,7 +124,6 @@ public class AuthResource {
     @Path("/auth/logout")
     @AllowedBeforePasswordChange
     @RolesAllowed({Role.OPERATOR_, Role.ADMIN_, Role.VIEWER_, Role.DESA_OFFICER_, Role.OPD_OFFICER_})
-    @SecurityRequirement(name = "bearer")
     @ProblemCodes({ProblemCode.NO_LOCAL_SESSION})
     @Operation(operationId = "logout", summary = "Log out: end the session of the access token sent",
             description = "The token (and every copy of it) stops working at once, on every instance. Other sessions of the "
@@ -148,7 +146,6 @@ public class AuthResource {
     // 204 or a problem: a client that accepts only problems (all the spec says this operation answers with a body) is served
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     @RolesAllowed({Role.OPERATOR_, Role.ADMIN_, Role.VIEWER_, Role.DESA_OFFICER_, Role.OPD_OFFICER_})
-    @SecurityRequirement(name = "bearer")
     @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NO_LOCAL_SESSION, ProblemCode.RATE_LIMITED, ProblemCode.LOGIN_BUSY})
     @Operation(operationId = "changeOwnPassword", summary = "Set your own password, giving the current one",
             description = "Any account with a session here sets its own password. The account's other sessions end at once, "
@@ -172,8 +169,6 @@ public class AuthResource {
     @Path("/me")
     @AllowedBeforePasswordChange
     @Authenticated
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "me", summary = "Who the caller is and what it may do",
             description = "The caller's kind (a person or an OPD system), role, kabupaten, desa or OPD and capabilities, "
                     + "so that clients can draw their menus.")

@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -39,15 +38,12 @@ import java.util.List;
 @Path("/api/v1/service-types")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Catalog")
-@SecurityRequirement(name = "bearer")
 public class CatalogResource {
 
     @Inject
     CatalogService catalog;
 
     @GET
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @Operation(operationId = "listServiceTypes", summary = "The catalog of the caller's kabupaten, by code",
             description = "Every service of the caller's kabupaten's catalog at its current version, with its documents "
@@ -61,8 +57,6 @@ public class CatalogResource {
 
     @GET
     @Path("/{id}")
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "getServiceType", summary = "One catalog entry at its current version",
@@ -77,8 +71,6 @@ public class CatalogResource {
 
     @GET
     @Path("/{id}/versions/{version}")
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "getServiceTypeVersion", summary = "A catalog entry's definition as it stood at one version",

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -35,7 +34,6 @@ import java.net.URI;
 /** The desa attaches scans (photos or PDFs) to the documents its request declares as ATTACHED. */
 @Path("/api/v1/requests/{id}/documents/{code}")
 @Tag(name = "Documents")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Role.DESA_OFFICER_)
 public class AttachmentResource {
 

@@ -20,14 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The receipt (tanda terima) the desa prints for the citizen, and its QR code for screens. */
 @Path("/api/v1/requests/{id}/receipt")
 @Tag(name = "Documents")
-@SecurityRequirement(name = "bearer")
-@SecurityRequirement(name = "apiKey")
 @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
 public class ReceiptResource {
 

@@ -21,14 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reading a request's files: the list, and each file's content. Scope as reading the request; viewers read none. */
 @Path("/api/v1/requests/{id}/files")
 @Tag(name = "Documents")
-@SecurityRequirement(name = "bearer")
-@SecurityRequirement(name = "apiKey")
 @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
 public class RequestFilesResource {
 

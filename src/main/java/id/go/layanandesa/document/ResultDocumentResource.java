@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -34,8 +33,6 @@ import java.net.URI;
 /** The OPD adds the document it produced (a PDF) to the request it works, then completes the request with it. */
 @Path("/api/v1/queue/requests/{id}/result-document")
 @Tag(name = "Documents")
-@SecurityRequirement(name = "bearer")
-@SecurityRequirement(name = "apiKey")
 @RolesAllowed({Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
 public class ResultDocumentResource {
 

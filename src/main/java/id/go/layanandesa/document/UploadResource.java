@@ -27,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
@@ -51,7 +49,6 @@ public class UploadResource {
 
     @OPTIONS
     @PermitAll
-    @SecurityRequirements
     @Operation(operationId = "uploadCapabilities", summary = "What the resumable uploads support (tus 1.0 discovery)",
             description = "The tus version, extensions and the largest file, without credentials.")
     @APIResponse(responseCode = "204", description = "The capabilities",
@@ -67,8 +64,6 @@ public class UploadResource {
 
     @HEAD
     @Path("/{uploadId}")
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
     @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "uploadOffset", summary = "Where a resumable upload stands",
@@ -86,8 +81,6 @@ public class UploadResource {
     @PATCH
     @Path("/{uploadId}")
     @Consumes(Uploads.OFFSET_TYPE)
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.VALIDATION_FAILED, ProblemCode.UPLOAD_OFFSET_MISMATCH, ProblemCode.NOT_IN_YOUR_QUEUE,
             ProblemCode.INVALID_TRANSITION, ProblemCode.DOCUMENT_NOT_ATTACHED, ProblemCode.TOO_MANY_FILES, ProblemCode.FILE_EMPTY,
@@ -120,8 +113,6 @@ public class UploadResource {
 
     @DELETE
     @Path("/{uploadId}")
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.ADMIN_})
     @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "dropUpload", summary = "Drop a resumable upload (tus termination)",

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Anyone checks a printed or forwarded result document: by its verification code, and optionally the file's SHA-256. */
@@ -37,7 +36,6 @@ public class VerificationResource {
 
     @GET
     @Path("/{code}")
-    @SecurityRequirements
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.RATE_LIMITED, ProblemCode.VALIDATION_FAILED})
     @Operation(operationId = "verifyDocument", summary = "Verify a result document by its verification code",
             description = "No account needed. Shows what the document is (service, OPD, date, document number) and the SHA-256 of the "

@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -42,15 +41,12 @@ import java.util.List;
 @Path("/api/v1/holidays")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Holidays")
-@SecurityRequirement(name = "bearer")
 public class HolidayResource {
 
     @Inject
     HolidayService holidays;
 
     @GET
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @Operation(operationId = "listHolidays", summary = "The holidays of the caller's kabupaten in a year, by date",
             description = "Holidays and joint leave days (cuti bersama) of one year that due dates skip; empty when none "

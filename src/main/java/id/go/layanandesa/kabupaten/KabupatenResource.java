@@ -39,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -52,7 +51,6 @@ import java.net.URI;
 @Path("/api/v1/kabupaten")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Kabupaten")
-@SecurityRequirement(name = "bearer")
 public class KabupatenResource {
 
     @Inject

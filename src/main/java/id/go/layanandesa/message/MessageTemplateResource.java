@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -33,7 +32,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/message-templates")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks")
-@SecurityRequirement(name = "bearer")
 public class MessageTemplateResource {
 
     static final String STATUS = "One of SUBMITTED, IN_PROGRESS, NEEDS_INFO, COMPLETED, REJECTED, CANCELLED";

@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -39,15 +38,12 @@ import java.util.List;
 @Path("/api/v1/opds")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "OPDs")
-@SecurityRequirement(name = "bearer")
 public class OpdResource {
 
     @Inject
     OpdService opds;
 
     @GET
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @Operation(operationId = "listOpds", summary = "The OPDs of the caller's kabupaten, by code",
             description = "Every OPD of the caller's kabupaten, optionally only active or inactive ones; a few dozen at "
@@ -60,8 +56,6 @@ public class OpdResource {
 
     @GET
     @Path("/{id}")
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "getOpd", summary = "One OPD of the caller's kabupaten",

@@ -59,8 +59,6 @@ import java.util.concurrent.CompletableFuture;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Queue")
-@SecurityRequirement(name = "bearer")
-@SecurityRequirement(name = "apiKey")
 public class QueueResource {
 
     @Inject
@@ -339,6 +337,8 @@ public class QueueResource {
     @Idempotent
     @Path("/requests/{id}/reassign")
     @RolesAllowed(Role.ADMIN_)
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.INVALID_TRANSITION, ProblemCode.LEASE_HELD_BY_ANOTHER})
     @Operation(operationId = "reassignRequest", summary = "Admin: move an unfinished request to another OPD's queue",
             description = "An admin moves an unfinished request to another active OPD of the kabupaten, with a reason kept "

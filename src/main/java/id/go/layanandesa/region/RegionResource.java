@@ -26,13 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/regions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Regions")
-@SecurityRequirement(name = "bearer")
 public class RegionResource {
 
     @Inject
@@ -46,8 +44,6 @@ public class RegionResource {
 
     @GET
     @Path("/{code}")
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.OPERATOR_, Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND})
     @Operation(operationId = "getRegion", summary = "A region with its ancestors, level, kind and time zone",
@@ -62,8 +58,6 @@ public class RegionResource {
 
     @GET
     @Path("/{code}/children")
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.OPERATOR_, Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND})
     @Operation(operationId = "listRegionChildren", summary = "The regions directly under a region, by code, a page at a time",
@@ -81,8 +75,6 @@ public class RegionResource {
 
     @GET
     @Path("/search")
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.OPERATOR_, Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @ProblemCodes({ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND})
     @Operation(operationId = "searchRegions", summary = "Regions of a kabupaten whose name starts with a prefix",

@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -44,7 +43,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Requests")
-@SecurityRequirement(name = "bearer")
 public class RequestResource {
 
     @Inject
@@ -112,8 +110,6 @@ public class RequestResource {
 
     @GET
     @AuditedRead
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
     @ProblemCodes({ProblemCode.VALIDATION_FAILED})
     @Operation(operationId = "listRequests", summary = "List requests: the desa's, the kabupaten's, or those an OPD handled",
@@ -173,8 +169,6 @@ public class RequestResource {
     @GET
     @AuditedRead
     @Path("/{id}")
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.DESA_OFFICER_, Role.ADMIN_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_})
     @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "getRequest", summary = "A request with its citizen, answers and whole history",

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -36,7 +35,6 @@ import java.util.List;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Routing")
-@SecurityRequirement(name = "bearer")
 public class RoutingRuleResource {
 
     @Inject
@@ -44,8 +42,6 @@ public class RoutingRuleResource {
 
     @GET
     @Path("/routing-rules")
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @ProblemCodes({ProblemCode.VALIDATION_FAILED})
     @Operation(operationId = "listRoutingRules", summary = "The routing rules of the caller's kabupaten, oldest first",
@@ -60,8 +56,6 @@ public class RoutingRuleResource {
 
     @GET
     @Path("/routing-rules/{id}")
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @RolesAllowed({Role.ADMIN_, Role.DESA_OFFICER_, Role.OPD_OFFICER_, Role.OPD_SYSTEM_, Role.VIEWER_})
     @ProblemCodes({ProblemCode.NOT_FOUND})
     @Operation(operationId = "getRoutingRule", summary = "One routing rule of the caller's kabupaten",

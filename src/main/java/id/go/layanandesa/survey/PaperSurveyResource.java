@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -42,7 +41,6 @@ public class PaperSurveyResource {
     @POST
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.SURVEY_ALREADY_ANSWERED, ProblemCode.SURVEY_NOT_OPEN})
     @RolesAllowed(Role.DESA_OFFICER_)
-    @SecurityRequirement(name = "bearer")
     @Idempotent
     @Operation(operationId = "recordPaperSurvey", summary = "Record a survey the citizen answered on paper at the desa",
             description = "For a completed or rejected request of the officer's desa, once per request (online or on paper).")

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -44,7 +43,6 @@ public class SurveyResource {
     @GET
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.RATE_LIMITED})
     @PermitAll
-    @SecurityRequirements
     @Operation(operationId = "getSurvey", summary = "Whether a request's survey can be answered, and its nine questions",
             description = "No account needed. OPEN once the request is completed or rejected and until it is answered. Counts "
                     + "against the same per-address limit as tracking.")
@@ -60,7 +58,6 @@ public class SurveyResource {
     @POST
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.SURVEY_ALREADY_ANSWERED, ProblemCode.SURVEY_NOT_OPEN, ProblemCode.RATE_LIMITED})
     @PermitAll
-    @SecurityRequirements
     @Operation(operationId = "answerSurvey", summary = "Answer the satisfaction survey of a finished request",
             description = "No account needed: the tracking code is the citizen's key. Once per request, after it was completed "
                     + "or rejected: nine elements rated 1 to 4 and an optional comment. Counts against the same per-address "

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Public tracking for citizens, who have no account. */
@@ -34,7 +33,6 @@ public class TrackingResource {
 
     @GET
     @Path("/{code}")
-    @SecurityRequirements
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.RATE_LIMITED})
     @Operation(operationId = "trackRequest", summary = "Follow a request by its tracking code",
             description = "No account needed. Shows the service, status, OPD, dates and the status history with the OPD's "

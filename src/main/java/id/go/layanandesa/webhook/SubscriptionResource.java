@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -45,8 +44,6 @@ import java.net.URI;
 @Path("/api/v1/webhook-subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks")
-@SecurityRequirement(name = "bearer")
-@SecurityRequirement(name = "apiKey")
 @RolesAllowed({Role.ADMIN_, Role.OPD_SYSTEM_})
 public class SubscriptionResource {
 

@@ -3,11 +3,6 @@ package id.go.layanandesa.common.openapi;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.idempotency.IdempotentCalls;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -17,7 +12,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
-import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
@@ -33,7 +27,6 @@ import org.jboss.jandex.MethodInfo;
 public class IdempotencyKeyFilter implements OASFilter {
 
     private static final DotName IDEMPOTENT = DotName.createSimple(Idempotent.class);
-    private static final DotName PATH = DotName.createSimple(Path.class);
 
     private final IndexView index;
 
@@ -51,15 +44,9 @@ public class IdempotencyKeyFilter implements OASFilter {
                 continue;
             }
             MethodInfo method = annotation.target().asMethod();
-            ClassInfo type = method.declaringClass();
-            AnnotationInstance classPath = type.declaredAnnotation(PATH);
-            if (classPath == null) {
-                continue;
-            }
-            AnnotationInstance methodPath = method.annotation(PATH);
-            String path = join(classPath.value().asString(), methodPath == null ? "" : methodPath.value().asString());
-            PathItem item = openAPI.getPaths().getPathItem(path);
-            Operation operation = item == null ? null : item.getOperations().get(httpMethod(method));
+            String path = ResourceMethods.pathOf(method);
+            PathItem item = path == null ? null : openAPI.getPaths().getPathItem(path);
+            Operation operation = item == null ? null : item.getOperations().get(ResourceMethods.verbOf(method));
             if (operation != null) {
                 declare(operation);
             }
@@ -82,23 +69,5 @@ public class IdempotencyKeyFilter implements OASFilter {
                         + "(`layanan.idempotency.retention`).")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^[A-Za-z0-9._:-]{1,100}$"))
                 .example("harapan-20261129-0007"));
-    }
-
-    private static PathItem.HttpMethod httpMethod(MethodInfo method) {
-        if (method.hasAnnotation(DotName.createSimple(PUT.class))) {
-            return PathItem.HttpMethod.PUT;
-        }
-        if (method.hasAnnotation(DotName.createSimple(PATCH.class))) {
-            return PathItem.HttpMethod.PATCH;
-        }
-        if (method.hasAnnotation(DotName.createSimple(DELETE.class))) {
-            return PathItem.HttpMethod.DELETE;
-        }
-        return method.hasAnnotation(DotName.createSimple(POST.class)) ? PathItem.HttpMethod.POST : PathItem.HttpMethod.GET;
-    }
-
-    private static String join(String base, String sub) {
-        String path = ("/" + base + "/" + sub).replaceAll("/+", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

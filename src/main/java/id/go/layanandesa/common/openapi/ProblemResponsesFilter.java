@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Completes the error side of every operation: each 4xx and 5xx response is a problem+json document
  * with an example, secured operations declare 401 and 403, every operation declares 500 and 503 (with Retry-After).
- * Runs before {@link WireContractFilter}.
+ * Runs after {@link OperationSecurityFilter}, which declares which operations are secured, and before
+ * {@link WireContractFilter}.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = 100)
 public class ProblemResponsesFilter implements OASFilter {
@@ -59,11 +60,8 @@ public class ProblemResponsesFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
-        boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty()
+        boolean secured = operation.getSecurity() != null
                 && operation.getSecurity().stream().anyMatch(r -> r.getSchemes() != null && !r.getSchemes().isEmpty());
-        if (operation.getSecurity() == null) {
-            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
-        }
         if (secured) {
             ensure(responses, "401", "Missing, expired or invalid credentials");
             ensure(responses, "403", "The caller's role may not do this");
