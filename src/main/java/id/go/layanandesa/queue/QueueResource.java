@@ -44,7 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -337,8 +336,6 @@ public class QueueResource {
     @Idempotent
     @Path("/requests/{id}/reassign")
     @RolesAllowed(Role.ADMIN_)
-    @SecurityRequirement(name = "bearer")
-    @SecurityRequirement(name = "apiKey")
     @ProblemCodes({ProblemCode.NOT_FOUND, ProblemCode.INVALID_TRANSITION, ProblemCode.LEASE_HELD_BY_ANOTHER})
     @Operation(operationId = "reassignRequest", summary = "Admin: move an unfinished request to another OPD's queue",
             description = "An admin moves an unfinished request to another active OPD of the kabupaten, with a reason kept "

@@ -196,7 +196,9 @@ class OpenApiSpecTest {
                 .body("paths.'/api/v1/opds'.get.security.collect { it.keySet() }.flatten()", hasItems("bearer", "apiKey"))
                 .body("paths.'/api/v1/requests/{id}'.get.security.collect { it.keySet() }.flatten()", hasItems("bearer", "apiKey"))
                 .body("paths.'/api/v1/queue/claims'.post.security.collect { it.keySet() }.flatten()", hasItems("bearer", "apiKey"))
-                .body("paths.'/api/v1/requests'.post.security.collect { it.keySet() }.flatten()", not(hasItem("apiKey")));
+                .body("paths.'/api/v1/requests'.post.security.collect { it.keySet() }.flatten()", not(hasItem("apiKey")))
+                // admins only: an API key, always an OPD system's, is refused
+                .body("paths.'/api/v1/queue/requests/{id}/reassign'.post.security.collect { it.keySet() }.flatten()", not(hasItem("apiKey")));
     }
 
     @Test

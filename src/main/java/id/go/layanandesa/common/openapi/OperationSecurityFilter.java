@@ -29,9 +29,9 @@ import java.util.Optional;
  * as JAX-RS applies them. Anyone may call a {@code @PermitAll} operation ({@code security: []}); every other one
  * takes an access token ({@code bearer}, which also carries an OPD system's API key), and the {@code apiKey}
  * header as well when a role that authenticates with an API key may call it. The build fails on an {@code /api/}
- * operation that none of these annotations decides, so no operation ships without its security. An operation
- * that declares its security by hand with {@code @SecurityRequirement} keeps it. It runs before
- * {@link ProblemResponsesFilter}, which declares 401 and 403 on the secured operations.
+ * operation that none of these annotations decides, and on a hand-written {@code @SecurityRequirement}, so the
+ * spec cannot drift from what the service enforces. It runs before {@link ProblemResponsesFilter}, which
+ * declares 401 and 403 on the secured operations.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = 200)
 public class OperationSecurityFilter implements OASFilter {
@@ -71,7 +71,8 @@ public class OperationSecurityFilter implements OASFilter {
             }
             String where = verb + " " + path;
             if (operation.getSecurity() != null) {
-                return; // declared by hand
+                undecided.add(where + ": declares its security by hand (@SecurityRequirement); its @RolesAllowed or @PermitAll declares it");
+                return;
             }
             MethodInfo method = methods.get(ResourceMethods.key(path, verb));
             Optional<List<String>> schemes = method == null ? Optional.empty() : schemesOf(method);

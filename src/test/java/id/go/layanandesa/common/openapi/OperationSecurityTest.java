@@ -142,6 +142,17 @@ class OperationSecurityTest {
     }
 
     @Test
+    void aSecurityDeclaredByHandFailsTheBuild() throws IOException {
+        OpenAPI openAPI = spec("/api/v1/things");
+        openAPI.getPaths().getPathItem("/api/v1/things").getGET().addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("apiKey"));
+        Map<String, MethodInfo> methods = Map.of(
+                "GET /api/v1/things", method(AdminsByDefault.class, "inherits"),
+                "POST /api/v1/things", method(AdminsByDefault.class, "inherits"));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> OperationSecurityFilter.declare(openAPI, methods));
+        assertTrue(refused.getMessage().contains("GET /api/v1/things: declares its security by hand"), refused.getMessage());
+    }
+
+    @Test
     void anApiOperationWithoutAResourceMethodFailsTheBuild() {
         OpenAPI openAPI = spec("/api/v1/things");
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> OperationSecurityFilter.declare(openAPI, Map.of()));
