@@ -171,8 +171,6 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
     @APIResponse(responseCode = "409", description = "An admin cannot disable their own account")
-    @APIResponse(responseCode = "412", description = "The account changed since it was read")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<AccountView> disable(@RestPath long id,
                                              @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(AccountView.of(accounts.setEnabled(caller, id, ifMatch, false)));
@@ -188,8 +186,6 @@ public class AccountResource {
                     + "the account.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
-    @APIResponse(responseCode = "412", description = "The account changed since it was read")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<AccountView> enable(@RestPath long id,
                                             @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(AccountView.of(accounts.setEnabled(caller, id, ifMatch, true)));
@@ -204,8 +200,6 @@ public class AccountResource {
             description = "Clears the count of failed logins and lets every address try again at once, on every instance.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
-    @APIResponse(responseCode = "412", description = "The account changed since it was read")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<AccountView> unlock(@RestPath long id,
                                             @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(AccountView.of(accounts.unlock(caller, id, ifMatch)));
@@ -223,8 +217,6 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "400", description = "The password does not obey the policy")
     @APIResponse(responseCode = "404", description = "No such account in the kabupaten")
-    @APIResponse(responseCode = "412", description = "The account changed since it was read")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<AccountView> resetPassword(@RestPath long id,
                                                    @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
                                                    @Valid @NotNull PasswordReset request) {

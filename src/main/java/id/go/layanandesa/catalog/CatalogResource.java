@@ -115,8 +115,6 @@ public class CatalogResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceTypeView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields or definitions, or the default OPD is missing, inactive or another kabupaten's")
     @APIResponse(responseCode = "404", description = "No entry with this id in the caller's kabupaten")
-    @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") long id,
                            @Parameter(description = "The ETag as last read", required = true, example = "\"1\"")
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -134,8 +132,6 @@ public class CatalogResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No entry with this id in the caller's kabupaten")
     @APIResponse(responseCode = "409", description = "SERVICE_TYPE_IN_USE: requests were filed under it")
-    @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public void delete(@PathParam("id") long id,
                        @Parameter(description = "The ETag as last read", required = true, example = "\"1\"")
                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -196,8 +196,6 @@ public class KabupatenResource {
             + "again does not revive its old tokens.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "404", description = "No such admin of an onboarded kabupaten")
-    @APIResponse(responseCode = "412", description = "The account changed since it was read")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @Audited(target = "ACCOUNT")
     public RestResponse<AccountView> disableAdmin(@Parameter(description = CODE, example = "73.24") @PathParam("code") String code,
                                                   @PathParam("id") long id,
@@ -216,8 +214,6 @@ public class KabupatenResource {
             description = "Enabling an enabled admin changes nothing but answers the account.")
     @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", description = "Its new version"))
     @APIResponse(responseCode = "404", description = "No such admin of an onboarded kabupaten")
-    @APIResponse(responseCode = "412", description = "The account changed since it was read")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @Audited(target = "ACCOUNT")
     public RestResponse<AccountView> enableAdmin(@Parameter(description = CODE, example = "73.24") @PathParam("code") String code,
                                                  @PathParam("id") long id,

@@ -81,8 +81,6 @@ public class MessageTemplateResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageTemplateView.class)))
     @APIResponse(responseCode = "400", description = "Blank, longer than 500 characters, or an unknown placeholder")
     @APIResponse(responseCode = "404", description = "No such status")
-    @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @id.go.layanandesa.audit.Audited(target = "MESSAGE_TEMPLATE")
     public RestResponse<MessageTemplateView> put(@Parameter(description = STATUS, example = "NEEDS_INFO") @PathParam("status") String status,
                                                  @Parameter(description = "The template's ETag as last read", required = true, example = "\"0\"")
@@ -101,8 +99,6 @@ public class MessageTemplateResource {
             headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING, example = "\"2\"")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageTemplateView.class)))
     @APIResponse(responseCode = "404", description = "No such status")
-    @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @id.go.layanandesa.audit.Audited(target = "MESSAGE_TEMPLATE")
     public RestResponse<MessageTemplateView> reset(@Parameter(description = STATUS, example = "NEEDS_INFO") @PathParam("status") String status,
                                                    @Parameter(description = "The template's ETag as last read", required = true, example = "\"1\"")

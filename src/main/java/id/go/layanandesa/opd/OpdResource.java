@@ -102,8 +102,6 @@ public class OpdResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, or the region is not a kecamatan or desa of the kabupaten")
     @APIResponse(responseCode = "404", description = "No OPD with this id in the caller's kabupaten")
     @APIResponse(responseCode = "409", description = "TRIAGE_REQUIRED: the change would leave the kabupaten without an active triage OPD")
-    @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") long id,
                            @Parameter(description = "The ETag of the OPD as last read", required = true, example = "\"0\"")
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -121,8 +119,6 @@ public class OpdResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No OPD with this id in the caller's kabupaten")
     @APIResponse(responseCode = "409", description = "OPD_IN_USE: something refers to it (the detail says what); TRIAGE_REQUIRED: it is the triage OPD")
-    @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public void delete(@PathParam("id") long id,
                        @Parameter(description = "The ETag of the OPD as last read", required = true, example = "\"0\"")
                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

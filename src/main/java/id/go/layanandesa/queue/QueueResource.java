@@ -232,7 +232,6 @@ public class QueueResource {
     @APIResponse(responseCode = "200", description = "Accepted", headers = @Header(name = "ETag", description = NEW_ETAG), content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
     @APIResponse(responseCode = "404", description = "No such request in your queue")
     @APIResponse(responseCode = "409", description = "Not SUBMITTED, or another consumer holds it, or your lease ran out")
-    @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "Neither claimId nor If-Match was sent")
     public RestResponse<RequestViews.RequestDetail> accept(@PathParam("id") long id, @Valid ActionBodies.Accept body,
             @Parameter(description = IF_MATCH_OR_CLAIM, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
@@ -268,7 +267,6 @@ public class QueueResource {
     @APIResponse(responseCode = "400", description = "The target is not another active OPD of this kabupaten, or no reason")
     @APIResponse(responseCode = "404", description = "No such request in your queue")
     @APIResponse(responseCode = "409", description = "Not SUBMITTED or IN_PROGRESS, or another consumer holds it")
-    @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "Neither claimId nor If-Match was sent")
     public RestResponse<RequestViews.RequestDetail> forward(@PathParam("id") long id, @Valid @NotNull ActionBodies.Forward body,
             @Parameter(description = IF_MATCH_OR_CLAIM, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
@@ -287,7 +285,6 @@ public class QueueResource {
     @APIResponse(responseCode = "400", description = "The list of what is missing is empty")
     @APIResponse(responseCode = "404", description = "No such request in your queue")
     @APIResponse(responseCode = "409", description = "Not SUBMITTED or IN_PROGRESS, or another consumer holds it")
-    @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "Neither claimId nor If-Match was sent")
     public RestResponse<RequestViews.RequestDetail> requestInfo(@PathParam("id") long id, @Valid @NotNull ActionBodies.RequestInfo body,
                                 @Parameter(description = IF_MATCH_OR_CLAIM, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
@@ -306,8 +303,6 @@ public class QueueResource {
     @APIResponse(responseCode = "400", description = "The result note is missing")
     @APIResponse(responseCode = "404", description = "No such request in your queue")
     @APIResponse(responseCode = "409", description = "Not IN_PROGRESS")
-    @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<RequestViews.RequestDetail> complete(@PathParam("id") long id, @Valid @NotNull ActionBodies.Complete body,
             @Parameter(description = IF_MATCH, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(lifecycle.complete(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null)));
@@ -325,8 +320,6 @@ public class QueueResource {
     @APIResponse(responseCode = "400", description = "The reason is missing")
     @APIResponse(responseCode = "404", description = "No such request in your queue")
     @APIResponse(responseCode = "409", description = "Not IN_PROGRESS")
-    @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<RequestViews.RequestDetail> reject(@PathParam("id") long id, @Valid @NotNull ActionBodies.Reject body,
             @Parameter(description = IF_MATCH, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(lifecycle.reject(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null)));
@@ -344,8 +337,6 @@ public class QueueResource {
     @APIResponse(responseCode = "400", description = "The target is not another active OPD of this kabupaten, or no reason")
     @APIResponse(responseCode = "404", description = "No such request in your kabupaten")
     @APIResponse(responseCode = "409", description = "The request is finished")
-    @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<RequestViews.RequestDetail> reassign(@PathParam("id") long id, @Valid @NotNull ActionBodies.Reassign body,
             @Parameter(description = IF_MATCH, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(lifecycle.reassign(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null)));

@@ -199,8 +199,6 @@ public class RequestResource {
     @APIResponse(responseCode = "200", description = "Cancelled", headers = @Header(name = "ETag", description = NEW_ETAG), content = @Content(schema = @Schema(implementation = RequestViews.RequestDetail.class)))
     @APIResponse(responseCode = "404", description = "No such request in your desa")
     @APIResponse(responseCode = "409", description = "The request is past cancelling")
-    @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<RequestViews.RequestDetail> cancel(@PathParam("id") long id, @Valid ActionBodies.Cancel body,
             @Parameter(description = IF_MATCH, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(lifecycle.cancel(caller, id, body == null ? new ActionBodies.Cancel(null) : body,
@@ -219,8 +217,6 @@ public class RequestResource {
     @APIResponse(responseCode = "400", description = "An answer or document is invalid")
     @APIResponse(responseCode = "404", description = "No such request in your desa")
     @APIResponse(responseCode = "409", description = "Nobody asked for information")
-    @APIResponse(responseCode = "412", description = "The request changed since the ETag in If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<RequestViews.RequestDetail> supplyInfo(@PathParam("id") long id, @Valid @NotNull ActionBodies.SupplyInfo body,
             @Parameter(description = IF_MATCH, required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         return RestResponse.ok(lifecycle.supplyInfo(caller, id, body, new RequestLifecycle.Precondition(ifMatch, null)));

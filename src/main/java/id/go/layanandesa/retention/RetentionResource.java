@@ -88,8 +88,6 @@ public class RetentionResource {
             headers = @Header(name = "ETag", description = "Its version"),
             content = @Content(schema = @Schema(implementation = RetentionViews.Policy.class)))
     @APIResponse(responseCode = "400", description = "The period is not one of 30 days to 100 years")
-    @APIResponse(responseCode = "412", description = "The policy changed since the ETag in If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<RetentionViews.Policy> setPolicy(
             @Parameter(description = "The policy's ETag, from reading it (\"0\" while the default holds)", required = true, example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

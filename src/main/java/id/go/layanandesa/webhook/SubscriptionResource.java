@@ -115,8 +115,6 @@ public class SubscriptionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionViews.View.class)))
     @APIResponse(responseCode = "400", description = "The URL is not https://, names a private address, or a filter names something unknown")
     @APIResponse(responseCode = "404", description = "No such subscription in your scope")
-    @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @id.go.layanandesa.audit.Audited(target = "WEBHOOK_SUBSCRIPTION")
     public RestResponse<SubscriptionViews.View> update(@PathParam("id") long id,
                                                        @Parameter(description = IF_MATCH, required = true, example = "\"0\"")
@@ -132,8 +130,6 @@ public class SubscriptionResource {
             description = "Deliveries not yet made are dropped with it; to hold them instead, pause it (active false).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such subscription in your scope")
-    @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @id.go.layanandesa.audit.Audited(target = "WEBHOOK_SUBSCRIPTION")
     public void delete(@PathParam("id") long id,
                        @Parameter(description = IF_MATCH, required = true, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -151,8 +147,6 @@ public class SubscriptionResource {
             headers = @Header(name = "ETag", description = "Its new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionViews.View.class)))
     @APIResponse(responseCode = "404", description = "No such subscription in your scope")
-    @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @id.go.layanandesa.audit.Audited(target = "WEBHOOK_SUBSCRIPTION")
     public RestResponse<SubscriptionViews.View> rotate(@PathParam("id") long id,
                                                        @Parameter(description = IF_MATCH, required = true, example = "\"0\"")
