@@ -1,11 +1,9 @@
 package id.go.layanandesa.catalog;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -14,7 +12,6 @@ import java.time.Instant;
 
 /** One definition of a service type as it stood; immutable once written. */
 @Entity
-@Table(name = "service_type_version")
 public class ServiceTypeVersion extends PanacheEntityBase {
 
     @EmbeddedId
@@ -23,11 +20,10 @@ public class ServiceTypeVersion extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public ServiceTypeSnapshot snapshot;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
     @Embeddable
-    public record Key(@Column(name = "service_type_id") Long serviceTypeId, int version) implements Serializable {
+    public record Key(Long serviceTypeId, int version) implements Serializable {
     }
 
     public static ServiceTypeVersion of(ServiceType type, Instant now) {

@@ -1,18 +1,15 @@
 package id.go.layanandesa.holiday;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.LocalDate;
 
 /** A national holiday or joint leave day (cuti bersama) as a kabupaten's admin entered it. */
 @Entity
-@Table(name = "holiday")
 public class Holiday extends PanacheEntityBase {
 
     @EmbeddedId
@@ -21,6 +18,6 @@ public class Holiday extends PanacheEntityBase {
     public String name;
 
     @Embeddable
-    public record Key(@Column(name = "kabupaten_code") String kabupatenCode, LocalDate day) implements Serializable {
+    public record Key(String kabupatenCode, LocalDate day) implements Serializable {
     }
 }

@@ -31,6 +31,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * A kabupaten's configuration as one document (see {@link Configuration}): exported, planned and applied. Applying
@@ -209,62 +212,54 @@ public class ConfigurationService {
         // --- OPDs
 
         void planOpds() {
-            Map<String, Configuration.Opd> wanted = new TreeMap<>();
-            doc.opds().forEach(o -> wanted.put(o.code(), o));
-            Set<String> codes = new java.util.TreeSet<>(wanted.keySet());
-            codes.addAll(state.opds.keySet());
-            for (String code : codes) {
-                Configuration.Opd w = wanted.get(code);
-                Opd o = state.opds.get(code);
-                if (o == null) {
-                    add(Kind.OPD, code, null);
-                    opdWork.add(() -> {
-                        Opd created = new Opd();
-                        created.kabupatenCode = kabupaten;
-                        created.code = code;
-                        created.createdAt = now;
-                        set(created, w);
-                        created.persistWithQueueState();
-                        opds.put(code, created);
-                    });
-                } else if (w != null) {
-                    opds.put(code, o);
-                    List<String> changed = new ArrayList<>();
-                    differs(changed, "name", o.name, w.name().strip());
-                    differs(changed, "kind", o.kind, w.kind());
-                    differs(changed, "regionCode", o.regionCode, w.regionCode());
-                    differs(changed, "email", o.email, blankless(w.email()));
-                    differs(changed, "phone", o.phone, blankless(w.phone()));
-                    differs(changed, "address", o.address, blankless(w.address()));
-                    differs(changed, "active", o.active, !Boolean.FALSE.equals(w.active()));
-                    differs(changed, "triage", o.triage, Boolean.TRUE.equals(w.triage()));
-                    if (changed.isEmpty()) {
-                        unchanged(Kind.OPD, code);
-                    } else {
-                        items.add(new Item(Kind.OPD, code, Action.CHANGED, changed, null));
-                        opdWork.add(() -> set(o, w));
-                    }
-                } else {
-                    boolean referred = opdReferred(o);
-                    if (!referred) {
-                        items.add(new Item(Kind.OPD, code, Action.REMOVED, List.of(), "deleted"));
-                        retireOpds.add(() -> {
-                            em.createNativeQuery("delete from opd_queue_state where opd_id = ?1").setParameter(1, o.id).executeUpdate();
-                            o.delete();
-                        });
-                    } else if (o.active || o.triage) {
-                        items.add(new Item(Kind.OPD, code, Action.REMOVED, List.of("active"),
-                                "deactivated, not deleted: requests, accounts or API keys refer to it"));
-                        retireOpds.add(() -> {
-                            o.active = false;
-                            o.triage = false;
-                            o.updatedAt = now;
-                        });
-                    } else {
-                        items.add(new Item(Kind.OPD, code, Action.UNCHANGED, List.of(),
-                                "inactive, kept: requests, accounts or API keys refer to it"));
-                    }
-                }
+            walk(doc.opds(), Configuration.Opd::code, state.opds, this::addOpd, this::keepOpd, this::dropOpd);
+        }
+
+        private void addOpd(String code, Configuration.Opd w) {
+            add(Kind.OPD, code, null);
+            opdWork.add(() -> {
+                Opd created = new Opd();
+                created.kabupatenCode = kabupaten;
+                created.code = code;
+                created.createdAt = now;
+                set(created, w);
+                created.persistWithQueueState();
+                opds.put(code, created);
+            });
+        }
+
+        private void keepOpd(String code, Opd o, Configuration.Opd w) {
+            opds.put(code, o);
+            List<String> changed = new ArrayList<>();
+            differs(changed, "name", o.name, w.name().strip());
+            differs(changed, "kind", o.kind, w.kind());
+            differs(changed, "regionCode", o.regionCode, w.regionCode());
+            differs(changed, "email", o.email, blankless(w.email()));
+            differs(changed, "phone", o.phone, blankless(w.phone()));
+            differs(changed, "address", o.address, blankless(w.address()));
+            differs(changed, "active", o.active, !Boolean.FALSE.equals(w.active()));
+            differs(changed, "triage", o.triage, Boolean.TRUE.equals(w.triage()));
+            changedOrNot(Kind.OPD, code, changed, null, opdWork, () -> set(o, w));
+        }
+
+        private void dropOpd(String code, Opd o) {
+            if (!opdReferred(o)) {
+                items.add(new Item(Kind.OPD, code, Action.REMOVED, List.of(), "deleted"));
+                retireOpds.add(() -> {
+                    em.createNativeQuery("delete from opd_queue_state where opd_id = ?1").setParameter(1, o.id).executeUpdate();
+                    o.delete();
+                });
+            } else if (o.active || o.triage) {
+                items.add(new Item(Kind.OPD, code, Action.REMOVED, List.of("active"),
+                        "deactivated, not deleted: requests, accounts or API keys refer to it"));
+                retireOpds.add(() -> {
+                    o.active = false;
+                    o.triage = false;
+                    o.updatedAt = now;
+                });
+            } else {
+                items.add(new Item(Kind.OPD, code, Action.UNCHANGED, List.of(),
+                        "inactive, kept: requests, accounts or API keys refer to it"));
             }
         }
 
@@ -302,68 +297,63 @@ public class ConfigurationService {
         // --- the catalog
 
         void planServices() {
-            Map<String, Configuration.Service> wanted = new TreeMap<>();
-            doc.catalog().forEach(s -> wanted.put(s.code(), s));
-            Set<String> codes = new java.util.TreeSet<>(wanted.keySet());
-            codes.addAll(state.services.keySet());
-            for (String code : codes) {
-                Configuration.Service w = wanted.get(code);
-                ServiceType t = state.services.get(code);
-                if (t == null) {
-                    add(Kind.SERVICE, code, "version 1");
-                    serviceWork.add(() -> {
-                        ServiceType created = new ServiceType();
-                        created.kabupatenCode = kabupaten;
-                        created.code = code;
-                        created.version = 1;
-                        created.createdAt = now;
-                        set(created, w);
-                        created.persist();
-                        em.flush();
-                        ServiceTypeVersion.of(created, now).persist();
-                        services.put(code, created);
-                    });
-                } else if (w != null) {
-                    services.put(code, t);
-                    List<String> changed = new ArrayList<>();
-                    differs(changed, "name", t.name, w.name().strip());
-                    differs(changed, "description", t.description, blankless(w.description()));
-                    differs(changed, "defaultOpd", state.opdCode(t.defaultOpdId), w.defaultOpd());
-                    differs(changed, "timeLimitDays", t.timeLimitDays, w.timeLimitDays());
-                    differs(changed, "fee", t.fee, w.fee() == null ? 0L : w.fee());
-                    differs(changed, "product", t.product, blankless(w.product()));
-                    differs(changed, "open", t.open, !Boolean.FALSE.equals(w.open()));
-                    differs(changed, "documents", t.documents, w.documents());
-                    differs(changed, "fields", comparable(t.fields), comparable(w.fields()));
-                    if (changed.isEmpty()) {
-                        unchanged(Kind.SERVICE, code);
-                    } else {
-                        items.add(new Item(Kind.SERVICE, code, Action.CHANGED, changed, "version " + (t.version + 1)));
-                        serviceWork.add(() -> {
-                            set(t, w);
-                            t.version = t.version + 1;
-                            ServiceTypeVersion.of(t, now).persist();
-                        });
-                    }
-                } else if (!serviceReferred(t)) {
-                    items.add(new Item(Kind.SERVICE, code, Action.REMOVED, List.of(), "deleted"));
-                    retireServices.add(() -> {
-                        em.createNativeQuery("delete from routing_rule where service_type_id = ?1").setParameter(1, t.id).executeUpdate();
-                        em.createNativeQuery("delete from service_type_version where service_type_id = ?1").setParameter(1, t.id).executeUpdate();
-                        t.delete();
-                    });
-                } else if (t.open) {
-                    items.add(new Item(Kind.SERVICE, code, Action.REMOVED, List.of("open"),
-                            "closed for filing, not deleted: requests were filed under it; version " + (t.version + 1)));
-                    retireServices.add(() -> {
-                        t.open = false;
-                        t.version = t.version + 1;
-                        t.updatedAt = now;
-                        ServiceTypeVersion.of(t, now).persist();
-                    });
-                } else {
-                    items.add(new Item(Kind.SERVICE, code, Action.UNCHANGED, List.of(), "closed, kept: requests were filed under it"));
-                }
+            walk(doc.catalog(), Configuration.Service::code, state.services, this::addService, this::keepService, this::dropService);
+        }
+
+        private void addService(String code, Configuration.Service w) {
+            add(Kind.SERVICE, code, "version 1");
+            serviceWork.add(() -> {
+                ServiceType created = new ServiceType();
+                created.kabupatenCode = kabupaten;
+                created.code = code;
+                created.version = 1;
+                created.createdAt = now;
+                set(created, w);
+                created.persist();
+                em.flush();
+                ServiceTypeVersion.of(created, now).persist();
+                services.put(code, created);
+            });
+        }
+
+        private void keepService(String code, ServiceType t, Configuration.Service w) {
+            services.put(code, t);
+            List<String> changed = new ArrayList<>();
+            differs(changed, "name", t.name, w.name().strip());
+            differs(changed, "description", t.description, blankless(w.description()));
+            differs(changed, "defaultOpd", state.opdCode(t.defaultOpdId), w.defaultOpd());
+            differs(changed, "timeLimitDays", t.timeLimitDays, w.timeLimitDays());
+            differs(changed, "fee", t.fee, w.fee() == null ? 0L : w.fee());
+            differs(changed, "product", t.product, blankless(w.product()));
+            differs(changed, "open", t.open, !Boolean.FALSE.equals(w.open()));
+            differs(changed, "documents", t.documents, w.documents());
+            differs(changed, "fields", comparable(t.fields), comparable(w.fields()));
+            changedOrNot(Kind.SERVICE, code, changed, "version " + (t.version + 1), serviceWork, () -> {
+                set(t, w);
+                t.version = t.version + 1;
+                ServiceTypeVersion.of(t, now).persist();
+            });
+        }
+
+        private void dropService(String code, ServiceType t) {
+            if (!serviceReferred(t)) {
+                items.add(new Item(Kind.SERVICE, code, Action.REMOVED, List.of(), "deleted"));
+                retireServices.add(() -> {
+                    em.createNativeQuery("delete from routing_rule where service_type_id = ?1").setParameter(1, t.id).executeUpdate();
+                    em.createNativeQuery("delete from service_type_version where service_type_id = ?1").setParameter(1, t.id).executeUpdate();
+                    t.delete();
+                });
+            } else if (t.open) {
+                items.add(new Item(Kind.SERVICE, code, Action.REMOVED, List.of("open"),
+                        "closed for filing, not deleted: requests were filed under it; version " + (t.version + 1)));
+                retireServices.add(() -> {
+                    t.open = false;
+                    t.version = t.version + 1;
+                    t.updatedAt = now;
+                    ServiceTypeVersion.of(t, now).persist();
+                });
+            } else {
+                items.add(new Item(Kind.SERVICE, code, Action.UNCHANGED, List.of(), "closed, kept: requests were filed under it"));
             }
         }
 
@@ -391,41 +381,34 @@ public class ConfigurationService {
         // --- routing rules
 
         void planRules() {
-            Map<String, Configuration.Rule> wanted = new TreeMap<>();
-            doc.routingRules().forEach(r -> wanted.put(ruleKey(r.service(), r.area()), r));
-            Set<String> keys = new java.util.TreeSet<>(wanted.keySet());
-            keys.addAll(state.rules.keySet());
-            for (String key : keys) {
-                Configuration.Rule w = wanted.get(key);
-                RoutingRule r = state.rules.get(key);
-                if (r == null) {
-                    add(Kind.ROUTING_RULE, key, null);
-                    ruleWork.add(() -> {
-                        RoutingRule created = new RoutingRule();
-                        created.kabupatenCode = kabupaten;
-                        created.serviceTypeId = w.service() == null ? null : services.get(w.service()).id;
-                        created.regionCode = w.area();
-                        created.createdAt = now;
-                        set(created, w);
-                        created.persist();
-                    });
-                } else if (w != null) {
-                    List<String> changed = new ArrayList<>();
-                    differs(changed, "opd", state.opdCode(r.opdId), w.opd());
-                    differs(changed, "opdKind", r.opdKind, w.opdKind());
-                    differs(changed, "opdCodePrefix", r.opdCodePrefix, w.opdCodePrefix());
-                    differs(changed, "note", r.note, blankless(w.note()));
-                    if (changed.isEmpty()) {
-                        unchanged(Kind.ROUTING_RULE, key);
-                    } else {
-                        items.add(new Item(Kind.ROUTING_RULE, key, Action.CHANGED, changed, null));
-                        ruleWork.add(() -> set(r, w));
-                    }
-                } else {
-                    items.add(new Item(Kind.ROUTING_RULE, key, Action.REMOVED, List.of(), "deleted; requests routed by it keep their OPD"));
-                    ruleWork.add(0, r::delete);
-                }
-            }
+            walk(doc.routingRules(), r -> ruleKey(r.service(), r.area()), state.rules, this::addRule, this::keepRule, this::dropRule);
+        }
+
+        private void addRule(String key, Configuration.Rule w) {
+            add(Kind.ROUTING_RULE, key, null);
+            ruleWork.add(() -> {
+                RoutingRule created = new RoutingRule();
+                created.kabupatenCode = kabupaten;
+                created.serviceTypeId = w.service() == null ? null : services.get(w.service()).id;
+                created.regionCode = w.area();
+                created.createdAt = now;
+                set(created, w);
+                created.persist();
+            });
+        }
+
+        private void keepRule(String key, RoutingRule r, Configuration.Rule w) {
+            List<String> changed = new ArrayList<>();
+            differs(changed, "opd", state.opdCode(r.opdId), w.opd());
+            differs(changed, "opdKind", r.opdKind, w.opdKind());
+            differs(changed, "opdCodePrefix", r.opdCodePrefix, w.opdCodePrefix());
+            differs(changed, "note", r.note, blankless(w.note()));
+            changedOrNot(Kind.ROUTING_RULE, key, changed, null, ruleWork, () -> set(r, w));
+        }
+
+        private void dropRule(String key, RoutingRule r) {
+            items.add(new Item(Kind.ROUTING_RULE, key, Action.REMOVED, List.of(), "deleted; requests routed by it keep their OPD"));
+            ruleWork.add(0, r::delete);
         }
 
         private void set(RoutingRule r, Configuration.Rule w) {
@@ -438,40 +421,71 @@ public class ConfigurationService {
         // --- holidays
 
         void planHolidays() {
-            Map<LocalDate, Configuration.Holiday> wanted = new TreeMap<>();
-            doc.holidays().forEach(h -> wanted.put(h.date(), h));
-            Set<LocalDate> days = new java.util.TreeSet<>(wanted.keySet());
-            days.addAll(state.holidays.keySet());
-            for (LocalDate day : days) {
-                Configuration.Holiday w = wanted.get(day);
-                Holiday h = state.holidays.get(day);
-                if (h == null) {
-                    add(Kind.HOLIDAY, day.toString(), null);
-                    holidayWork.add(() -> {
-                        Holiday created = new Holiday();
-                        created.key = new Holiday.Key(kabupaten, day);
-                        created.name = w.name().strip();
-                        created.persist();
-                    });
-                } else if (w == null) {
-                    items.add(new Item(Kind.HOLIDAY, day.toString(), Action.REMOVED, List.of(), "due dates already given stay"));
-                    holidayWork.add(0, h::delete);
-                } else if (!h.name.equals(w.name().strip())) {
-                    items.add(new Item(Kind.HOLIDAY, day.toString(), Action.CHANGED, List.of("name"), null));
-                    holidayWork.add(() -> h.name = w.name().strip());
-                } else {
-                    unchanged(Kind.HOLIDAY, day.toString());
-                }
-            }
+            walk(doc.holidays(), Configuration.Holiday::date, state.holidays, this::addHoliday, this::keepHoliday, this::dropHoliday);
+        }
+
+        private void addHoliday(LocalDate day, Configuration.Holiday w) {
+            add(Kind.HOLIDAY, day.toString(), null);
+            holidayWork.add(() -> {
+                Holiday created = new Holiday();
+                created.key = new Holiday.Key(kabupaten, day);
+                created.name = w.name().strip();
+                created.persist();
+            });
+        }
+
+        private void keepHoliday(LocalDate day, Holiday h, Configuration.Holiday w) {
+            List<String> changed = new ArrayList<>();
+            differs(changed, "name", h.name, w.name().strip());
+            changedOrNot(Kind.HOLIDAY, day.toString(), changed, null, holidayWork, () -> h.name = w.name().strip());
+        }
+
+        private void dropHoliday(LocalDate day, Holiday h) {
+            items.add(new Item(Kind.HOLIDAY, day.toString(), Action.REMOVED, List.of(), "due dates already given stay"));
+            holidayWork.add(0, h::delete);
         }
 
         private void add(Kind kind, String key, String detail) {
             items.add(new Item(kind, key, Action.ADDED, List.of(), detail));
         }
 
-        private void unchanged(Kind kind, String key) {
-            items.add(new Item(kind, key, Action.UNCHANGED, List.of(), null));
+        /** A kept item is unchanged, or changed with its work queued where its kind's work runs. */
+        private void changedOrNot(Kind kind, String key, List<String> changed, String detail, List<Runnable> work, Runnable change) {
+            if (changed.isEmpty()) {
+                items.add(new Item(kind, key, Action.UNCHANGED, List.of(), null));
+            } else {
+                items.add(new Item(kind, key, Action.CHANGED, changed, detail));
+                work.add(change);
+            }
         }
+    }
+
+    /**
+     * Walks every key the document names or the kabupaten has, in key order, and says for each whether it is to be
+     * added (only in the document), kept (in both: changed or not) or dropped (only in the kabupaten).
+     */
+    private static <K extends Comparable<? super K>, W, E> void walk(List<W> wanted, Function<W, K> keyOf, Map<K, E> existing,
+                                                             BiConsumer<K, W> added, Kept<K, E, W> kept, BiConsumer<K, E> dropped) {
+        Map<K, W> byKey = new TreeMap<>();
+        wanted.forEach(w -> byKey.put(keyOf.apply(w), w));
+        Set<K> keys = new TreeSet<>(byKey.keySet());
+        keys.addAll(existing.keySet());
+        for (K key : keys) {
+            W w = byKey.get(key);
+            E e = existing.get(key);
+            if (e == null) {
+                added.accept(key, w);
+            } else if (w != null) {
+                kept.accept(key, e, w);
+            } else {
+                dropped.accept(key, e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Kept<K, E, W> {
+        void accept(K key, E existing, W wanted);
     }
 
     private static void differs(List<String> changed, String what, Object now, Object wanted) {

@@ -1,30 +1,17 @@
 package id.go.layanandesa.opd;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
 
 /** An Organisasi Perangkat Daerah of one kabupaten. */
 @Entity
-@Table(name = "opd")
-public class Opd extends PanacheEntityBase {
+public class Opd extends PanacheEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "opd_seq")
-    @SequenceGenerator(name = "opd_seq", sequenceName = "opd_seq", allocationSize = 50)
-    public Long id;
-
-    @Column(name = "kabupaten_code")
     public String kabupatenCode;
 
     public String code;
@@ -34,7 +21,6 @@ public class Opd extends PanacheEntityBase {
     public OpdKind kind;
 
     /** The area it serves, for a kecamatan office or a Puskesmas; null for kabupaten-wide. */
-    @Column(name = "region_code")
     public String regionCode;
 
     public String email;
@@ -46,10 +32,8 @@ public class Opd extends PanacheEntityBase {
     @Version
     public int version;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /**

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.hibernate.annotations.Generated;
 
 import java.text.Normalizer;
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
 
 /** A region of the Kepmendagri code list. */
 @Entity
-@Table(name = "region")
 public class Region extends PanacheEntityBase {
 
     @Id
@@ -24,10 +22,8 @@ public class Region extends PanacheEntityBase {
     /** 1 provinsi, 2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan. */
     public short level;
 
-    @Column(name = "parent_code")
     public String parentCode;
 
-    @Column(name = "name_key")
     public String nameKey;
 
     @Generated

@@ -2,13 +2,13 @@ package id.go.layanandesa.region;
 
 import id.go.layanandesa.common.Csv;
 import id.go.layanandesa.common.InputRules;
+import id.go.layanandesa.common.UnnestColumns;
 import id.go.layanandesa.common.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,6 +47,11 @@ public class RegionImporter {
 
     private record Entry(int line, String code, String name, int level) {
     }
+
+    /** Entries as the upsert's unnest reads them. */
+    private static final UnnestColumns<Entry> ROWS = UnnestColumns.<Entry>of()
+            .text(Entry::code).text(Entry::name).integer(Entry::level).text(e -> RegionCodes.parent(e.code()))
+            .text(e -> Region.nameKeyOf(e.name()));
 
     @Transactional
     public ImportReport importCsv(String csv) {
@@ -147,28 +152,8 @@ public class RegionImporter {
         if (entries.isEmpty()) {
             return;
         }
-        int n = entries.size();
-        String[] codes = new String[n];
-        String[] names = new String[n];
-        Integer[] levels = new Integer[n];
-        String[] parents = new String[n];
-        String[] keys = new String[n];
-        for (int i = 0; i < n; i++) {
-            Entry e = entries.get(i);
-            codes[i] = e.code();
-            names[i] = e.name();
-            levels[i] = e.level();
-            parents[i] = RegionCodes.parent(e.code());
-            keys[i] = Region.nameKeyOf(e.name());
-        }
         try (PreparedStatement st = connection.prepareStatement(UPSERT)) {
-            Array[] arrays = {
-                    connection.createArrayOf("varchar", codes), connection.createArrayOf("varchar", names),
-                    connection.createArrayOf("int4", levels), connection.createArrayOf("varchar", parents),
-                    connection.createArrayOf("varchar", keys)};
-            for (int i = 0; i < arrays.length; i++) {
-                st.setArray(i + 1, arrays[i]);
-            }
+            ROWS.bind(connection, st, 1, entries);
             st.executeUpdate();
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.go.layanandesa.common.SequenceIds;
 import id.go.layanandesa.common.TransactionSql;
+import id.go.layanandesa.common.UnnestColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -130,55 +131,41 @@ public class RequestJournal {
         int bind(PreparedStatement p) throws SQLException;
     }
 
+    /** A history entry as it is written: the change it records, and its notes. */
+    private record Written(RequestChange change, String note, String publicNote) {
+    }
+
+    /** A request that came to an OPD's list. */
+    private record Moved(Long opdId, long requestId, Instant filedAt) {
+    }
+
+    private static final UnnestColumns<Written> EVENTS = UnnestColumns.<Written>of()
+            .bigint(w -> w.change().eventId()).bigint(w -> w.change().requestId()).instant(w -> w.change().at())
+            .name(w -> w.change().type()).text(w -> w.change().actor().kind()).bigint(w -> w.change().actor().id())
+            .text(w -> w.change().actor().name()).name(w -> w.change().fromStatus()).name(w -> w.change().toStatus())
+            .bigint(w -> w.change().fromOpdId()).bigint(w -> w.change().toOpdId()).text(Written::note).text(Written::publicNote);
+
+    private static final UnnestColumns<Moved> MOVED = UnnestColumns.<Moved>of()
+            .bigint(Moved::opdId).bigint(Moved::requestId).instant(Moved::filedAt);
+
     private List<RequestChange> write(Connection c, List<Entry> entries, String before, Before binder) throws SQLException {
-        int n = entries.size();
-        Long[] eventIds = new Long[n];
-        Long[] requestIds = new Long[n];
-        String[] at = new String[n];
-        String[] types = new String[n];
-        String[] actorKinds = new String[n];
-        Long[] actorIds = new Long[n];
-        String[] actorNames = new String[n];
-        String[] from = new String[n];
-        String[] to = new String[n];
-        Long[] fromOpds = new Long[n];
-        Long[] toOpds = new Long[n];
-        String[] notes = new String[n];
-        String[] publicNotes = new String[n];
-        List<Long> movedOpds = new ArrayList<>();
-        List<Long> movedRequests = new ArrayList<>();
-        List<String> movedFiledAt = new ArrayList<>();
-        List<RequestChange> changes = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Entry entry = entries.get(i);
+        List<RequestChange> changes = new ArrayList<>(entries.size());
+        List<Written> written = new ArrayList<>(entries.size());
+        List<Moved> moved = new ArrayList<>();
+        for (Entry entry : entries) {
             ServiceRequest r = entry.request();
-            eventIds[i] = ids.next(c, "request_event_seq");
-            requestIds[i] = r.id;
-            at[i] = entry.at().toString();
-            types[i] = entry.type().name();
-            actorKinds[i] = entry.actor().kind();
-            actorIds[i] = entry.actor().id();
-            actorNames[i] = entry.actor().name();
-            from[i] = entry.from() == null ? null : entry.from().name();
-            to[i] = r.status == null ? null : r.status.name();
-            fromOpds[i] = entry.fromOpd();
-            toOpds[i] = r.opdId;
-            notes[i] = entry.note();
-            publicNotes[i] = entry.publicNote();
-            RequestChange change = new RequestChange(eventIds[i], r.id, r.kabupatenCode, r.desaCode, r.serviceTypeId, entry.type(),
-                    entry.from(), r.status, entry.fromOpd(), r.opdId, entry.at(), entry.actor());
+            RequestChange change = new RequestChange(ids.next(c, "request_event_seq"), r.id, r.kabupatenCode, r.desaCode,
+                    r.serviceTypeId, entry.type(), entry.from(), r.status, entry.fromOpd(), r.opdId, entry.at(), entry.actor());
             changes.add(change);
+            written.add(new Written(change, entry.note(), entry.publicNote()));
             if (change.movedOpd()) {
-                movedOpds.add(r.opdId);
-                movedRequests.add(r.id);
-                movedFiledAt.add(r.filedAt.toString());
+                moved.add(new Moved(r.opdId, r.id, r.filedAt));
             }
         }
         try (PreparedStatement p = c.prepareStatement(before + INSERT_EVENTS)) {
             int i = binder.bind(p);
-            TransactionSql.bind(c, p, i, eventIds, requestIds, at, types, actorKinds, actorIds, actorNames, from, to, fromOpds, toOpds,
-                    notes, publicNotes, movedOpds.toArray(Long[]::new), movedRequests.toArray(Long[]::new),
-                    movedFiledAt.toArray(String[]::new));
+            i = EVENTS.bind(c, p, i, written);
+            MOVED.bind(c, p, i, moved);
             p.execute();
         }
         return changes;

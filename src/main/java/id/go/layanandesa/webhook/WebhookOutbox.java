@@ -1,5 +1,6 @@
 package id.go.layanandesa.webhook;
 
+import id.go.layanandesa.common.UnnestColumns;
 import id.go.layanandesa.request.RequestChange;
 import id.go.layanandesa.request.RequestChanges;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,11 @@ public class WebhookOutbox {
                 returning 1)
             select pg_notify('%s', '') from (select 1 from queued limit 1) q""".formatted(CHANNEL);
 
+    /** The changes as the statement's unnest reads them. */
+    private static final UnnestColumns<RequestChange> CHANGES = UnnestColumns.<RequestChange>of()
+            .bigint(RequestChange::eventId).bigint(RequestChange::requestId).text(RequestChange::kabupatenCode).name(RequestChange::type)
+            .bigint(RequestChange::serviceTypeId).bigint(RequestChange::fromOpdId).bigint(RequestChange::toOpdId);
+
     @Inject
     DataSource dataSource;
 
@@ -49,39 +55,15 @@ public class WebhookOutbox {
 
     void changed(@Observes RequestChanges announcement) {
         List<RequestChange> changes = announcement.changes();
-        int n = changes.size();
-        Long[] events = new Long[n];
-        Long[] requests = new Long[n];
-        String[] kabupaten = new String[n];
-        String[] types = new String[n];
-        Long[] serviceTypes = new Long[n];
-        Long[] fromOpds = new Long[n];
-        Long[] toOpds = new Long[n];
-        for (int i = 0; i < n; i++) {
-            RequestChange c = changes.get(i);
-            events[i] = c.eventId();
-            requests[i] = c.requestId();
-            kabupaten[i] = c.kabupatenCode();
-            types[i] = c.type().name();
-            serviceTypes[i] = c.serviceTypeId();
-            fromOpds[i] = c.fromOpdId();
-            toOpds[i] = c.toOpdId();
-        }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         // the transaction's own connection: the deliveries commit with the change
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(QUEUE)) {
             p.setObject(1, now);
             p.setObject(2, now);
-            p.setArray(3, c.createArrayOf("bigint", events));
-            p.setArray(4, c.createArrayOf("bigint", requests));
-            p.setArray(5, c.createArrayOf("text", kabupaten));
-            p.setArray(6, c.createArrayOf("text", types));
-            p.setArray(7, c.createArrayOf("bigint", serviceTypes));
-            p.setArray(8, c.createArrayOf("bigint", fromOpds));
-            p.setArray(9, c.createArrayOf("bigint", toOpds));
+            CHANGES.bind(c, p, 3, changes);
             p.executeQuery().close();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot queue the webhook deliveries of " + n + " request changes", e);
+            throw new IllegalStateException("cannot queue the webhook deliveries of " + changes.size() + " request changes", e);
         }
     }
 }

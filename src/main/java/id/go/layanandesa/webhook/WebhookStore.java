@@ -1,5 +1,6 @@
 package id.go.layanandesa.webhook;
 
+import id.go.layanandesa.common.UnnestColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -41,6 +42,12 @@ public class WebhookStore {
     public record Finished(long id, int attempt, String state, Instant nextAttemptAt, Integer status, int latencyMs, String error,
                            Instant deliveredAt, String body) {
     }
+
+    /** Attempts' ends as {@link #finish}'s unnest reads them. */
+    private static final UnnestColumns<Finished> FINISHED = UnnestColumns.<Finished>of()
+            .bigint(Finished::id).integer(Finished::attempt).text(Finished::state).instant(Finished::nextAttemptAt)
+            .integer(Finished::status).integer(Finished::latencyMs).text(Finished::error).instant(Finished::deliveredAt)
+            .text(Finished::body);
 
     /** A delivery whose finish was recorded (the lease was still ours). */
     public record Recorded(long id, long subscriptionId, String state) {
@@ -171,28 +178,6 @@ public class WebhookStore {
      * backoff ends.
      */
     public List<Recorded> finish(Connection c, List<Finished> finished, Instant now) throws SQLException {
-        int n = finished.size();
-        Long[] ids = new Long[n];
-        Integer[] attempts = new Integer[n];
-        String[] states = new String[n];
-        String[] next = new String[n];
-        Integer[] statuses = new Integer[n];
-        Integer[] latencies = new Integer[n];
-        String[] errors = new String[n];
-        String[] delivered = new String[n];
-        String[] bodies = new String[n];
-        for (int i = 0; i < n; i++) {
-            Finished f = finished.get(i);
-            ids[i] = f.id();
-            attempts[i] = f.attempt();
-            states[i] = f.state();
-            next[i] = f.nextAttemptAt() == null ? null : f.nextAttemptAt().toString();
-            statuses[i] = f.status();
-            latencies[i] = f.latencyMs();
-            errors[i] = f.error();
-            delivered[i] = f.deliveredAt() == null ? null : f.deliveredAt().toString();
-            bodies[i] = f.body();
-        }
         try (PreparedStatement p = c.prepareStatement("""
                 with done as (
                     update webhook_delivery d
@@ -215,17 +200,9 @@ public class WebhookStore {
                        and w.state = 'PENDING' and w.attempts > 0 and w.next_attempt_at > ? and w.lease_until is null
                     returning w.id)
                 select id, subscription_id, state from done""")) {
-            p.setArray(1, c.createArrayOf("bigint", ids));
-            p.setArray(2, c.createArrayOf("int", attempts));
-            p.setArray(3, c.createArrayOf("text", states));
-            p.setArray(4, c.createArrayOf("text", next));
-            p.setArray(5, c.createArrayOf("int", statuses));
-            p.setArray(6, c.createArrayOf("int", latencies));
-            p.setArray(7, c.createArrayOf("text", errors));
-            p.setArray(8, c.createArrayOf("text", delivered));
-            p.setArray(9, c.createArrayOf("text", bodies));
-            p.setObject(10, utc(now));
-            p.setObject(11, utc(now));
+            int i = FINISHED.bind(c, p, 1, finished);
+            p.setObject(i, utc(now));
+            p.setObject(i + 1, utc(now));
             List<Recorded> recorded = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
