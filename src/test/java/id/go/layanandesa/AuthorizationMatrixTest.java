@@ -115,15 +115,15 @@ class AuthorizationMatrixTest {
                     Scope.ANY, OPERATOR, ADMIN, VIEWER, DESA_OFFICER, OPD_OFFICER),
             // the installation: kabupaten in service, their admins and configuration
             ep("GET", "/api/v1/kabupaten", NO_BODY, 200, Scope.NATIONAL, OPERATOR),
-            ep("POST", "/api/v1/kabupaten", SMALL_DOCUMENT, 201, Scope.NATIONAL, OPERATOR).header("Idempotency-Key", "m-{unique}"),
+            ep("POST", "/api/v1/kabupaten", SMALL_DOCUMENT, 201, Scope.NATIONAL, OPERATOR).idempotencyKey(),
             ep("GET", "/api/v1/kabupaten/{kabupaten}", NO_BODY, 200, Scope.NATIONAL, OPERATOR),
             ep("GET", "/api/v1/kabupaten/{kabupaten}/admins", NO_BODY, 200, Scope.NATIONAL, OPERATOR),
             ep("POST", "/api/v1/kabupaten/{kabupaten}/admins", "{\"username\":\"m-{unique}\",\"displayName\":\"M\"}", 201,
                     Scope.NATIONAL, OPERATOR),
             ep("POST", "/api/v1/kabupaten/{kabupaten}/admins/{adminAccount}/disable", NO_BODY, 200, Scope.NATIONAL, OPERATOR)
-                    .header("If-Match", "\"0\""),
+                    .ifMatch(0),
             ep("POST", "/api/v1/kabupaten/{kabupaten}/admins/{adminAccount}/enable", NO_BODY, 200, Scope.NATIONAL, OPERATOR)
-                    .header("If-Match", "\"0\""),
+                    .ifMatch(0),
             ep("GET", "/api/v1/kabupaten/{kabupaten}/configuration", NO_BODY, 200, Scope.KABUPATEN, ADMIN, OPERATOR),
             ep("PUT", "/api/v1/kabupaten/{kabupaten}/configuration?dryRun=true", "{homeConfiguration}", 200, Scope.KABUPATEN, ADMIN, OPERATOR),
             // accounts
@@ -132,10 +132,10 @@ class AuthorizationMatrixTest {
                     .header("Content-Type", "text/csv"),
             ep("POST", "/api/v1/accounts", "{\"username\":\"m-{unique}\",\"displayName\":\"M\",\"role\":\"VIEWER\",\"password\":\"Matrix2026pass\"}", 201, Scope.OWN_KABUPATEN, ADMIN),
             ep("GET", "/api/v1/accounts/{account}", NO_BODY, 200, Scope.KABUPATEN, ADMIN),
-            ep("POST", "/api/v1/accounts/{account}/disable", NO_BODY, 200, Scope.KABUPATEN, ADMIN).header("If-Match", "\"0\""),
-            ep("POST", "/api/v1/accounts/{account}/enable", NO_BODY, 200, Scope.KABUPATEN, ADMIN).header("If-Match", "\"0\""),
-            ep("POST", "/api/v1/accounts/{account}/unlock", NO_BODY, 200, Scope.KABUPATEN, ADMIN).header("If-Match", "\"0\""),
-            ep("POST", "/api/v1/accounts/{account}/password", "{\"password\":\"Matrix2026new\"}", 200, Scope.KABUPATEN, ADMIN).header("If-Match", "\"0\""),
+            ep("POST", "/api/v1/accounts/{account}/disable", NO_BODY, 200, Scope.KABUPATEN, ADMIN).ifMatch(0),
+            ep("POST", "/api/v1/accounts/{account}/enable", NO_BODY, 200, Scope.KABUPATEN, ADMIN).ifMatch(0),
+            ep("POST", "/api/v1/accounts/{account}/unlock", NO_BODY, 200, Scope.KABUPATEN, ADMIN).ifMatch(0),
+            ep("POST", "/api/v1/accounts/{account}/password", "{\"password\":\"Matrix2026new\"}", 200, Scope.KABUPATEN, ADMIN).ifMatch(0),
             // API keys
             ep("GET", "/api/v1/api-keys", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN),
             ep("POST", "/api/v1/api-keys", "{\"opdId\":{opd},\"name\":\"m-{unique}\"}", 201, Scope.KABUPATEN_IN_BODY, ADMIN),
@@ -153,8 +153,8 @@ class AuthorizationMatrixTest {
             ep("POST", "/api/v1/opds", "{\"code\":\"{uniqueCode}\",\"name\":\"M\",\"kind\":\"DINAS\",\"triage\":false}", 201,
                     Scope.OWN_KABUPATEN, ADMIN),
             ep("PUT", "/api/v1/opds/{freshOpd}", "{\"name\":\"M2\",\"kind\":\"DINAS\",\"active\":true,\"triage\":false}", 200,
-                    Scope.KABUPATEN, ADMIN).header("If-Match", "\"0\""),
-            ep("DELETE", "/api/v1/opds/{freshOpd}", NO_BODY, 204, Scope.KABUPATEN, ADMIN).header("If-Match", "\"0\""),
+                    Scope.KABUPATEN, ADMIN).ifMatch(0),
+            ep("DELETE", "/api/v1/opds/{freshOpd}", NO_BODY, 204, Scope.KABUPATEN, ADMIN).ifMatch(0),
             // catalog
             ep("GET", "/api/v1/service-types", NO_BODY, 200, Scope.OWN_KABUPATEN, ALL_ROLES),
             ep("GET", "/api/v1/service-types/{serviceType}", NO_BODY, 200, Scope.KABUPATEN, ALL_ROLES),
@@ -163,8 +163,8 @@ class AuthorizationMatrixTest {
                     201, Scope.KABUPATEN_IN_BODY, ADMIN),
             ep("PUT", "/api/v1/service-types/{freshServiceType}",
                     "{\"name\":\"M2\",\"defaultOpdId\":{opd},\"timeLimitDays\":5,\"fee\":0,\"open\":true}", 200, Scope.KABUPATEN, ADMIN)
-                    .header("If-Match", "\"1\""),
-            ep("DELETE", "/api/v1/service-types/{freshServiceType}", NO_BODY, 204, Scope.KABUPATEN, ADMIN).header("If-Match", "\"1\""),
+                    .ifMatch(1),
+            ep("DELETE", "/api/v1/service-types/{freshServiceType}", NO_BODY, 204, Scope.KABUPATEN, ADMIN).ifMatch(1),
             // routing
             ep("GET", "/api/v1/routing-rules", NO_BODY, 200, Scope.OWN_KABUPATEN, ALL_ROLES),
             ep("GET", "/api/v1/routing-rules/{rule}", NO_BODY, 200, Scope.KABUPATEN, ALL_ROLES),
@@ -178,17 +178,15 @@ class AuthorizationMatrixTest {
             ep("DELETE", "/api/v1/holidays/{holidayDate}", NO_BODY, 204, Scope.KABUPATEN, ADMIN),
             // requests: filing and following at the desa
             ep("POST", "/api/v1/requests", FILING, 201, Scope.KABUPATEN_IN_BODY, DESA_OFFICER)
-                    .header("Idempotency-Key", "m-{unique}"),
+                    .idempotencyKey(),
             ep("POST", "/api/v1/requests/batch", "{\"items\":[{\"idempotencyKey\":\"m-{unique}\",\"filing\":" + FILING + "}]}", 200,
                     Scope.OWN_KABUPATEN, DESA_OFFICER),
             ep("GET", "/api/v1/requests", NO_BODY, 200, Scope.OWN_KABUPATEN, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM),
             ep("GET", "/api/v1/requests/{request}", NO_BODY, 200, Scope.REQUEST, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM),
             ep("POST", "/api/v1/requests/{request}/cancel", "{\"reason\":\"M\"}", 200, Scope.REQUEST, DESA_OFFICER)
-                    .header("If-Match", "\"0\"")
-                    .header("Idempotency-Key", "m-{unique}"),
+                    .ifMatch(0).idempotencyKey(),
             ep("POST", "/api/v1/requests/{requestNeedsInfo}/supply-info", "{\"answers\":{},\"note\":\"M\"}", 200, Scope.REQUEST, DESA_OFFICER)
-                    .header("If-Match", "\"0\"")
-                    .header("Idempotency-Key", "m-{unique}"),
+                    .ifMatch(0).idempotencyKey(),
             // the OPD's queue
             ep("GET", "/api/v1/queue?opdId={opd}", NO_BODY, 200, Scope.OPD, OPD_OFFICER, OPD_SYSTEM, ADMIN),
             ep("POST", "/api/v1/queue/claims", "{\"limit\":1,\"leaseSeconds\":3600,\"waitSeconds\":0}", 200, Scope.OWN_KABUPATEN,
@@ -196,28 +194,22 @@ class AuthorizationMatrixTest {
             // a settlement names its requests in items: one outside the caller's queue is that item's 404, the call is 200
             ep("POST", "/api/v1/queue/settlements", "{\"items\":[{\"requestId\":{request},\"action\":\"ACCEPT\",\"version\":99}]}", 200,
                     Scope.OWN_KABUPATEN, OPD_OFFICER, OPD_SYSTEM, ADMIN)
-                    .header("Idempotency-Key", "m-{unique}"),
+                    .idempotencyKey(),
             ep("POST", "/api/v1/queue/requests/{request}/accept", "{\"note\":\"M\"}", 200, Scope.REQUEST, OPD_OFFICER, OPD_SYSTEM, ADMIN)
-                    .header("If-Match", "\"0\"")
-                    .header("Idempotency-Key", "m-{unique}"),
+                    .ifMatch(0).idempotencyKey(),
             ep("POST", "/api/v1/queue/requests/{claimedRequest}/release", "{\"claimId\":\"" + MatrixFixtures.CLAIM_ID + "\"}", 200,
                     Scope.REQUEST, OPD_OFFICER, OPD_SYSTEM)
-                    .header("Idempotency-Key", "m-{unique}"),
+                    .idempotencyKey(),
             ep("POST", "/api/v1/queue/requests/{request}/forward", "{\"toOpdId\":{otherOpd},\"reason\":\"M\"}", 200, Scope.REQUEST,
-                    OPD_OFFICER, OPD_SYSTEM, ADMIN).header("If-Match", "\"0\"")
-                    .header("Idempotency-Key", "m-{unique}"),
+                    OPD_OFFICER, OPD_SYSTEM, ADMIN).ifMatch(0).idempotencyKey(),
             ep("POST", "/api/v1/queue/requests/{request}/request-info", "{\"missing\":[\"KK\"]}", 200, Scope.REQUEST,
-                    OPD_OFFICER, OPD_SYSTEM, ADMIN).header("If-Match", "\"0\"")
-                    .header("Idempotency-Key", "m-{unique}"),
+                    OPD_OFFICER, OPD_SYSTEM, ADMIN).ifMatch(0).idempotencyKey(),
             ep("POST", "/api/v1/queue/requests/{requestInProgress}/complete", "{\"resultNote\":\"M\"}", 200, Scope.REQUEST,
-                    OPD_OFFICER, OPD_SYSTEM, ADMIN).header("If-Match", "\"0\"")
-                    .header("Idempotency-Key", "m-{unique}"),
+                    OPD_OFFICER, OPD_SYSTEM, ADMIN).ifMatch(0).idempotencyKey(),
             ep("POST", "/api/v1/queue/requests/{requestInProgress}/reject", "{\"reason\":\"M\"}", 200, Scope.REQUEST,
-                    OPD_OFFICER, OPD_SYSTEM, ADMIN).header("If-Match", "\"0\"")
-                    .header("Idempotency-Key", "m-{unique}"),
+                    OPD_OFFICER, OPD_SYSTEM, ADMIN).ifMatch(0).idempotencyKey(),
             ep("POST", "/api/v1/queue/requests/{request}/reassign", "{\"toOpdId\":{otherOpd},\"reason\":\"M\"}", 200, Scope.REQUEST, ADMIN)
-                    .header("If-Match", "\"0\"")
-                    .header("Idempotency-Key", "m-{unique}"),
+                    .ifMatch(0).idempotencyKey(),
             // public tracking
             ep("GET", "/api/v1/tracking/{trackingCode}", NO_BODY, 200, Scope.PUBLIC),
             // webhooks: the kabupaten's subscriptions (admins) and an OPD's (its systems), their deliveries
@@ -226,10 +218,10 @@ class AuthorizationMatrixTest {
                     Scope.OWN_KABUPATEN, ADMIN, OPD_SYSTEM),
             ep("GET", "/api/v1/webhook-subscriptions/{subscription}", NO_BODY, 200, Scope.OPD, ADMIN, OPD_SYSTEM),
             ep("PUT", "/api/v1/webhook-subscriptions/{subscription}", "{\"url\":\"https://hooks.example.test/m2\",\"active\":false}", 200,
-                    Scope.OPD, ADMIN, OPD_SYSTEM).header("If-Match", "\"0\""),
-            ep("DELETE", "/api/v1/webhook-subscriptions/{subscription}", NO_BODY, 204, Scope.OPD, ADMIN, OPD_SYSTEM).header("If-Match", "\"0\""),
+                    Scope.OPD, ADMIN, OPD_SYSTEM).ifMatch(0),
+            ep("DELETE", "/api/v1/webhook-subscriptions/{subscription}", NO_BODY, 204, Scope.OPD, ADMIN, OPD_SYSTEM).ifMatch(0),
             ep("POST", "/api/v1/webhook-subscriptions/{subscription}/rotate-secret", NO_BODY, 200, Scope.OPD, ADMIN, OPD_SYSTEM)
-                    .header("If-Match", "\"0\""),
+                    .ifMatch(0),
             ep("GET", "/api/v1/webhook-subscriptions/{subscription}/deliveries", NO_BODY, 200, Scope.OPD, ADMIN, OPD_SYSTEM),
             ep("GET", "/api/v1/webhook-subscriptions/{deliveryPath}", NO_BODY, 200, Scope.OPD, ADMIN, OPD_SYSTEM),
             ep("POST", "/api/v1/webhook-subscriptions/{deliveryPath}/redeliver", NO_BODY, 201, Scope.OPD, ADMIN, OPD_SYSTEM),
@@ -237,13 +229,13 @@ class AuthorizationMatrixTest {
             ep("GET", "/api/v1/message-templates", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
             ep("GET", "/api/v1/message-templates/NEEDS_INFO", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN, VIEWER),
             ep("PUT", "/api/v1/message-templates/{templateStatus}", "{\"text\":\"M {kode}\"}", 200, Scope.OWN_KABUPATEN, ADMIN)
-                    .header("If-Match", "\"0\""),
-            ep("DELETE", "/api/v1/message-templates/{templateStatus}", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN).header("If-Match", "\"0\""),
+                    .ifMatch(0),
+            ep("DELETE", "/api/v1/message-templates/{templateStatus}", NO_BODY, 200, Scope.OWN_KABUPATEN, ADMIN).ifMatch(0),
             // the satisfaction survey: the citizen with the tracking code, or the desa from paper
             ep("GET", "/api/v1/tracking/{trackingCode}/survey", NO_BODY, 200, Scope.PUBLIC),
             ep("POST", "/api/v1/tracking/{finishedTrackingCode}/survey", SURVEY, 201, Scope.PUBLIC),
             ep("POST", "/api/v1/requests/{requestCompleted}/survey", SURVEY, 201, Scope.REQUEST, DESA_OFFICER)
-                    .header("Idempotency-Key", "m-{unique}"),
+                    .idempotencyKey(),
             // statistics: the kabupaten's own figures, for its admins and viewers
             ep("GET", "/api/v1/statistics/requests?from=2026-01-01&to=2026-12-31&groupBy=DESA", NO_BODY, 200, Scope.OWN_KABUPATEN,
                     ADMIN, VIEWER),
@@ -264,18 +256,18 @@ class AuthorizationMatrixTest {
             ep("GET", "/api/v1/requests/{fileOfRequest}", NO_BODY, 200, Scope.REQUEST, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM),
             ep("POST", "/api/v1/requests/{requestWithAttachedKk}/documents/KK/files", MULTIPART_PDF, 201, Scope.REQUEST, DESA_OFFICER)
                     .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                    .header("Idempotency-Key", "m-{unique}"),
+                    .idempotencyKey(),
             ep("POST", "/api/v1/requests/{requestWithAttachedKk}/documents/KK/uploads", NO_BODY, 201, Scope.REQUEST, DESA_OFFICER)
                     .header("Upload-Length", "100")
-                    .header("Idempotency-Key", "m-{unique}"),
+                    .idempotencyKey(),
             ep("POST", "/api/v1/queue/requests/{requestInProgress}/result-document", MULTIPART_PDF, 201, Scope.REQUEST,
                     OPD_OFFICER, OPD_SYSTEM, ADMIN)
                     .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                    .header("Idempotency-Key", "m-{unique}"),
+                    .idempotencyKey(),
             ep("POST", "/api/v1/queue/requests/{requestInProgress}/result-document/uploads", NO_BODY, 201, Scope.REQUEST,
                     OPD_OFFICER, OPD_SYSTEM, ADMIN)
                     .header("Upload-Length", "100")
-                    .header("Idempotency-Key", "m-{unique}"),
+                    .idempotencyKey(),
             ep("OPTIONS", "/api/v1/uploads", NO_BODY, 204, Scope.PUBLIC),
             ep("HEAD", "/api/v1/uploads/{upload}", NO_BODY, 200, Scope.UPLOAD, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM),
             ep("PATCH", "/api/v1/uploads/{upload}", MatrixFixtures.UPLOAD_BODY, 204, Scope.UPLOAD, DESA_OFFICER, ADMIN, OPD_OFFICER, OPD_SYSTEM)
@@ -380,6 +372,16 @@ class AuthorizationMatrixTest {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
             return new Endpoint(method, path, body, success, scope, roles, h);
+        }
+
+        /** Sent with {@code If-Match} naming this version of the target. */
+        Endpoint ifMatch(int version) {
+            return header("If-Match", "\"" + version + "\"");
+        }
+
+        /** Sent with an {@code Idempotency-Key} of its own. */
+        Endpoint idempotencyKey() {
+            return header("Idempotency-Key", "m-{unique}");
         }
 
         @Override

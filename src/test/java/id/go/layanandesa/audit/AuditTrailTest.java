@@ -61,6 +61,18 @@ class AuditTrailTest {
     }
 
     /** The actions of the actor's entries, oldest first. */
+    /** Holidays on dates no other test uses, created by the admin one after another and named the name and their index; their dates. */
+    static List<String> holidaysCreated(Actor admin, int count, String name) {
+        List<String> days = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String day = MatrixFixtures.uniqueDate().toString();
+            days.add(day);
+            given().auth().oauth2(admin.token()).contentType(ContentType.JSON).body(Map.of("date", day, "name", name + i))
+                    .post("/api/v1/holidays").then().statusCode(201);
+        }
+        return days;
+    }
+
     static List<String> actionsOf(String adminToken, Actor actor) {
         List<String> actions = new ArrayList<>(trail(adminToken, "limit=100&actor=" + actor.principal()).getList("items.action"));
         java.util.Collections.reverse(actions);
@@ -270,13 +282,7 @@ class AuditTrailTest {
     @Test
     void anAdminReadsOnlyTheirKabupatensTrailByFiltersAndKeysetPages() {
         Actor admin = actor(Role.ADMIN, KAB, null, null);
-        List<String> days = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            String day = MatrixFixtures.uniqueDate().toString();
-            days.add(day);
-            given().auth().oauth2(admin.token()).contentType(ContentType.JSON).body(Map.of("date", day, "name", "Libur " + i))
-                    .post("/api/v1/holidays").then().statusCode(201);
-        }
+        List<String> days = holidaysCreated(admin, 7, "Libur ");
         given().auth().oauth2(admin.token()).delete("/api/v1/holidays/" + days.get(0)).then().statusCode(204);
 
         List<String> seen = new ArrayList<>();
@@ -336,13 +342,7 @@ class AuditTrailTest {
     @Test
     void theTrailAsCsvHoldsEveryMatchingEntry() {
         Actor admin = actor(Role.ADMIN, KAB, null, null);
-        List<String> days = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            String day = MatrixFixtures.uniqueDate().toString();
-            days.add(day);
-            given().auth().oauth2(admin.token()).contentType(ContentType.JSON).body(Map.of("date", day, "name", "Libur, \"CSV\" " + i))
-                    .post("/api/v1/holidays").then().statusCode(201);
-        }
+        List<String> days = holidaysCreated(admin, 3, "Libur, \"CSV\" ");
         Response csv = given().auth().oauth2(admin.token()).accept("text/csv")
                 .get("/api/v1/audit-entries?limit=1&actor=" + admin.principal());
         assertEquals(200, csv.statusCode());

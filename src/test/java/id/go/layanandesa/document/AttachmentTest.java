@@ -155,9 +155,7 @@ class AttachmentTest {
         long id = Samples.request();
         refused(id, "AKTA_NIKAH", "x.pdf", Samples.pdf(1000), "application/pdf", 404, "NOT_FOUND");
         refused(id, "SURAT_KETERANGAN_LAHIR", "x.pdf", Samples.pdf(1000), "application/pdf", 409, "DOCUMENT_NOT_ATTACHED");
-        var unknown = attach(Samples.desaOfficer(), id + 1_000_000, "KK", "x.pdf", Samples.pdf(1000), "application/pdf");
-        assertEquals(404, unknown.statusCode());
-        assertEquals("NOT_FOUND", unknown.jsonPath().getString("code"));
+        Samples.assertProblem(404, "NOT_FOUND", attach(Samples.desaOfficer(), id + 1_000_000, "KK", "x.pdf", Samples.pdf(1000), "application/pdf"));
     }
 
     @Test

@@ -95,6 +95,12 @@ class BlobStoreContractTest {
     }
 
     record Content(Path file, byte[] bytes, String sha256) {
+
+        /** Puts this content into the store, under its SHA-256; itself. */
+        Content keptIn(BlobStore store) throws IOException {
+            store.put(sha256, file, bytes.length);
+            return this;
+        }
     }
 
     static Content content(int size, long seed) throws Exception {
@@ -124,7 +130,7 @@ class BlobStoreContractTest {
         BlobStore store = store(kind);
         Content c = content(300_000, 1);
         assertFalse(store.exists(c.sha256()));
-        store.put(c.sha256(), c.file(), c.bytes().length);
+        c.keptIn(store);
         assertTrue(store.exists(c.sha256()));
         assertArrayEquals(c.bytes(), read(store, c.sha256(), 0, c.bytes().length));
         assertArrayEquals(java.util.Arrays.copyOfRange(c.bytes(), 1000, 1100), read(store, c.sha256(), 1000, 100));
@@ -135,8 +141,7 @@ class BlobStoreContractTest {
     @MethodSource("stores")
     void aFiveMegabyteContentStreamsThroughUnchanged(String kind) throws Exception {
         BlobStore store = store(kind);
-        Content c = content(5 * 1024 * 1024, 2);
-        store.put(c.sha256(), c.file(), c.bytes().length);
+        Content c = content(5 * 1024 * 1024, 2).keptIn(store);
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         long total = 0;
         try (InputStream in = store.open(c.sha256(), 0, c.bytes().length)) {
@@ -153,9 +158,8 @@ class BlobStoreContractTest {
     @MethodSource("stores")
     void theSameContentKeptTwiceIsOneContent(String kind) throws Exception {
         BlobStore store = store(kind);
-        Content c = content(10_000, 3);
-        store.put(c.sha256(), c.file(), c.bytes().length);
-        store.put(c.sha256(), c.file(), c.bytes().length);
+        Content c = content(10_000, 3).keptIn(store);
+        c.keptIn(store);
         assertEquals(List.of(c.sha256()), writtenBefore(store, Instant.now().plusSeconds(60)));
     }
 
@@ -174,8 +178,7 @@ class BlobStoreContractTest {
     @MethodSource("stores")
     void aDeletedContentIsGone(String kind) throws Exception {
         BlobStore store = store(kind);
-        Content c = content(1000, 4);
-        store.put(c.sha256(), c.file(), c.bytes().length);
+        Content c = content(1000, 4).keptIn(store);
         store.delete(c.sha256());
         assertFalse(store.exists(c.sha256()));
         assertEquals(List.of(), writtenBefore(store, Instant.now().plusSeconds(60)));
@@ -185,8 +188,7 @@ class BlobStoreContractTest {
     @MethodSource("stores")
     void onlyContentsWrittenBeforeTheGivenTimeAreListed(String kind) throws Exception {
         BlobStore store = store(kind);
-        Content c = content(1000, 5);
-        store.put(c.sha256(), c.file(), c.bytes().length);
+        Content c = content(1000, 5).keptIn(store);
         assertEquals(List.of(), writtenBefore(store, Instant.now().minusSeconds(3600)),
                 "a content written just now is not listed as older than an hour ago");
         assertEquals(List.of(c.sha256()), writtenBefore(store, Instant.now().plusSeconds(60)));
@@ -205,8 +207,7 @@ class BlobStoreContractTest {
     @Test
     void theDataFolderLeavesNoHalfWrittenFileAndSweepsLeftovers() throws Exception {
         FileBlobStore store = (FileBlobStore) store("file");
-        Content c = content(50_000, 7);
-        store.put(c.sha256(), c.file(), c.bytes().length);
+        Content c = content(50_000, 7).keptIn(store);
         try (Stream<Path> tmp = Files.list(store.tmp())) {
             assertEquals(0, tmp.count(), "nothing is left in tmp/ after a put");
         }

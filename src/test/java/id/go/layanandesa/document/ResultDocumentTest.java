@@ -113,9 +113,7 @@ class ResultDocumentTest {
     @Test
     void aResultDocumentIsAPdfByItsContent() {
         long id = Samples.requestInProgress();
-        var png = addResult(Samples.disdukcapilOfficer(), id, "akta.png", Samples.png(3000), "image/png");
-        assertEquals(415, png.statusCode());
-        assertEquals("FILE_TYPE_NOT_ACCEPTED", png.jsonPath().getString("code"));
+        Samples.assertProblem(415, "FILE_TYPE_NOT_ACCEPTED", addResult(Samples.disdukcapilOfficer(), id, "akta.png", Samples.png(3000), "image/png"));
         assertEquals(0, Samples.rows(id));
     }
 
@@ -142,9 +140,7 @@ class ResultDocumentTest {
     @Test
     void onlyTheOpdThatWorksTheRequestAddsItsResultAndOnlyWhileItIsInProgress() {
         long submitted = Samples.request();
-        var early = addResult(Samples.disdukcapilOfficer(), submitted, "a.pdf", Samples.pdf(1000), "application/pdf");
-        assertEquals(409, early.statusCode());
-        assertEquals("INVALID_TRANSITION", early.jsonPath().getString("code"));
+        Samples.assertProblem(409, "INVALID_TRANSITION", addResult(Samples.disdukcapilOfficer(), submitted, "a.pdf", Samples.pdf(1000), "application/pdf"));
 
         long id = Samples.requestInProgress();
         String dinsos = TestAccounts.opdOfficer(TestAccounts.opd("73.24", "DINSOS"));

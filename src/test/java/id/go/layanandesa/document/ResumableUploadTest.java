@@ -98,37 +98,44 @@ class ResumableUploadTest {
         assertEquals(1, Samples.rows(id));
     }
 
+    /** A new request's KK upload, announced at {@code length} bytes by the desa officer who filed the request. */
+    record KkUpload(long requestId, String token, String path) {
+
+        static KkUpload announced(long length) {
+            long id = Samples.request();
+            String token = Samples.desaOfficer();
+            return new KkUpload(id, token, create(token, id, "KK", length, "kk.jpg"));
+        }
+
+        ExtractableResponse<Response> send(long offset, byte[] bytes) {
+            return patch(token, path, offset, bytes);
+        }
+
+        long offset() {
+            return ResumableUploadTest.offset(token, path);
+        }
+    }
+
     @Test
     void bytesSentFromTheWrongOffsetAreRefused() {
-        long id = Samples.request();
-        String token = Samples.desaOfficer();
-        String upload = create(token, id, "KK", 10_000, "kk.jpg");
-        var wrong = patch(token, upload, 500, Samples.jpeg(100));
-        assertEquals(409, wrong.statusCode());
-        assertEquals("UPLOAD_OFFSET_MISMATCH", wrong.jsonPath().getString("code"));
-        assertEquals(0, offset(token, upload));
+        KkUpload upload = KkUpload.announced(10_000);
+        Samples.assertProblem(409, "UPLOAD_OFFSET_MISMATCH", upload.send(500, Samples.jpeg(100)));
+        assertEquals(0, upload.offset());
     }
 
     @Test
     void aFileOfTheWrongKindIsRefusedAtItsFirstBytesAndItsUploadDropped() {
-        long id = Samples.request();
-        String token = Samples.desaOfficer();
-        String upload = create(token, id, "KK", 10_000, "kk.jpg");
-        var refused = patch(token, upload, 0, Samples.gif(10_000));
-        assertEquals(415, refused.statusCode());
-        assertEquals("FILE_TYPE_NOT_ACCEPTED", refused.jsonPath().getString("code"));
-        given().auth().oauth2(token).head(upload).then().statusCode(404);
-        assertEquals(0, Db.count("select count(*) from file_upload where request_id = ?1", id));
+        KkUpload upload = KkUpload.announced(10_000);
+        Samples.assertProblem(415, "FILE_TYPE_NOT_ACCEPTED", upload.send(0, Samples.gif(10_000)));
+        given().auth().oauth2(upload.token()).head(upload.path()).then().statusCode(404);
+        assertEquals(0, Db.count("select count(*) from file_upload where request_id = ?1", upload.requestId()));
     }
 
     @Test
     void moreBytesThanAnnouncedAreRefused() {
-        long id = Samples.request();
-        String token = Samples.desaOfficer();
-        String upload = create(token, id, "KK", 1000, "kk.jpg");
-        var refused = patch(token, upload, 0, Samples.jpeg(1001));
-        assertEquals(413, refused.statusCode());
-        assertEquals(0, offset(token, upload));
+        KkUpload upload = KkUpload.announced(1000);
+        assertEquals(413, upload.send(0, Samples.jpeg(1001)).statusCode());
+        assertEquals(0, upload.offset());
     }
 
     @Test

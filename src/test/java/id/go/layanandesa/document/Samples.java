@@ -3,6 +3,8 @@ package id.go.layanandesa.document;
 import id.go.layanandesa.support.Db;
 import id.go.layanandesa.support.Filings;
 import id.go.layanandesa.support.TestAccounts;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +15,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Files as a phone or a scanner makes them (by their first bytes), and requests to attach them to. */
 final class Samples {
@@ -106,6 +109,12 @@ final class Samples {
 
     static long rows(long requestId) {
         return Db.count("select count(*) from request_file where request_id = ?1", requestId);
+    }
+
+    /** The answer is a problem of this status and code. */
+    static void assertProblem(int status, String code, ExtractableResponse<Response> answer) {
+        assertEquals(status, answer.statusCode(), answer.asString());
+        assertEquals(code, answer.jsonPath().getString("code"));
     }
 
     static List<String> events(long requestId) {

@@ -39,7 +39,7 @@ class BackupRestoreIT {
     static void start() throws Exception {
         work = Files.createTempDirectory("layanan-backup");
         source = work.resolve("source");
-        service = ServiceProcess.start("backup-source", Map.of("layanan.data-dir", source.toString()), Map.of(), work);
+        service = ServiceProcess.onDataFolder("backup-source", source, work);
         try (Connection c = DeskOfficer.connect(source, false)) {
             officer = DeskOfficer.create(c, source);
         }
@@ -50,9 +50,7 @@ class BackupRestoreIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (service != null) {
-            service.close();
-        }
+        Started.stopAll(service);
     }
 
     /**
@@ -137,7 +135,7 @@ class BackupRestoreIT {
                 java.nio.file.attribute.PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(file), "it holds personal data");
         long filedAtTheBackupsPoint = Long.parseLong(atTheBackupsPoint.get("service_request").split(" ")[0]);
         try (Connection c = superuser(source)) {
-            assertTrue(Long.parseLong(EmbeddedDataFolderIT.single(c, "select count(*) from service_request")) > filedAtTheBackupsPoint,
+            assertTrue(Sql.number(c, "select count(*) from service_request") > filedAtTheBackupsPoint,
                     "the source went on filing after the backup's point");
         }
 
@@ -147,7 +145,7 @@ class BackupRestoreIT {
         assertEquals(0, restore.exitCode(), restore.output());
         assertTrue(restore.output().contains("Restored " + file), restore.output());
 
-        try (ServiceProcess second = ServiceProcess.start("restored", Map.of("layanan.data-dir", restored.toString()), Map.of(), work)) {
+        try (ServiceProcess second = ServiceProcess.onDataFolder("restored", restored, work)) {
             try (Connection c = superuser(restored)) {
                 assertEquals(atTheBackupsPoint, tables(c), "every table as it stood at the backup's point");
                 assertEquals(filedAtTheBackupsPoint, Long.parseLong(tables(c).get("service_request").split(" ")[0]));
@@ -157,12 +155,12 @@ class BackupRestoreIT {
             assertTrue(DeskOfficer.tracked(second, code));
             assertTrue(second.output().contains("already loaded"), "the demo data came with the backup");
             try (Connection c = superuser(restored)) {
-                assertEquals("f", EmbeddedDataFolderIT.single(c, "select has_table_privilege('layanan', 'audit_entry', 'UPDATE')"),
+                assertEquals("f", Sql.text(c, "select has_table_privilege('layanan', 'audit_entry', 'UPDATE')"),
                         "the restored folder has the same roles and privileges");
             }
         }
         try (Connection c = superuser(source)) {
-            assertEquals("1", EmbeddedDataFolderIT.single(c, "select count(*) from audit_entry where action = 'takeBackup' and actor = 'command:backup' "
+            assertEquals("1", Sql.text(c, "select count(*) from audit_entry where action = 'takeBackup' and actor = 'command:backup' "
                     + "and target_id = '" + file.getFileName() + "'"), "the installation's trail says a backup was taken");
         }
     }

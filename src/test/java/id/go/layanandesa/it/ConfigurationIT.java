@@ -58,9 +58,7 @@ class ConfigurationIT {
 
     @AfterAll
     static void stopExternalDatabase() throws Exception {
-        if (external != null) {
-            external.close();
-        }
+        Started.stopAll(external);
     }
 
     static String failure(ServiceProcess p) throws Exception {

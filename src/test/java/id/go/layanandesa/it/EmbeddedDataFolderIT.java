@@ -14,8 +14,6 @@ import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,21 +45,12 @@ class EmbeddedDataFolderIT {
     static void start() throws Exception {
         work = Files.createTempDirectory("layanan-folder");
         data = work.resolve("data");
-        owner = ServiceProcess.start("owner", Map.of("layanan.data-dir", data.toString()), Map.of(), work);
+        owner = ServiceProcess.onDataFolder("owner", data, work);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (owner != null) {
-            owner.close();
-        }
-    }
-
-    static String single(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+        Started.stopAll(owner);
     }
 
     @Test
@@ -71,8 +60,8 @@ class EmbeddedDataFolderIT {
         EmbeddedDatabaseIT.assertRefused(data, EmbeddedDatabase.SERVICE_ROLE, "");
         EmbeddedDatabaseIT.assertRefused(data, EmbeddedDatabase.SUPERUSER, "postgres");
         try (Connection c = DeskOfficer.connect(data, true)) {
-            assertEquals("127.0.0.1", single(c, "show listen_addresses"));
-            assertEquals("scram-sha-256", single(c, "select string_agg(distinct auth_method, ',') from pg_hba_file_rules"),
+            assertEquals("127.0.0.1", Sql.text(c, "show listen_addresses"));
+            assertEquals("scram-sha-256", Sql.text(c, "select string_agg(distinct auth_method, ',') from pg_hba_file_rules"),
                     "the rules in force");
         }
     }
@@ -80,15 +69,15 @@ class EmbeddedDataFolderIT {
     @Test
     void theServiceConnectsAsARoleThatIsNeitherOwnerOfItsSchemaNorSuperuser() throws Exception {
         try (Connection c = DeskOfficer.connect(data, true)) {
-            assertEquals("0", single(c, "select count(*) from pg_stat_activity where backend_type = 'client backend' "
+            assertEquals("0", Sql.text(c, "select count(*) from pg_stat_activity where backend_type = 'client backend' "
                     + "and pid <> pg_backend_pid() and usename <> 'layanan'"), "no other role is connected");
-            assertNotEquals("0", single(c, "select count(*) from pg_stat_activity where usename = 'layanan'"));
-            assertEquals("f f f", single(c, "select concat_ws(' ', rolsuper, rolcreaterole, rolcreatedb) from pg_roles where rolname = 'layanan'"));
-            assertEquals("f f f", single(c, "select concat_ws(' ', rolsuper, rolcreaterole, rolcreatedb) from pg_roles where rolname = 'layanan_owner'"));
-            assertEquals("layanan_owner", single(c, "select nspowner::regrole::text from pg_namespace where nspname = 'public'"));
-            assertEquals("0", single(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'layanan_owner'"));
-            assertEquals("f", single(c, "select has_schema_privilege('layanan', 'public', 'CREATE')"), "the service cannot change the schema");
-            assertEquals("f", single(c, "select has_table_privilege('layanan', 'audit_entry', 'UPDATE')"));
+            assertNotEquals("0", Sql.text(c, "select count(*) from pg_stat_activity where usename = 'layanan'"));
+            assertEquals("f f f", Sql.text(c, "select concat_ws(' ', rolsuper, rolcreaterole, rolcreatedb) from pg_roles where rolname = 'layanan'"));
+            assertEquals("f f f", Sql.text(c, "select concat_ws(' ', rolsuper, rolcreaterole, rolcreatedb) from pg_roles where rolname = 'layanan_owner'"));
+            assertEquals("layanan_owner", Sql.text(c, "select nspowner::regrole::text from pg_namespace where nspname = 'public'"));
+            assertEquals("0", Sql.text(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'layanan_owner'"));
+            assertEquals("f", Sql.text(c, "select has_schema_privilege('layanan', 'public', 'CREATE')"), "the service cannot change the schema");
+            assertEquals("f", Sql.text(c, "select has_table_privilege('layanan', 'audit_entry', 'UPDATE')"));
         }
     }
 

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +96,7 @@ class EmbeddedDatabaseIT {
             assertFalse(recorded.output().contains("did not answer"), recorded.output());
         }
         assertFalse(Files.exists(data.resolve("pg/postmaster.pid")), "PostgreSQL stopped with the service");
-        try (ServiceProcess next = ServiceProcess.start("after-exit-when-ready", Map.of("layanan.data-dir", data.toString()), Map.of(), work)) {
+        try (ServiceProcess next = ServiceProcess.onDataFolder("after-exit-when-ready", data, work)) {
             assertTrue(next.output().contains("already loaded"), "the recorded start left its data:\n" + next.output());
             assertEquals(200, Http.get(next.url("/q/health/ready"), null).status());
             // the packaged service makes its OpenAPI document after ready: it serves the committed spec all the same
@@ -126,14 +124,14 @@ class EmbeddedDatabaseIT {
                     Map.of("QUARKUS_DATASOURCE_JDBC_URL", url, "QUARKUS_DATASOURCE_USERNAME", "postgres"), work);
                  Connection c = DriverManager.getConnection(url, "postgres", "")) {
                 code = DeskOfficer.create(c, data).fileOne(old);
-                assertEquals(0, single(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'postgres'"),
+                assertEquals(0, Sql.number(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'postgres'"),
                         "as earlier versions left it");
             }
         }
         assertTrue(Files.readString(data.resolve("pg/pg_hba.conf")).contains("trust"), "as earlier versions left it");
         assertFalse(Files.exists(data.resolve("pg.credentials")));
 
-        try (ServiceProcess upgraded = ServiceProcess.start("upgraded", Map.of("layanan.data-dir", data.toString()), Map.of(), work)) {
+        try (ServiceProcess upgraded = ServiceProcess.onDataFolder("upgraded", data, work)) {
             assertTracked(upgraded, code);
             assertTrue(upgraded.output().contains("already loaded"), "the demo data was found, not loaded again");
             fileOneRequest(upgraded, data);
@@ -142,20 +140,20 @@ class EmbeddedDatabaseIT {
             assertRefused(data, EmbeddedDatabase.SERVICE_ROLE, "");
             assertRefused(data, EmbeddedDatabase.SUPERUSER, "postgres");
             try (Connection c = DeskOfficer.connect(data, true)) {
-                assertEquals(0, single(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'layanan_owner'"),
+                assertEquals(0, Sql.number(c, "select count(*) from pg_tables where schemaname = 'public' and tableowner <> 'layanan_owner'"),
                         "the schema's owner role owns every table");
-                assertEquals(0, single(c, "select count(*) from pg_sequences where schemaname = 'public' and sequenceowner <> 'layanan_owner'"));
-                assertEquals(2, single(c, "select count(*) from pg_roles where rolname in ('layanan', 'layanan_owner') and not rolsuper "
+                assertEquals(0, Sql.number(c, "select count(*) from pg_sequences where schemaname = 'public' and sequenceowner <> 'layanan_owner'"));
+                assertEquals(2, Sql.number(c, "select count(*) from pg_roles where rolname in ('layanan', 'layanan_owner') and not rolsuper "
                         + "and not rolcreaterole and not rolcreatedb"));
-                assertEquals(0, single(c, "select count(*) from pg_tables where schemaname = 'public' "
+                assertEquals(0, Sql.number(c, "select count(*) from pg_tables where schemaname = 'public' "
                         + "and not has_table_privilege('layanan', schemaname || '.' || tablename, 'SELECT, INSERT')"),
                         "the service role reads and writes every table");
-                assertEquals(0, single(c, "select count(*) from pg_tables where schemaname = 'public' and tablename in ('request_event', 'audit_entry') "
+                assertEquals(0, Sql.number(c, "select count(*) from pg_tables where schemaname = 'public' and tablename in ('request_event', 'audit_entry') "
                         + "and has_table_privilege('layanan', schemaname || '.' || tablename, 'UPDATE, DELETE, TRUNCATE')"),
                         "but neither changes nor removes history or audit rows");
-                assertEquals(0, single(c, "select count(*) from pg_stat_activity where backend_type = 'client backend' "
+                assertEquals(0, Sql.number(c, "select count(*) from pg_stat_activity where backend_type = 'client backend' "
                         + "and pid <> pg_backend_pid() and usename <> 'layanan'"), "no other role is connected");
-                assertTrue(single(c, "select count(*) from pg_stat_activity where backend_type = 'client backend' and usename = 'layanan'") > 0,
+                assertTrue(Sql.number(c, "select count(*) from pg_stat_activity where backend_type = 'client backend' and usename = 'layanan'") > 0,
                         "the service is connected as its own role");
             }
         }
@@ -180,13 +178,6 @@ class EmbeddedDatabaseIT {
             assertTrue(refused.getMessage().contains("The server requested SCRAM-based authentication"), refused.getMessage());
         } else {
             assertEquals("28P01", refused.getSQLState(), refused.getMessage());
-        }
-    }
-
-    static long single(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

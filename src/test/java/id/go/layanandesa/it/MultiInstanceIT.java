@@ -14,7 +14,6 @@ import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,15 +57,7 @@ class MultiInstanceIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+        Started.stopAll(a, b, db);
     }
 
     static Connection jdbc() throws Exception {
@@ -78,7 +69,7 @@ class MultiInstanceIT {
         try (Connection c = jdbc(); Statement s = c.createStatement()) {
             s.execute("insert into opd (id, kabupaten_code, code, name, kind, active, triage, version, created_at, updated_at) "
                     + "values (nextval('opd_seq'), '73.24', '" + code + "', 'Queue " + code + "', 'DINAS', true, false, 0, now(), now())");
-            long id = single(c, "select id from opd where code = '" + code + "'");
+            long id = Sql.number(c, "select id from opd where code = '" + code + "'");
             s.execute("insert into opd_queue_state (opd_id, version, changed_at) values (" + id + ", 0, now())");
             s.execute("insert into routing_rule (id, kabupaten_code, service_type_id, region_code, opd_id, created_at) "
                     + "select nextval('routing_rule_seq'), '73.24', id, '" + desa + "', " + id + ", now() "
@@ -98,7 +89,7 @@ class MultiInstanceIT {
         try (Connection c = jdbc()) {
             return new Desk(token(filer, usernames + "-filer", "DESA_OFFICER", desa, null),
                     token(worker, usernames + "-worker", "OPD_OFFICER", null, opd),
-                    single(c, "select id from service_type where kabupaten_code = '73.24' and code = 'AKTA_KELAHIRAN'"));
+                    Sql.number(c, "select id from service_type where kabupaten_code = '73.24' and code = 'AKTA_KELAHIRAN'"));
         }
     }
 
@@ -112,13 +103,6 @@ class MultiInstanceIT {
     static String token(long accountId, String username, String role, String desa, Long opd) throws Exception {
         try (Connection c = jdbc()) {
             return DirectLogins.token(c, signingKey, accountId, username, role, desa, opd);
-        }
-    }
-
-    static long single(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 
@@ -208,9 +192,9 @@ class MultiInstanceIT {
         assertTrue(deliveries.values().stream().allMatch(n -> n.get() == 1), "no request was delivered twice");
         assertEquals(total, accepted.get());
         try (Connection c = jdbc()) {
-            assertEquals(total, single(c, "select count(*) from service_request where opd_id = " + opd + " and status = 'IN_PROGRESS'"));
-            assertEquals(0, single(c, "select count(*) from service_request where opd_id = " + opd + " and delivery_count <> 1"));
-            assertEquals(total, single(c, "select count(*) from request_event e join service_request r on r.id = e.request_id "
+            assertEquals(total, Sql.number(c, "select count(*) from service_request where opd_id = " + opd + " and status = 'IN_PROGRESS'"));
+            assertEquals(0, Sql.number(c, "select count(*) from service_request where opd_id = " + opd + " and delivery_count <> 1"));
+            assertEquals(total, Sql.number(c, "select count(*) from request_event e join service_request r on r.id = e.request_id "
                     + "where r.opd_id = " + opd + " and e.type = 'ACCEPTED'"));
         }
     }
@@ -272,7 +256,7 @@ class MultiInstanceIT {
 
         long version;
         try (Connection c = jdbc()) {
-            version = single(c, "select version from account where id = " + viewer);
+            version = Sql.number(c, "select version from account where id = " + viewer);
         }
         Http.Reply disabled = Http.post(a.url("/api/v1/accounts/" + viewer + "/disable"), adminToken, Map.of(),
                 Map.of("If-Match", "\"" + version + "\""));

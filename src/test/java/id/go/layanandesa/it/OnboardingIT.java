@@ -37,12 +37,7 @@ class OnboardingIT {
 
     @AfterAll
     static void stopDatabases() throws Exception {
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
-        }
+        Started.stopAll(first, second);
     }
 
     /**

@@ -45,6 +45,11 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    /** Starts the jar on this data folder (the default run, its PostgreSQL embedded there) and waits until it is ready. */
+    public static ServiceProcess onDataFolder(String name, Path dataDir, Path workDir) throws Exception {
+        return start(name, Map.of("layanan.data-dir", dataDir.toString()), Map.of(), workDir);
+    }
+
     /** Starts the jar and returns at once. */
     public static ServiceProcess launch(String name, int port, Map<String, String> properties, Map<String, String> env, Path workDir)
             throws Exception {

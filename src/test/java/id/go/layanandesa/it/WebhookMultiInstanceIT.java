@@ -42,11 +42,7 @@ class WebhookMultiInstanceIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[]{a, b, shared}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+        Started.stopAll(a, b, shared);
     }
 
     @Test

@@ -4,6 +4,7 @@ import id.go.layanandesa.support.OtherKabupaten;
 import id.go.layanandesa.support.TestAccounts;
 import id.go.layanandesa.support.contract.OffContractRequests;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,6 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 @QuarkusTest
 class RegionResourceTest {
+
+    static final String SEARCH = "/api/v1/regions/search";
+
+    /** A search, by the token's holder, of the regions of a kabupaten whose names start with q. */
+    static RequestSpecification search(String token, String kabupaten, String q) {
+        return given().auth().oauth2(token).queryParam("kabupaten", kabupaten).queryParam("q", q);
+    }
 
     @Test
     void desaComesWithItsAncestorsKindAndZone() {
@@ -111,8 +119,7 @@ class RegionResourceTest {
 
     @Test
     void searchMatchesANamePrefixIgnoringCase() {
-        given().auth().oauth2(TestAccounts.viewer("73.24")).queryParam("kabupaten", "73.24").queryParam("q", "MAL")
-                .when().get("/api/v1/regions/search")
+        search(TestAccounts.viewer("73.24"), "73.24", "MAL").get(SEARCH)
                 .then().statusCode(200)
                 .body("items.code", hasItems("73.24.04", "73.24.04.1003", "73.24.01.2001"))
                 .body("items.name", everyItem(startsWithIgnoringCase("mal")))
@@ -126,41 +133,33 @@ class RegionResourceTest {
                         + "97.01.01.2002,BENTENG Timur\n97.01.01.2003,Bontoa\n97.01.01.2004,Benteng_Lama\n")
                 .when().post("/api/v1/regions/import").then().statusCode(200).body("added", is(7));
         String token = TestAccounts.viewer("73.24");
-        var page1 = given().auth().oauth2(token).queryParam("kabupaten", "97.01").queryParam("q", "bent").queryParam("limit", 2)
-                .when().get("/api/v1/regions/search")
+        var page1 = search(token, "97.01", "bent").queryParam("limit", 2).get(SEARCH)
                 .then().statusCode(200)
                 .body("items.code", contains("97.01.01", "97.01.01.2001"))
                 .body("next", notNullValue())
                 .extract();
-        given().auth().oauth2(token).queryParam("kabupaten", "97.01").queryParam("q", "bent").queryParam("limit", 2)
-                .queryParam("cursor", page1.path("next").toString())
-                .when().get("/api/v1/regions/search")
+        search(token, "97.01", "bent").queryParam("limit", 2)
+                .queryParam("cursor", page1.path("next").toString()).get(SEARCH)
                 .then().statusCode(200)
                 .body("items.code", containsInAnyOrder("97.01.01.2002", "97.01.01.2004"))
                 .body("next", nullValue());
         // an underscore in the prefix is a character, not a wildcard
-        given().auth().oauth2(token).queryParam("kabupaten", "97.01").queryParam("q", "Benteng_")
-                .when().get("/api/v1/regions/search")
+        search(token, "97.01", "Benteng_").get(SEARCH)
                 .then().statusCode(200).body("items.code", contains("97.01.01.2004"));
-        given().auth().oauth2(token).queryParam("kabupaten", "97.01").queryParam("q", "Béntèng t")
-                .when().get("/api/v1/regions/search")
+        search(token, "97.01", "Béntèng t").get(SEARCH)
                 .then().statusCode(200).body("items.code", contains("97.01.01.2002"));
     }
 
     @Test
     void searchRejectsBadParameters() {
         String token = TestAccounts.viewer("73.24");
-        given().auth().oauth2(token).queryParam("kabupaten", "73").queryParam("q", "mal")
-                .when().get("/api/v1/regions/search")
+        search(token, "73", "mal").get(SEARCH)
                 .then().statusCode(400).body("violations[0].field", is("kabupaten"));
-        given().auth().oauth2(token).queryParam("kabupaten", "73.24").queryParam("q", "  ")
-                .when().get("/api/v1/regions/search")
+        search(token, "73.24", "  ").get(SEARCH)
                 .then().statusCode(400).body("violations[0].field", is("q"));
-        given().auth().oauth2(token).queryParam("kabupaten", "73.24").queryParam("q", "mal").queryParam("cursor", "not-a-cursor")
-                .when().get("/api/v1/regions/search")
+        search(token, "73.24", "mal").queryParam("cursor", "not-a-cursor").get(SEARCH)
                 .then().statusCode(400).body("violations[0].field", is("cursor"));
-        given().auth().oauth2(token).queryParam("kabupaten", "73.99").queryParam("q", "mal")
-                .when().get("/api/v1/regions/search")
+        search(token, "73.99", "mal").get(SEARCH)
                 .then().statusCode(404);
     }
 

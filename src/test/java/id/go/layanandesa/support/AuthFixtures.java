@@ -146,24 +146,14 @@ public final class AuthFixtures {
         return QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(id));
     }
 
+    /** {@link Db#single}, as the auth tests call it. */
     public static Object scalar(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em().createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return q.getSingleResult();
-        });
+        return Db.single(sql, params);
     }
 
+    /** {@link Db#update}, as the auth tests call it. */
     public static int update(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em().createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return q.executeUpdate();
-        });
+        return Db.update(sql, params);
     }
 
     static EntityManager em() {

@@ -3,6 +3,7 @@ package id.go.layanandesa.support;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import java.util.List;
 
@@ -17,46 +18,36 @@ public final class Db {
     }
 
     public static Object single(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = CDI.current().select(EntityManager.class).get().createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return q.getSingleResult();
-        });
+        return QuarkusTransaction.requiringNew().call(() -> query(sql, params).getSingleResult());
     }
 
     @SuppressWarnings("unchecked")
     public static List<Object[]> rows(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = CDI.current().select(EntityManager.class).get().createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return (List<Object[]>) q.getResultList();
-        });
+        return QuarkusTransaction.requiringNew().call(() -> (List<Object[]>) query(sql, params).getResultList());
     }
 
     /** The single column of every row. */
     @SuppressWarnings("unchecked")
     public static List<Object> rowsOf(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = CDI.current().select(EntityManager.class).get().createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return (List<Object>) q.getResultList();
-        });
+        return QuarkusTransaction.requiringNew().call(() -> (List<Object>) query(sql, params).getResultList());
     }
 
     public static void exec(String sql, Object... params) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            var q = CDI.current().select(EntityManager.class).get().createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            q.executeUpdate();
-        });
+        update(sql, params);
+    }
+
+    /** Runs a statement that changes rows in a transaction of its own; how many rows it changed. */
+    public static int update(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> query(sql, params).executeUpdate());
+    }
+
+    /** The statement with its {@code ?1, ?2, ...} bound, in the caller's transaction. */
+    private static Query query(String sql, Object... params) {
+        Query q = CDI.current().select(EntityManager.class).get().createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
+        }
+        return q;
     }
 
     /** Id of a service type of the demo kabupaten by its code. */
