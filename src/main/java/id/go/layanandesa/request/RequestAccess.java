@@ -2,6 +2,7 @@ package id.go.layanandesa.request;
 
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
+import id.go.layanandesa.common.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,20 +48,14 @@ public class RequestAccess {
         return r;
     }
 
+    /** What the caller may change, and for an OPD also what it held before: forwarded on, it still sees how it ended. */
     boolean canRead(Caller caller, ServiceRequest r) {
-        if (caller.kabupatenCode() == null || !r.kabupatenCode.equals(caller.kabupatenCode())) {
-            return false;
-        }
-        return switch (caller.role()) {
-            case ADMIN -> true;
-            case DESA_OFFICER -> r.desaCode.equals(caller.desaCode());
-            case OPD_OFFICER, OPD_SYSTEM -> r.opdId.equals(caller.opdId()) || store.heldBy(caller.opdId(), r.id);
-            case VIEWER, OPERATOR -> false;
-        };
+        return canChange(caller, r) || inKabupaten(caller, r)
+                && (caller.role() == Role.OPD_OFFICER || caller.role() == Role.OPD_SYSTEM) && store.heldBy(caller.opdId(), r.id);
     }
 
     boolean canChange(Caller caller, ServiceRequest r) {
-        if (caller.kabupatenCode() == null || !r.kabupatenCode.equals(caller.kabupatenCode())) {
+        if (!inKabupaten(caller, r)) {
             return false;
         }
         return switch (caller.role()) {
@@ -69,5 +64,9 @@ public class RequestAccess {
             case OPD_OFFICER, OPD_SYSTEM -> r.opdId.equals(caller.opdId());
             case VIEWER, OPERATOR -> false;
         };
+    }
+
+    private static boolean inKabupaten(Caller caller, ServiceRequest r) {
+        return caller.kabupatenCode() != null && r.kabupatenCode.equals(caller.kabupatenCode());
     }
 }
