@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class SequenceIds {
 
-    /** The sequences' step, and the entities' {@code allocationSize}. */
+    /** The sequences' step, and the block the ORM takes for an entity's generated id (its default allocation size). */
     public static final int BLOCK = 50;
 
     private static final Set<String> SEQUENCES = Set.of("service_request_seq", "request_event_seq");

@@ -23,9 +23,8 @@ import java.util.Optional;
  * and tuple building that a prepared statement does not need. Outside a transaction each call has a connection of
  * its own and commits by itself.
  *
- * <p>Parameters are bound by their Java type: {@link Instant} as {@code timestamptz}, enums by name, {@code Long[]}
- * and {@code String[]} as {@code bigint[]} and {@code text[]}, null as an untyped null; anything else as the driver
- * binds it. Rows are read by column name.
+ * <p>Parameters are bound by their Java type: {@link Instant} as {@code timestamptz}, enums by name, null as an untyped
+ * null; anything else as the driver binds it (many rows as arrays: {@link UnnestColumns}). Rows are read by column name.
  */
 @ApplicationScoped
 public class TransactionSql {
@@ -49,7 +48,7 @@ public class TransactionSql {
     public <T> List<T> list(String sql, RowReader<T> reader, Object... parameters) {
         return run(sql, c -> {
             try (PreparedStatement p = c.prepareStatement(sql)) {
-                bind(c, p, 1, parameters);
+                bind(p, 1, parameters);
                 try (ResultSet rows = p.executeQuery()) {
                     List<T> out = new ArrayList<>();
                     while (rows.next()) {
@@ -71,7 +70,7 @@ public class TransactionSql {
     public int update(String sql, Object... parameters) {
         return run(sql, c -> {
             try (PreparedStatement p = c.prepareStatement(sql)) {
-                bind(c, p, 1, parameters);
+                bind(p, 1, parameters);
                 return p.executeUpdate();
             }
         });
@@ -87,15 +86,13 @@ public class TransactionSql {
     }
 
     /** Binds {@code parameters} from index {@code first} on; the index after the last. */
-    public static int bind(Connection c, PreparedStatement p, int first, Object... parameters) throws SQLException {
+    public static int bind(PreparedStatement p, int first, Object... parameters) throws SQLException {
         int i = first;
         for (Object value : parameters) {
             switch (value) {
                 case null -> p.setNull(i, Types.NULL);
                 case Instant instant -> p.setObject(i, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
                 case Enum<?> e -> p.setString(i, e.name());
-                case Long[] longs -> p.setArray(i, c.createArrayOf("bigint", longs));
-                case String[] texts -> p.setArray(i, c.createArrayOf("text", texts));
                 default -> p.setObject(i, value);
             }
             i++;

@@ -84,7 +84,7 @@ public final class UnnestColumns<T> {
         return columns.size();
     }
 
-    /** Binds one array a column, from index {@code first} on; the index after the last. */
+    /** Binds one array per column, from index {@code first} on; the index after the last. */
     public int bind(Connection c, PreparedStatement p, int first, List<? extends T> rows) throws SQLException {
         int i = first;
         for (Column<T> column : columns) {

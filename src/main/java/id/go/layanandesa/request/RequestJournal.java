@@ -106,7 +106,7 @@ public class RequestJournal {
         Entry entry = new Entry(request, RequestEvent.EventType.FILED, actor, at, null, null, note);
         return announce(sql.run("file request", c -> {
             request.id = ids.next(c, "service_request_seq");
-            return write(c, List.of(entry), INSERT_REQUEST, p -> TransactionSql.bind(c, p, 1, request.id, request.trackingCode,
+            return write(c, List.of(entry), INSERT_REQUEST, p -> TransactionSql.bind(p, 1, request.id, request.trackingCode,
                     request.kabupatenCode, request.kecamatanCode, request.desaCode, request.serviceTypeId, request.serviceTypeVersion,
                     request.opdId, request.routingRuleId, request.status, request.citizenNik, request.citizenName, request.citizenPhone,
                     request.citizenAddress, json(request.answers), json(request.documents), request.note, request.filedBy,

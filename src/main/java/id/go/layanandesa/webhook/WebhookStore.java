@@ -43,6 +43,10 @@ public class WebhookStore {
                            Instant deliveredAt, String body) {
     }
 
+    /** Attempts in flight by subscription, as the claim's unnest reads them. */
+    private static final UnnestColumns<Map.Entry<Long, Integer>> BUSY = UnnestColumns.<Map.Entry<Long, Integer>>of()
+            .bigint(Map.Entry::getKey).integer(Map.Entry::getValue);
+
     /** Attempts' ends as {@link #finish}'s unnest reads them. */
     private static final UnnestColumns<Finished> FINISHED = UnnestColumns.<Finished>of()
             .bigint(Finished::id).integer(Finished::attempt).text(Finished::state).instant(Finished::nextAttemptAt)
@@ -131,8 +135,7 @@ public class WebhookStore {
                   left join opd tp on tp.id = e.to_opd_id
                   left join citizen_message_template m on m.kabupaten_code = r.kabupaten_code and m.status = e.to_status
                  order by k.next_attempt_at, k.id""")) {
-            p.setArray(1, c.createArrayOf("bigint", busy.keySet().toArray(Long[]::new)));
-            p.setArray(2, c.createArrayOf("int", busy.values().toArray(Integer[]::new)));
+            BUSY.bind(c, p, 1, List.copyOf(busy.entrySet()));
             p.setObject(3, utc(now));
             p.setObject(4, utc(now));
             p.setInt(5, perSubscription);

@@ -60,7 +60,6 @@ class AuditTrailTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    /** The actions of the actor's entries, oldest first. */
     /** Holidays on dates no other test uses, created by the admin one after another and named the name and their index; their dates. */
     static List<String> holidaysCreated(Actor admin, int count, String name) {
         List<String> days = new ArrayList<>();
@@ -73,6 +72,7 @@ class AuditTrailTest {
         return days;
     }
 
+    /** The actions of the actor's entries, oldest first. */
     static List<String> actionsOf(String adminToken, Actor actor) {
         List<String> actions = new ArrayList<>(trail(adminToken, "limit=100&actor=" + actor.principal()).getList("items.action"));
         java.util.Collections.reverse(actions);

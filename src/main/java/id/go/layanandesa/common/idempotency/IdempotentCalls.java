@@ -162,7 +162,7 @@ public class IdempotentCalls {
     private Stored lockAndLookUp(String principal, String keyHash, Instant since) {
         return sql.run(LOCK_AND_LOOK_UP, c -> {
             try (PreparedStatement p = c.prepareStatement(LOCK_AND_LOOK_UP)) {
-                TransactionSql.bind(c, p, 1, principal, keyHash, principal, keyHash, since);
+                TransactionSql.bind(p, 1, principal, keyHash, principal, keyHash, since);
                 p.execute();
                 boolean locked;
                 try (ResultSet rows = p.getResultSet()) {

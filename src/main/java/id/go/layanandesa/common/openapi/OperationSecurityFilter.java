@@ -28,7 +28,7 @@ import java.util.Optional;
  * method's {@code @RolesAllowed}, {@code @PermitAll}, {@code @Authenticated} or {@code @DenyAll}, else its class's,
  * as JAX-RS applies them. Anyone may call a {@code @PermitAll} operation ({@code security: []}); every other one
  * takes an access token ({@code bearer}, which also carries an OPD system's API key), and the {@code apiKey}
- * header as well when a role that authenticates with an API key may call it. The build fails on an {@code /api/}
+ * header as well when a role that authenticates with an API key may call it. The build fails on an
  * operation that none of these annotations decides, and on a hand-written {@code @SecurityRequirement}, so the
  * spec cannot drift from what the service enforces. It runs before {@link ProblemResponsesFilter}, which
  * declares 401 and 403 on the secured operations.
@@ -62,13 +62,10 @@ public class OperationSecurityFilter implements OASFilter {
         declare(openAPI, ResourceMethods.of(index));
     }
 
-    /** Declares the security of every {@code /api/} operation from its resource method, found by {@link ResourceMethods#key}. */
+    /** Declares the security of every operation from its resource method, found by {@link ResourceMethods#key}. */
     static void declare(OpenAPI openAPI, Map<String, MethodInfo> methods) {
         List<String> undecided = new ArrayList<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((verb, operation) -> {
-            if (!path.startsWith("/api/")) {
-                return;
-            }
             String where = verb + " " + path;
             if (operation.getSecurity() != null) {
                 undecided.add(where + ": declares its security by hand (@SecurityRequirement); its @RolesAllowed or @PermitAll declares it");

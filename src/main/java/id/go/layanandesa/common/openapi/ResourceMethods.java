@@ -48,11 +48,29 @@ final class ResourceMethods {
                 PathItem.HttpMethod verb = verbOf(method);
                 String path = pathOf(method);
                 if (verb != null && path != null) {
-                    methods.put(key(path, verb), method);
+                    add(methods, key(path, verb), method);
                 }
             }
         }
         return methods;
+    }
+
+    /**
+     * Files a method under its key. The spec has one operation a verb and path: two methods there would leave it to
+     * chance whose annotations describe it, so that fails the build.
+     */
+    static void add(Map<String, MethodInfo> methods, String key, MethodInfo method) {
+        MethodInfo twin = methods.put(key, method);
+        // the same method may come twice when the index is made of several (the tests' and the application's)
+        if (twin != null && !sameMethod(twin, method)) {
+            throw new IllegalStateException(key + " is answered by two resource methods: " + twin.declaringClass().simpleName()
+                    + "." + twin.name() + " and " + method.declaringClass().simpleName() + "." + method.name());
+        }
+    }
+
+    private static boolean sameMethod(MethodInfo a, MethodInfo b) {
+        return a.declaringClass().name().equals(b.declaringClass().name()) && a.name().equals(b.name())
+                && a.parameterTypes().equals(b.parameterTypes());
     }
 
     static String key(String path, PathItem.HttpMethod verb) {

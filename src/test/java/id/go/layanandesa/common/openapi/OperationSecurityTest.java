@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,18 +116,22 @@ class OperationSecurityTest {
     }
 
     @Test
-    void everyApiOperationGetsTheSecurityItsRolesGive() throws IOException {
-        OpenAPI openAPI = spec("/api/v1/things", "/api/v1/things/{id}", "/q/health");
+    void everyOperationGetsTheSecurityItsRolesGive() throws IOException {
+        OpenAPI openAPI = spec("/api/v1/things", "/api/v1/things/{id}", "/elsewhere");
         OperationSecurityFilter.declare(openAPI, Map.of(
                 "GET /api/v1/things", method(AdminsByDefault.class, "ownRoles"),
                 "POST /api/v1/things", method(OpenByDefault.class, "ownRoles"),
                 "GET /api/v1/things/{id}", method(AdminsByDefault.class, "open"),
-                "POST /api/v1/things/{id}", method(OpenByDefault.class, "anyCaller")));
+                "POST /api/v1/things/{id}", method(OpenByDefault.class, "anyCaller"),
+                "GET /elsewhere", method(OpenByDefault.class, "inherits"),
+                "POST /elsewhere", method(AdminsByDefault.class, "inherits")));
         assertEquals(List.of(List.of("bearer"), List.of("apiKey")), schemes(openAPI, "/api/v1/things", PathItem.HttpMethod.GET));
         assertEquals(List.of(List.of("bearer")), schemes(openAPI, "/api/v1/things", PathItem.HttpMethod.POST));
         assertEquals(List.of(), schemes(openAPI, "/api/v1/things/{id}", PathItem.HttpMethod.GET), "public: security: []");
         assertEquals(List.of(List.of("bearer"), List.of("apiKey")), schemes(openAPI, "/api/v1/things/{id}", PathItem.HttpMethod.POST));
-        assertEquals(null, openAPI.getPaths().getPathItem("/q/health").getGET().getSecurity(), "outside /api/ nothing is declared");
+        // outside /api/ too: an operation there is secured as its roles say, not left undeclared
+        assertEquals(List.of(), schemes(openAPI, "/elsewhere", PathItem.HttpMethod.GET));
+        assertEquals(List.of(List.of("bearer")), schemes(openAPI, "/elsewhere", PathItem.HttpMethod.POST));
     }
 
     @Test
@@ -138,7 +143,7 @@ class OperationSecurityTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> OperationSecurityFilter.declare(openAPI, methods));
         assertTrue(refused.getMessage().contains("GET /api/v1/things: Undecided.nothing has neither @RolesAllowed nor @PermitAll"),
                 refused.getMessage());
-        assertTrue(!refused.getMessage().contains("POST"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("POST"), refused.getMessage());
     }
 
     @Test
@@ -157,6 +162,20 @@ class OperationSecurityTest {
         OpenAPI openAPI = spec("/api/v1/things");
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> OperationSecurityFilter.declare(openAPI, Map.of()));
         assertTrue(refused.getMessage().contains("GET /api/v1/things: no resource method found"), refused.getMessage());
+    }
+
+    @Test
+    void twoResourceMethodsOnOneVerbAndPathFailTheBuild() throws IOException {
+        Map<String, MethodInfo> methods = new java.util.HashMap<>();
+        ResourceMethods.add(methods, "GET /api/v1/things", method(AdminsByDefault.class, "inherits"));
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> ResourceMethods.add(methods, "GET /api/v1/things", method(OpenByDefault.class, "inherits")));
+        assertEquals("GET /api/v1/things is answered by two resource methods: AdminsByDefault.inherits and OpenByDefault.inherits",
+                refused.getMessage());
+        // the same method seen twice (an index made of several) is one method
+        ResourceMethods.add(methods, "POST /api/v1/things", method(AdminsByDefault.class, "ownRoles"));
+        ResourceMethods.add(methods, "POST /api/v1/things", method(AdminsByDefault.class, "ownRoles"));
+        assertEquals("ownRoles", methods.get("POST /api/v1/things").name());
     }
 
     private static OpenAPI spec(String... paths) {
