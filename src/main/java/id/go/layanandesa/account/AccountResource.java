@@ -1,5 +1,6 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.common.PageQuery;
 import id.go.layanandesa.audit.AuditNote;
 import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.idempotency.Idempotent;
@@ -9,13 +10,11 @@ import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -142,9 +141,8 @@ public class AccountResource {
     public CursorPage<AccountView> list(
             @Parameter(description = "Only accounts with this role", example = "DESA_OFFICER",
                     schema = @Schema(implementation = Role.class)) @QueryParam("role") Role role,
-            @Parameter(description = CursorPage.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
-            @Parameter(description = CursorPage.LIMIT_DESCRIPTION) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        AccountService.Page page = accounts.list(caller, role, CursorPage.idAfter(cursor), limit);
+            @Valid @BeanParam PageQuery paging) {
+        AccountService.Page page = accounts.list(caller, role, CursorPage.idAfter(paging.cursor()), paging.limit());
         return new CursorPage<>(page.items().stream().map(AccountView::of).toList(),
                 page.next() == null ? null : CursorPage.idCursor(page.next()));
     }

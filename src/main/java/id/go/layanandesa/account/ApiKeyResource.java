@@ -1,5 +1,6 @@
 package id.go.layanandesa.account;
 
+import id.go.layanandesa.common.PageQuery;
 import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.CursorPage;
 import id.go.layanandesa.common.idempotency.Idempotent;
@@ -8,13 +9,11 @@ import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -95,11 +94,9 @@ public class ApiKeyResource {
     public CursorPage<ApiKeyView> list(@Parameter(description = "Only the keys of this OPD", example = "1051",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int64"))
                                        @QueryParam("opdId") Long opdId,
-                                       @Parameter(description = CursorPage.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
-                                       @Parameter(description = CursorPage.LIMIT_DESCRIPTION) @QueryParam("limit") @DefaultValue("20")
-                                       @Min(1) @Max(100) int limit) {
-        List<ApiKeyView> rows = keys.list(caller, opdId, CursorPage.idAfter(cursor), limit + 1).stream().map(ApiKeyView::of).toList();
-        return CursorPage.of(rows, limit, k -> CursorPage.idCursor(k.id()));
+                                       @Valid @BeanParam PageQuery paging) {
+        List<ApiKeyView> rows = keys.list(caller, opdId, CursorPage.idAfter(paging.cursor()), paging.limit() + 1).stream().map(ApiKeyView::of).toList();
+        return CursorPage.of(rows, paging.limit(), k -> CursorPage.idCursor(k.id()));
     }
 
     @GET

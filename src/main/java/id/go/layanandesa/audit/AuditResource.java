@@ -1,7 +1,7 @@
 package id.go.layanandesa.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.go.layanandesa.common.CursorPage;
+import id.go.layanandesa.common.PageQuery;
 import id.go.layanandesa.common.error.ProblemCode;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.openapi.ProblemCodes;
@@ -9,12 +9,11 @@ import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -106,8 +105,7 @@ public class AuditResource {
             @QueryParam("requestId") @Positive Long requestId,
             @Parameter(description = "JSON (one page) or CSV (every matching entry); without it, Accept decides")
             @QueryParam("format") Format format,
-            @Parameter(description = CursorPage.CURSOR_DESCRIPTION) @QueryParam("cursor") @Size(max = 100) String cursor,
-            @Parameter(description = CursorPage.LIMIT_DESCRIPTION) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Valid @BeanParam PageQuery paging,
             @Context HttpHeaders headers) {
         if (from != null && to != null && !from.isBefore(to)) {
             throw ProblemException.invalid("to", "must be after from");
@@ -122,14 +120,14 @@ public class AuditResource {
                 BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 AuditCsv table = new AuditCsv(writer, json);
                 table.header();
-                store.each(query, cursor, table::entry);
+                store.each(query, paging.cursor(), table::entry);
                 writer.flush();
             };
             String name = "audit-" + (of == null ? "installation" : of) + "-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".csv";
             return Response.ok(csv, AuditCsv.MEDIA_TYPE + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
         }
-        AuditStore.Page page = store.page(query, cursor, limit);
+        AuditStore.Page page = store.page(query, paging.cursor(), paging.limit());
         return Response.ok(new AuditViews.Page(page.items(), page.next()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 

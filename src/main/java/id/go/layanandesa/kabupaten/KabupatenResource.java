@@ -1,5 +1,6 @@
 package id.go.layanandesa.kabupaten;
 
+import id.go.layanandesa.common.PageQuery;
 import id.go.layanandesa.account.AccountService;
 import id.go.layanandesa.account.AccountView;
 import id.go.layanandesa.audit.AuditNote;
@@ -14,11 +15,10 @@ import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -91,9 +91,8 @@ public class KabupatenResource {
     @APIResponse(responseCode = "200", description = "A page of kabupaten; `next` is absent on the last page")
     @APIResponse(responseCode = "400", description = "Invalid cursor or limit")
     public CursorPage<KabupatenView> list(
-            @Parameter(description = CursorPage.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
-            @Parameter(description = CursorPage.LIMIT_DESCRIPTION) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return kabupaten.list(cursor, limit);
+            @Valid @BeanParam PageQuery paging) {
+        return kabupaten.list(paging.cursor(), paging.limit());
     }
 
     @POST
@@ -152,9 +151,8 @@ public class KabupatenResource {
     @APIResponse(responseCode = "404", description = "No onboarded kabupaten has this code")
     public CursorPage<AccountView> admins(
             @Parameter(description = CODE, example = "73.24") @PathParam("code") String code,
-            @Parameter(description = CursorPage.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
-            @Parameter(description = CursorPage.LIMIT_DESCRIPTION) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        AccountService.Page page = accounts.admins(code, CursorPage.idAfter(cursor), limit);
+            @Valid @BeanParam PageQuery paging) {
+        AccountService.Page page = accounts.admins(code, CursorPage.idAfter(paging.cursor()), paging.limit());
         return new CursorPage<>(page.items().stream().map(AccountView::of).toList(),
                 page.next() == null ? null : CursorPage.idCursor(page.next()));
     }

@@ -1,5 +1,6 @@
 package id.go.layanandesa.queue;
 
+import id.go.layanandesa.common.PageQuery;
 import id.go.layanandesa.audit.AuditedRead;
 import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.LayananConfig;
@@ -19,9 +20,8 @@ import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -114,14 +114,13 @@ public class QueueResource {
             @Parameter(description = "Only those the caller accepted") @QueryParam("assignedToMe") @DefaultValue("false") boolean assignedToMe,
             @Parameter(description = "Only those flagged for a person after repeated deliveries") @QueryParam("needsAttention") Boolean needsAttention,
             @Parameter(description = "DUE (default) or FILED") @QueryParam("sort") @DefaultValue("DUE") SortOrder sort,
-            @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Valid @BeanParam PageQuery paging,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         long opd = queue.queueOf(caller, opdId);
         List<RequestStatus> statuses = status == null || status.isEmpty() ? List.copyOf(RequestStatus.OPEN) : status;
         String assignee = assignedToMe ? caller.principalKey() : null;
         int query = Objects.hash(statuses, serviceTypeId, desa, kecamatan, overdue, filedFrom, filedTo, assignee, needsAttention,
-                sort, cursor, limit);
+                sort, paging.cursor(), paging.limit());
         String etag = ETags.weak(opd, queue.version(opd), queue.today(caller.kabupatenCode()), Integer.toHexString(query));
         if (ETags.matches(ifNoneMatch, etag)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();
@@ -130,7 +129,7 @@ public class QueueResource {
                 .statuses(statuses).serviceType(serviceTypeId).filed(filedFrom, filedTo).overdue(overdue).assignedTo(assignee)
                 .needsAttention(needsAttention);
         RequestViews.RequestPage page = queue.page(filter,
-                sort == SortOrder.FILED ? RequestStore.Sort.FILED_ASC : RequestStore.Sort.DUE_ASC, cursor, limit);
+                sort == SortOrder.FILED ? RequestStore.Sort.FILED_ASC : RequestStore.Sort.DUE_ASC, paging.cursor(), paging.limit());
         return Response.ok(page).header(HttpHeaders.ETAG, etag).build();
     }
 

@@ -1,15 +1,15 @@
 package id.go.layanandesa.region;
 
+import id.go.layanandesa.common.PageQuery;
 import id.go.layanandesa.audit.Audited;
 import id.go.layanandesa.common.idempotency.Idempotent;
 import id.go.layanandesa.common.CursorPage;
 import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -68,9 +68,8 @@ public class RegionResource {
     @APIResponse(responseCode = "404", description = "No region has this code")
     public CursorPage<RegionView> children(
             @Parameter(example = "73.24") @PathParam("code") String code,
-            @Parameter(description = CursorPage.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
-            @Parameter(description = CursorPage.LIMIT_DESCRIPTION) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return regions.children(code, cursor, limit);
+            @Valid @BeanParam PageQuery paging) {
+        return regions.children(code, paging.cursor(), paging.limit());
     }
 
     @GET
@@ -85,9 +84,8 @@ public class RegionResource {
     public CursorPage<RegionView> search(
             @Parameter(required = true, example = "73.24") @QueryParam("kabupaten") String kabupaten,
             @Parameter(required = true, description = "Start of the name", example = "mal") @QueryParam("q") String q,
-            @Parameter(description = CursorPage.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
-            @Parameter(description = CursorPage.LIMIT_DESCRIPTION) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return regions.search(kabupaten, q, cursor, limit);
+            @Valid @BeanParam PageQuery paging) {
+        return regions.search(kabupaten, q, paging.cursor(), paging.limit());
     }
 
     @POST

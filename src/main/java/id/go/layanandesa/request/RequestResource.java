@@ -1,5 +1,6 @@
 package id.go.layanandesa.request;
 
+import id.go.layanandesa.common.PageQuery;
 import id.go.layanandesa.audit.AuditedRead;
 import id.go.layanandesa.common.http.ETags;
 import id.go.layanandesa.common.idempotency.Idempotent;
@@ -8,11 +9,9 @@ import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -135,8 +134,7 @@ public class RequestResource {
             @Parameter(description = "Admins and OPDs: only this desa") @QueryParam("desa") String desa,
             @Parameter(description = "Only what changed at or after this instant, oldest change first (for syncing)",
                     example = "2026-11-30T02:15:00Z") @QueryParam("updatedSince") Instant updatedSince,
-            @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Valid @BeanParam PageQuery paging,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         RequestStore.Filter filter = RequestStore.Filter.of(caller.kabupatenCode()).statuses(status).serviceType(serviceTypeId)
                 .filed(filedFrom, filedTo).overdue(overdue).updatedSince(updatedSince);
@@ -147,7 +145,7 @@ public class RequestResource {
         }
         RequestStore.Sort sort = updatedSince != null ? RequestStore.Sort.UPDATED_ASC : RequestStore.Sort.FILED_DESC;
         String query = Integer.toHexString(java.util.Objects.hash(status, serviceTypeId, filedFrom, filedTo, overdue, desa, updatedSince,
-                cursor, limit));
+                paging.cursor(), paging.limit()));
         String today = workingDays.localDate(caller.kabupatenCode(), clock.instant()).toString();
         if (caller.role() == Role.DESA_OFFICER) {
             // the desa's list version moves with every change of its requests: an unchanged list costs one lookup
@@ -155,10 +153,10 @@ public class RequestResource {
             if (ETags.matches(ifNoneMatch, etag)) {
                 return Response.notModified().header(HttpHeaders.ETAG, etag).build();
             }
-            return Response.ok(queries.list(filter, sort, cursor, limit)).header(HttpHeaders.ETAG, etag).build();
+            return Response.ok(queries.list(filter, sort, paging.cursor(), paging.limit())).header(HttpHeaders.ETAG, etag).build();
         }
         // wider lists have no version of their own: their ETag is a digest of the page, which saves sending it again
-        RequestViews.RequestPage page = queries.list(filter, sort, cursor, limit);
+        RequestViews.RequestPage page = queries.list(filter, sort, paging.cursor(), paging.limit());
         String etag = ETags.weak("p" + Integer.toHexString(page.toString().hashCode()), today, query);
         if (ETags.matches(ifNoneMatch, etag)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();

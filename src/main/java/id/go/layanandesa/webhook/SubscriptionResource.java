@@ -1,5 +1,6 @@
 package id.go.layanandesa.webhook;
 
+import id.go.layanandesa.common.PageQuery;
 import id.go.layanandesa.audit.AuditedRead;
 import id.go.layanandesa.common.error.ProblemCode;
 import id.go.layanandesa.common.idempotency.Idempotent;
@@ -9,12 +10,10 @@ import id.go.layanandesa.common.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -84,9 +83,8 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionViews.Page.class)))
     @APIResponse(responseCode = "400", description = "The cursor or limit is invalid")
-    public SubscriptionViews.Page list(@Parameter(description = "The next of the previous page") @QueryParam("cursor") String cursor,
-                                       @Parameter(description = "1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return subscriptions.list(caller, cursor, limit);
+    public SubscriptionViews.Page list(@Valid @BeanParam PageQuery paging) {
+        return subscriptions.list(caller, paging.cursor(), paging.limit());
     }
 
     @GET
@@ -166,9 +164,8 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "No such subscription in your scope")
     public SubscriptionViews.DeliveryPage deliveries(@PathParam("id") long id,
                                                      @Parameter(description = "Only deliveries in this state") @QueryParam("state") SubscriptionViews.DeliveryState state,
-                                                     @Parameter(description = "The next of the previous page") @QueryParam("cursor") String cursor,
-                                                     @Parameter(description = "1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return subscriptions.deliveries(caller, id, state, cursor, limit);
+                                                     @Valid @BeanParam PageQuery paging) {
+        return subscriptions.deliveries(caller, id, state, paging.cursor(), paging.limit());
     }
 
     @GET

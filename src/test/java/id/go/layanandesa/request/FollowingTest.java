@@ -90,6 +90,10 @@ class FollowingTest {
                 .body("detail", containsString("SUBMITTED"));
         given().auth().oauth2(officer).get("/api/v1/requests?filedFrom=yesterday").then().statusCode(400).body("code", is("INVALID_PARAMETER"));
         given().auth().oauth2(officer).get("/api/v1/requests?limit=0").then().statusCode(400).body("violations[0].field", is("limit"));
+        given().auth().oauth2(officer).get("/api/v1/requests?limit=101").then().statusCode(400).body("violations[0].field", is("limit"));
+        // every list pages the same way (PageQuery): a cursor longer than any the service gives out is refused as such
+        given().auth().oauth2(officer).queryParam("cursor", "A".repeat(101)).get("/api/v1/requests").then().statusCode(400)
+                .body("code", is("VALIDATION_FAILED")).body("violations[0].field", is("cursor"));
         given().auth().oauth2(officer).get("/api/v1/requests?serviceTypeId=akta").then().statusCode(400)
                 .body("code", is("INVALID_PARAMETER")).body("violations[0].field", is("serviceTypeId"));
         // a request made overdue shows as overdue
