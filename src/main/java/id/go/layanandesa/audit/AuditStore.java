@@ -72,44 +72,28 @@ public class AuditStore {
         }
     }
 
+    /** Adds a condition on one parameter, only when the query sets its value: what it leaves out does not filter. */
+    private static void and(StringBuilder sql, List<Object> params, String condition, Object value) {
+        if (value != null) {
+            sql.append(" and ").append(condition);
+            params.add(value);
+        }
+    }
+
     private List<AuditViews.Entry> fetch(Query q, Cursor after, int limit) {
         StringBuilder sql = new StringBuilder("""
                 select id, at, kabupaten_code, actor_kind, actor, actor_name, actor_role, action, target_type, target_id,
                        request_ids, client_address, request_id, client_request_id, detail::text as detail
                   from audit_entry where true""");
         List<Object> params = new ArrayList<>();
-        if (q.kabupatenCode() != null) {
-            sql.append(" and kabupaten_code = ?");
-            params.add(q.kabupatenCode());
-        }
-        if (q.from() != null) {
-            sql.append(" and at >= ?");
-            params.add(Timestamp.from(q.from()));
-        }
-        if (q.to() != null) {
-            sql.append(" and at < ?");
-            params.add(Timestamp.from(q.to()));
-        }
-        if (q.action() != null) {
-            sql.append(" and action = ?");
-            params.add(q.action());
-        }
-        if (q.actor() != null) {
-            sql.append(" and actor = ?");
-            params.add(q.actor());
-        }
-        if (q.targetType() != null) {
-            sql.append(" and target_type = ?");
-            params.add(q.targetType());
-        }
-        if (q.targetId() != null) {
-            sql.append(" and target_id = ?");
-            params.add(q.targetId());
-        }
-        if (q.requestId() != null) {
-            sql.append(" and request_ids @> array[?]::bigint[]");
-            params.add(q.requestId());
-        }
+        and(sql, params, "kabupaten_code = ?", q.kabupatenCode());
+        and(sql, params, "at >= ?", q.from() == null ? null : Timestamp.from(q.from()));
+        and(sql, params, "at < ?", q.to() == null ? null : Timestamp.from(q.to()));
+        and(sql, params, "action = ?", q.action());
+        and(sql, params, "actor = ?", q.actor());
+        and(sql, params, "target_type = ?", q.targetType());
+        and(sql, params, "target_id = ?", q.targetId());
+        and(sql, params, "request_ids @> array[?]::bigint[]", q.requestId());
         if (after != null) {
             sql.append(" and (at, id) < (?, ?)");
             params.add(Timestamp.from(after.at()));
