@@ -91,13 +91,18 @@ public class TransactionSql {
         for (Object value : parameters) {
             switch (value) {
                 case null -> p.setNull(i, Types.NULL);
-                case Instant instant -> p.setObject(i, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+                case Instant instant -> p.setObject(i, utc(instant));
                 case Enum<?> e -> p.setString(i, e.name());
                 default -> p.setObject(i, value);
             }
             i++;
         }
         return i;
+    }
+
+    /** An instant as the driver binds a {@code timestamptz}; null for null. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** A {@code timestamptz} column as an instant; null for null. */

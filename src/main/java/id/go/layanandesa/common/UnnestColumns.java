@@ -79,11 +79,6 @@ public final class UnnestColumns<T> {
         return new UnnestColumns<>(List.copyOf(more));
     }
 
-    /** How many parameters {@link #bind} sets. */
-    public int size() {
-        return columns.size();
-    }
-
     /** Binds one array per column, from index {@code first} on; the index after the last. */
     public int bind(Connection c, PreparedStatement p, int first, List<? extends T> rows) throws SQLException {
         int i = first;

@@ -1,5 +1,6 @@
 package id.go.layanandesa.survey;
 
+import id.go.layanandesa.common.SqlValues;
 import id.go.layanandesa.common.error.ProblemException;
 import id.go.layanandesa.common.security.Caller;
 import id.go.layanandesa.request.RequestAccess;
@@ -41,7 +42,7 @@ public class SurveyService {
         ServiceRequest r = requests.byTrackingCode(trackingCode);
         List<?> answered = em.createNativeQuery("select answered_at from survey_response where request_id = :r")
                 .setParameter("r", r.id).getResultList();
-        Instant at = answered.isEmpty() ? null : toInstant(answered.get(0));
+        Instant at = answered.isEmpty() ? null : SqlValues.instant(answered.get(0));
         SurveyViews.State state = at != null ? SurveyViews.State.ANSWERED
                 : r.status == RequestStatus.CANCELLED ? SurveyViews.State.CLOSED
                 : isFinished(r) ? SurveyViews.State.OPEN : SurveyViews.State.NOT_FINISHED;
@@ -87,15 +88,5 @@ public class SurveyService {
 
     private static boolean isFinished(ServiceRequest r) {
         return r.status == RequestStatus.COMPLETED || r.status == RequestStatus.REJECTED;
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

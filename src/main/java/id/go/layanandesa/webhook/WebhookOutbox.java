@@ -1,5 +1,6 @@
 package id.go.layanandesa.webhook;
 
+import id.go.layanandesa.common.TransactionSql;
 import id.go.layanandesa.common.UnnestColumns;
 import id.go.layanandesa.request.RequestChange;
 import id.go.layanandesa.request.RequestChanges;
@@ -13,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -55,7 +55,7 @@ public class WebhookOutbox {
 
     void changed(@Observes RequestChanges announcement) {
         List<RequestChange> changes = announcement.changes();
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = TransactionSql.utc(clock.instant());
         // the transaction's own connection: the deliveries commit with the change
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(QUEUE)) {
             p.setObject(1, now);

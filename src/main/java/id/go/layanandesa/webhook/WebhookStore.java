@@ -10,12 +10,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+
+import static id.go.layanandesa.common.TransactionSql.instant;
+import static id.go.layanandesa.common.TransactionSql.utc;
 
 /**
  * The dispatcher's statements on the outbox, each on a connection of the caller's transaction. Claims take their
@@ -268,12 +269,4 @@ public class WebhookStore {
         }
     }
 
-    static OffsetDateTime utc(Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 }
